@@ -1,0 +1,39 @@
+# Passend in Beeld — two commands: `make demo` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_DIR := data/demo
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test install demo-data lint docs bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Generate the demo data set, load it and start the dashboard on http://localhost:8501
+demo: demo-data
+	$(BIN)/pib serve --port 8501
+
+demo-data: $(STAMP)
+	$(BIN)/pib demo --out $(DEMO_DIR)
+	$(BIN)/pib load $(DEMO_DIR)
+
+## Lint and run the whole test suite (browser tests included)
+test: $(STAMP)
+	$(BIN)/ruff check etl queries dashboard tests
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check etl queries dashboard tests
+
+## Regenerate docs/data-model.md from the canonical schema
+docs: $(STAMP)
+	$(BIN)/python -m etl.docs > docs/data-model.md
+
+clean:
+	rm -rf $(VENV) $(DEMO_DIR) data/warehouse.duckdb* data/.warehouse.duckdb.* tests/screenshots

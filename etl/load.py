@@ -1,0 +1,202 @@
+"""`pib load`: validate input files and upsert them into the warehouse in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from etl.pseudonym import Pseudonymiser, secret_key
+from etl.readers import (
+    CSV_SUFFIXES, EXCEL_SUFFIXES, LINE, FileRejected, SourceFile, open_source, sha256_of,
+    temp_workdir,
+)
+from etl.schema import LINEAGE, Entity
+from etl.validate import check_batch
+from etl.warehouse import reader, writer
+
+STAGE = "_stage"
+Progress = Callable[[str, int], None]
+
+
+class LoadRejected(Exception):
+    """The load was rejected as a whole; the warehouse is unchanged."""
+
+
+@dataclass
+class FileReport:
+    file: str
+    entity: str
+    rows_read: int = 0
+    rows_loaded: int = 0
+    rows_quarantined: int = 0
+    skipped: bool = False
+    problems: list[str] = field(default_factory=list)  # first quarantine reasons, for the summary
+
+
+@dataclass
+class LoadReport:
+    files: list[FileReport] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def quarantined(self) -> int:
+        return sum(f.rows_quarantined for f in self.files)
+
+
+def expand(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given, folders as their data files in name order."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found += sorted(
+                p for p in path.iterdir()
+                if p.is_file() and p.suffix.lower() in CSV_SUFFIXES + EXCEL_SUFFIXES
+            )
+        elif path.exists():
+            found.append(path)
+        else:
+            raise LoadRejected(f"{path}: bestand of map bestaat niet.")
+    if not found:
+        raise LoadRejected("geen invoerbestanden gevonden.")
+    return found
+
+
+def _loaded_hashes(db: str | Path | None) -> set[str]:
+    with reader(db) as con:
+        rows = con.execute("select sha256 from load_log where outcome = 'ok'").fetchall()
+    return {r[0] for r in rows}
+
+
+def load(
+    paths: Iterable[str | Path], db: str | Path | None = None, strict: bool = False,
+    progress: Progress | None = None, batch_size: int = 500_000,
+) -> LoadReport:
+    """Validate and load files; raise LoadRejected (warehouse untouched) on a file-level problem
+    or, with `strict`, on any quarantined row."""
+    files = expand(paths)
+    report = LoadReport()
+    done = _loaded_hashes(db)
+    with temp_workdir() as work:
+        try:
+            sources = [open_source(p, Path(work)) for p in files]
+        except FileRejected as exc:
+            raise LoadRejected(str(exc)) from exc
+        todo = []
+        for src in sources:
+            report.warnings += src.warnings
+            if src.sha256 in done:
+                report.files.append(FileReport(src.path.name, src.entity.name, skipped=True))
+            else:
+                todo.append(src)
+        if not todo:
+            return report
+        pseudonymiser = Pseudonymiser(secret_key(db))
+        try:
+            with writer(db) as con:
+                for src in todo:
+                    report.files.append(
+                        _load_file(con, src, pseudonymiser, progress, batch_size)
+                    )
+                if strict and report.quarantined:
+                    raise LoadRejected(
+                        f"--strict: {report.quarantined} rij(en) afgekeurd; er is niets geladen. "
+                        + " ".join(p for f in report.files for p in f.problems[:3])
+                    )
+        except FileRejected as exc:
+            raise LoadRejected(str(exc)) from exc
+        finally:
+            pseudonymiser.close()
+    return report
+
+
+def _load_file(
+    con: duckdb.DuckDBPyConnection, src: SourceFile, pseudonymiser: Pseudonymiser,
+    progress: Progress | None, batch_size: int,
+) -> FileReport:
+    entity = src.entity
+    rep = FileReport(src.path.name, entity.name)
+    load_id = con.execute("select coalesce(max(load_id), 0) + 1 from load_log").fetchone()[0]
+    started = datetime.now()
+    stage_cols = [LINE, *entity.column_names]
+    con.execute(f"create or replace table {STAGE} as select * exclude (load_id) "
+                f"from {entity.name} limit 0")
+    hidden = [c.name for c in entity.columns if c.pseudonymised and c.name in src.columns]
+    for raw in src.batches(batch_size):
+        raw = pseudonymiser.apply(raw, hidden)
+        checked = check_batch(entity, raw)
+        valid = checked.valid.select(stage_cols)  # noqa: F841 — read by DuckDB by name
+        con.execute(f"insert into {STAGE} by name select * from valid")
+        _quarantine(con, load_id, src, checked.rejected, rep)
+        rep.rows_read += raw.height
+        if progress:
+            progress(src.path.name, raw.height)
+    _quarantine_duplicate_keys(con, load_id, src, rep)
+    keys = " and ".join(f"t.{k} = s.{k}" for k in entity.key)
+    con.execute(f"delete from {entity.name} t using {STAGE} s where {keys}")
+    cols = ", ".join(entity.column_names)
+    con.execute(
+        f"insert into {entity.name} ({cols}, {', '.join(c.name for c in LINEAGE)}) "
+        f"select {cols}, $load_id, {LINE} from {STAGE} order by {LINE}",
+        {"load_id": load_id},
+    )
+    rep.rows_loaded = con.execute(f"select count(*) from {STAGE}").fetchone()[0]
+    con.execute(f"drop table {STAGE}")
+    con.execute(
+        "insert into load_log values ($id, $file, $entity, $sha, 'canonical', $read, $loaded, "
+        "$quarantined, $started, $finished, 'ok', $message)",
+        {"id": load_id, "file": src.path.name, "entity": entity.name, "sha": src.sha256,
+         "read": rep.rows_read, "loaded": rep.rows_loaded, "quarantined": rep.rows_quarantined,
+         "started": started, "finished": datetime.now(), "message": "; ".join(src.warnings) or None},
+    )
+    return rep
+
+
+def _quarantine(
+    con: duckdb.DuckDBPyConnection, load_id: int, src: SourceFile, rejected: pl.DataFrame,
+    rep: FileReport,
+) -> None:
+    if rejected.height == 0:
+        return
+    rows = rejected.select(  # noqa: F841 — read by DuckDB by name
+        pl.lit(load_id).alias("load_id"), pl.lit(src.path.name).alias("source_file"),
+        pl.lit(src.entity.name).alias("entity"), pl.col(LINE).alias("line"),
+        "column_name", "reason", "raw_values",
+    )
+    con.execute("insert into quarantine by name select * from rows")
+    rep.rows_quarantined += rejected.height
+    for line, reason in rejected.select(LINE, "reason").head(5 - len(rep.problems)).iter_rows():
+        rep.problems.append(f"{src.path.name}, regel {line}, {reason}.")
+
+
+def _quarantine_duplicate_keys(
+    con: duckdb.DuckDBPyConnection, load_id: int, src: SourceFile, rep: FileReport
+) -> None:
+    """Every row whose key occurs more than once in the file is quarantined: which one is right
+    cannot be known."""
+    key = ", ".join(src.entity.key)
+    dup = con.sql(
+        f"""select {LINE} as line,
+                   string_agg({LINE}::varchar, ', ' order by {LINE})
+                       over (partition by {key}) as lines,
+                   to_json(s)::varchar as raw_values
+            from {STAGE} s
+            qualify count(*) over (partition by {key}) > 1
+            order by {LINE}"""
+    ).pl()
+    if dup.height == 0:
+        return
+    rejected = dup.select(
+        pl.col("line").alias(LINE),
+        pl.lit(", ".join(src.entity.key)).alias("column_name"),
+        pl.format("{}: sleutel komt meer dan eens voor in het bestand (regels {})",
+                  pl.lit(", ".join(src.entity.key)), "lines").alias("reason"),
+        "raw_values",
+    )
+    _quarantine(con, load_id, src, rejected, rep)
+    con.execute(f"delete from {STAGE} where {LINE} in (select line from dup)")

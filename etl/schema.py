@@ -1,0 +1,245 @@
+"""The canonical schema: one definition that drives validation, the DuckDB DDL and the docs.
+
+Each entity is a canonical input file of CONTRACT section 2 and a warehouse table of the same
+name. Column kinds: `text`, `code` (one of a code list), `int`, `number`, `date`, `bool`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import polars as pl
+
+NEED_CATEGORIES = (
+    "learning", "behaviour", "communication", "sensory", "physical", "intellectual",
+    "psychiatric", "giftedness", "other",
+)
+REQUEST_TYPES = (
+    "consultation", "arrangement", "admission_sbo", "admission_so", "admission_vso", "other",
+)
+DECISIONS = ("granted", "rejected", "withdrawn", "referred")
+PREVENTION_LEVELS = ("preventive", "curative")
+GOAL_ATTAINMENTS = ("achieved", "partly", "not_achieved")
+DESTINATIONS = ("regular", "sbo", "so", "vso", "other", "unknown")
+OUT_OF_SCHOOL_KINDS = ("absolute_absence", "long_relative_absence", "exemption")
+SECTORS = ("po", "vo", "sbo", "so", "vso", "bao", "buo", "so_vo")
+
+DUCKDB_TYPES = {
+    "text": "VARCHAR", "code": "VARCHAR", "int": "BIGINT", "number": "DOUBLE",
+    "date": "DATE", "bool": "BOOLEAN", "school_year": "VARCHAR",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str
+    doc: str
+    required: bool = True
+    codes: tuple[str, ...] = ()
+    minimum: float | None = None
+    default: object = None
+    pseudonymised: bool = False
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A row rule over several columns; `check()` is true for a valid row."""
+
+    name: str
+    columns: tuple[str, ...]
+    reason: str
+    check: Callable[[], pl.Expr]
+
+
+def _not_before(later: str, earlier: str) -> Callable[[], pl.Expr]:
+    return lambda: pl.col(later).is_null() | (pl.col(later) >= pl.col(earlier))
+
+
+def _both_or_neither(a: str, b: str) -> Callable[[], pl.Expr]:
+    return lambda: pl.col(a).is_null() == pl.col(b).is_null()
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    doc: str
+    key: tuple[str, ...]
+    columns: tuple[Column, ...]
+    rules: tuple[Rule, ...] = ()
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns if c.required)
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+def _c(name: str, kind: str, doc: str, **kw) -> Column:
+    return Column(name, kind, doc, **kw)
+
+
+def _opt(name: str, kind: str, doc: str, **kw) -> Column:
+    return Column(name, kind, doc, required=False, **kw)
+
+
+ENDED_AFTER_STARTED = Rule(
+    "ended_after_started", ("ended_on",), "ligt voor started_on",
+    _not_before("ended_on", "started_on"),
+)
+MUNICIPALITY = "municipality code: CBS `GM0193` (nl) or NIS `44021` (vl)"
+
+ENTITIES: dict[str, Entity] = {
+    e.name: e
+    for e in (
+        Entity(
+            "schools", "Schools and school sites of (and around) the network.", ("school_id",),
+            (
+                _c("school_id", "text", "school identifier (BRIN/vestiging or own code)"),
+                _c("name", "text", "school name"),
+                _c("sector", "code", "school type", codes=SECTORS),
+                _c("municipality_code", "text", MUNICIPALITY),
+                _opt("postcode4", "text", "four-digit postcode"),
+                _opt("in_region", "bool", "inside the network's region", default=True),
+            ),
+        ),
+        Entity(
+            "enrolments", "Pupil counts per school and school year (the denominators).",
+            ("school_id", "school_year"),
+            (
+                _c("school_id", "text", "school identifier"),
+                _c("school_year", "school_year", "school year such as `2024-2025`"),
+                _c("pupils", "int", "enrolled pupils", minimum=0),
+            ),
+        ),
+        Entity(
+            "offers", "The support offer: capacity per provider, need category and municipality.",
+            ("offer_id",),
+            (
+                _c("offer_id", "text", "offer identifier"),
+                _c("provider", "text", "provider of the offer"),
+                _c("need_category", "code", "need the offer serves", codes=NEED_CATEGORIES),
+                _c("offer_type", "text", "kind of offer (arrangement, group, placement, ...)"),
+                _c("municipality_code", "text", MUNICIPALITY),
+                _c("school_year", "school_year", "school year such as `2024-2025`"),
+                _c("capacity", "int", "places (pupils) the offer can serve", minimum=0),
+            ),
+        ),
+        Entity(
+            "referrals", "Referrals (aanmeldingen, ondersteuningsvragen) and their decisions.",
+            ("referral_id",),
+            (
+                _c("referral_id", "text", "referral identifier"),
+                _c("pupil_id", "text", "pupil; stored only as a keyed pseudonym",
+                   pseudonymised=True),
+                _opt("birth_year", "int", "pupil's year of birth", minimum=0),
+                _c("municipality_code", "text", MUNICIPALITY + " of the pupil"),
+                _opt("school_id", "text", "school that referred"),
+                _c("received_on", "date", "date the referral was received"),
+                _opt("complete_on", "date", "date the dossier was complete"),
+                _c("need_category", "code", "main need", codes=NEED_CATEGORIES),
+                _c("request_type", "code", "what was asked", codes=REQUEST_TYPES),
+                _opt("urgent", "bool", "urgent request", default=False),
+                _opt("decided_on", "date", "date of the decision"),
+                _opt("decision", "code", "decision", codes=DECISIONS),
+            ),
+            (
+                Rule("decided_after_received", ("decided_on",),
+                     "ligt voor received_on", _not_before("decided_on", "received_on")),
+                Rule("decision_pair", ("decided_on", "decision"),
+                     "moeten allebei leeg of allebei gevuld zijn",
+                     _both_or_neither("decided_on", "decision")),
+            ),
+        ),
+        Entity(
+            "supports", "Support given: individual arrangements and school- or team-level work.",
+            ("support_id",),
+            (
+                _c("support_id", "text", "support identifier"),
+                _opt("referral_id", "text", "referral it answers; empty for school/team work"),
+                _opt("school_id", "text", "school where the support takes place"),
+                _c("kind", "text", "kind of support (arrangement, team training, ...)"),
+                _c("prevention_level", "code", "preventive or curative",
+                   codes=PREVENTION_LEVELS),
+                _opt("provider", "text", "who delivers it"),
+                _opt("municipality_code", "text", MUNICIPALITY),
+                _c("started_on", "date", "start date"),
+                _opt("ended_on", "date", "end date; empty while running"),
+                _c("hours", "number", "hours of support", minimum=0),
+                _opt("cost_eur", "number", "cost in euros", minimum=0),
+            ),
+            (ENDED_AFTER_STARTED,),
+        ),
+        Entity(
+            "outcomes", "Evaluations of support: goal attainment and destination.",
+            ("support_id", "evaluated_on"),
+            (
+                _c("support_id", "text", "support evaluated"),
+                _c("evaluated_on", "date", "date of the evaluation"),
+                _c("goal_attainment", "code", "were the goals met", codes=GOAL_ATTAINMENTS),
+                _opt("destination", "code", "where the pupil went", codes=DESTINATIONS),
+            ),
+        ),
+        Entity(
+            "out_of_school", "Episodes of pupils without education (thuiszitters).",
+            ("episode_id",),
+            (
+                _c("episode_id", "text", "episode identifier"),
+                _c("pupil_id", "text", "pupil; stored only as a keyed pseudonym",
+                   pseudonymised=True),
+                _c("municipality_code", "text", MUNICIPALITY + " of the pupil"),
+                _c("kind", "code", "absolute_absence, long_relative_absence or exemption",
+                   codes=OUT_OF_SCHOOL_KINDS),
+                _c("started_on", "date", "start date"),
+                _opt("ended_on", "date", "end date; empty while ongoing"),
+                _opt("reason", "text", "reason, short text"),
+            ),
+            (ENDED_AFTER_STARTED,),
+        ),
+    )
+}
+
+# Bookkeeping columns added to every entity table in the warehouse.
+LINEAGE = (
+    Column("load_id", "int", "the load (load_log.load_id) that wrote the row"),
+    Column("source_line", "int", "line of the row in its source file"),
+)
+
+META_DDL = """
+create sequence if not exists load_id_seq start 1;
+create table if not exists load_log (
+    load_id bigint, file varchar, entity varchar, sha256 varchar, source varchar,
+    rows_read bigint, rows_loaded bigint, rows_quarantined bigint,
+    started_at timestamp, finished_at timestamp, outcome varchar, message varchar
+);
+create table if not exists quarantine (
+    load_id bigint, source_file varchar, entity varchar, line bigint, column_name varchar,
+    reason varchar, raw_values varchar
+);
+"""
+
+
+def table_ddl(entity: Entity) -> str:
+    """`create table` for an entity: canonical columns plus lineage."""
+    cols = [f"{c.name} {DUCKDB_TYPES[c.kind]}" for c in (*entity.columns, *LINEAGE)]
+    return f"create table if not exists {entity.name} ({', '.join(cols)});"
+
+
+def warehouse_ddl() -> str:
+    """The whole warehouse DDL."""
+    return META_DDL + "\n".join(table_ddl(e) for e in ENTITIES.values())
+
+
+def entity_for_file(filename: str) -> Entity | None:
+    """Recognise an entity by file name: `referrals*.csv`, `referrals_2024.xlsx`, ..."""
+    stem = filename.lower()
+    for name in sorted(ENTITIES, key=len, reverse=True):
+        if stem.startswith(name):
+            return ENTITIES[name]
+    return None

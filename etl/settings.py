@@ -1,0 +1,124 @@
+"""Settings from `pib.toml`, with documented defaults, and the paths the product uses."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+_DEFAULTS: dict[str, dict] = {
+    "organisation": {"name": "Samenwerkingsverband", "terminology": "nl"},
+    "school_year": {"start_month": 8, "start_day": 1},
+    "norms": {"decision_days": 42, "extension_days": 28, "complete_days": 21, "start_days": 28},
+    "privacy": {"min_cell": 5},
+    "region": {"municipalities": []},
+    "targets": {},
+}
+_VL_SCHOOL_YEAR = {"start_month": 9, "start_day": 1}
+
+
+class SettingsError(ValueError):
+    """The settings file is unreadable or holds an invalid value."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    organisation: str
+    terminology: str
+    school_year_start: tuple[int, int]
+    decision_days: int
+    extension_days: int
+    complete_days: int
+    start_days: int
+    min_cell: int
+    municipalities: tuple[str, ...]
+    targets: dict[str, float] = field(default_factory=dict)
+    source: Path | None = None
+
+    def school_year_of(self, day: date) -> str:
+        """The school year (`2024-2025`) a date belongs to."""
+        month, dom = self.school_year_start
+        start = day.year if (day.month, day.day) >= (month, dom) else day.year - 1
+        return f"{start}-{start + 1}"
+
+    def school_year_bounds(self, school_year: str) -> tuple[date, date]:
+        """First and last day of a school year such as `2024-2025`."""
+        first = int(school_year[:4])
+        month, dom = self.school_year_start
+        start = date(first, month, dom)
+        end = date.fromordinal(date(first + 1, month, dom).toordinal() - 1)
+        return start, end
+
+
+def config_path() -> Path:
+    """`PIB_CONFIG`, else `pib.toml` in the working directory, else the repository's."""
+    if env := os.environ.get("PIB_CONFIG"):
+        return Path(env)
+    local = Path.cwd() / "pib.toml"
+    return local if local.exists() else ROOT / "pib.toml"
+
+
+def _int(section: dict, key: str, low: int, high: int, where: str) -> int:
+    value = section[key]
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise SettingsError(f"{where}: [{key}] moet een geheel getal van {low} t/m {high} zijn.")
+    return value
+
+
+def parse_settings(raw: dict, source: Path | None = None) -> Settings:
+    """Validate a parsed TOML document against the defaults."""
+    where = str(source or "pib.toml")
+    merged = {k: {**v, **raw.get(k, {})} for k, v in _DEFAULTS.items()}
+    org = merged["organisation"]
+    if org["terminology"] not in ("nl", "vl"):
+        raise SettingsError(f"{where}: terminology moet 'nl' of 'vl' zijn.")
+    year = {**(_VL_SCHOOL_YEAR if org["terminology"] == "vl" else {}), **raw.get("school_year", {})}
+    year = {**_DEFAULTS["school_year"], **year}
+    norms, targets = merged["norms"], merged["targets"]
+    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in targets.values()):
+        raise SettingsError(f"{where}: elke waarde onder [targets] moet een getal zijn.")
+    return Settings(
+        organisation=str(org["name"]),
+        terminology=org["terminology"],
+        school_year_start=(
+            _int(year, "start_month", 1, 12, where),
+            _int(year, "start_day", 1, 28, where),
+        ),
+        decision_days=_int(norms, "decision_days", 1, 365, where),
+        extension_days=_int(norms, "extension_days", 0, 365, where),
+        complete_days=_int(norms, "complete_days", 1, 365, where),
+        start_days=_int(norms, "start_days", 1, 365, where),
+        min_cell=_int(merged["privacy"], "min_cell", 1, 100, where),
+        municipalities=tuple(str(m) for m in merged["region"]["municipalities"]),
+        targets={k: float(v) for k, v in targets.items()},
+        source=source,
+    )
+
+
+@cache
+def _load(path: Path, mtime: float) -> Settings:
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise SettingsError(f"{path}: kan de instellingen niet lezen ({exc}).") from exc
+    return parse_settings(raw, path)
+
+
+def get_settings() -> Settings:
+    """The current settings (re-read when the file changes)."""
+    path = config_path()
+    return _load(path, path.stat().st_mtime if path.exists() else 0.0)
+
+
+def warehouse_path(db: str | Path | None = None) -> Path:
+    """`--db`, else `PIB_DB`, else `data/warehouse.duckdb` under the repository."""
+    if db:
+        return Path(db)
+    if env := os.environ.get("PIB_DB"):
+        return Path(env)
+    return ROOT / "data" / "warehouse.duckdb"

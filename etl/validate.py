@@ -1,0 +1,184 @@
+"""Typing and validating batches of text rows against the canonical schema.
+
+Parsing (dates in three formats, `ja/nee` booleans, decimal commas) is done with Polars
+expressions; the row rules are checked by a dataframely schema generated from `etl.schema`.
+Every failing row comes back with the column(s) and a Dutch reason; nothing is dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import dataframely as dy
+import polars as pl
+
+from etl.readers import LINE
+from etl.schema import Column, Entity
+
+DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y")
+TRUE_WORDS = ("true", "1", "ja", "j", "yes", "waar")
+FALSE_WORDS = ("false", "0", "nee", "n", "no", "onwaar")
+_PARSE_REASON = {
+    "date": "geen geldige datum (JJJJ-MM-DD, DD-MM-JJJJ of DD/MM/JJJJ)",
+    "int": "geen geheel getal",
+    "number": "geen getal",
+    "bool": "geen ja/nee-waarde (true/false, 1/0, ja/nee)",
+}
+
+
+def _text(name: str) -> pl.Expr:
+    return pl.col(name).str.strip_chars().replace("", None)
+
+
+def parse_expr(column: Column) -> pl.Expr:
+    """The typed value of a text column; null where empty or unparseable."""
+    raw = _text(column.name)
+    match column.kind:
+        case "date":
+            day = raw.str.replace(r"[ T]00:00(:00(\.0+)?)?$", "")
+            value = pl.coalesce(
+                [day.str.strptime(pl.Date, fmt, strict=False) for fmt in DATE_FORMATS]
+            )
+        case "int":
+            value = raw.cast(pl.Int64, strict=False)
+        case "number":
+            value = raw.str.replace(r"^(-?\d+),(\d+)$", "$1.$2").cast(pl.Float64, strict=False)
+        case "bool":
+            word = raw.str.to_lowercase()
+            value = (
+                pl.when(word.is_in(TRUE_WORDS)).then(True)
+                .when(word.is_in(FALSE_WORDS)).then(False)
+            )
+        case "code":
+            value = raw.str.to_lowercase()
+        case _:
+            value = raw
+    if column.default is not None:
+        value = pl.when(raw.is_null()).then(pl.lit(column.default)).otherwise(value)
+    return value.alias(column.name)
+
+
+def _dy_column(column: Column) -> dy.Column:
+    nullable = not column.required
+    match column.kind:
+        case "date":
+            return dy.Date(nullable=nullable)
+        case "int":
+            return dy.Int64(nullable=nullable, min=column.minimum)
+        case "number":
+            return dy.Float64(nullable=nullable, min=column.minimum)
+        case "bool":
+            return dy.Bool(nullable=nullable)
+        case "code":
+            codes = list(column.codes)
+            return dy.String(nullable=nullable, check=lambda c: c.is_in(codes))
+        case "school_year":
+            return dy.String(nullable=nullable, check=_school_year_check)
+        case _:
+            return dy.String(nullable=nullable)
+
+
+def _school_year_check(col: pl.Expr) -> pl.Expr:
+    first = col.str.slice(0, 4).cast(pl.Int32, strict=False)
+    last = col.str.slice(5, 4).cast(pl.Int32, strict=False)
+    return col.str.contains(r"^\d{4}-\d{4}$") & (last == first + 1)
+
+
+@cache
+def dataframely_schema(entity: Entity) -> type[dy.Schema]:
+    """A dataframely schema generated from the canonical entity."""
+    attrs: dict[str, object] = {LINE: dy.Int64()}
+    attrs.update({c.name: _dy_column(c) for c in entity.columns})
+    for rule in entity.rules:
+        attrs[rule.name] = dy.rule()(lambda cls, check=rule.check: check())
+    return type(f"{entity.name.title()}Schema", (dy.Schema,), attrs)
+
+
+def _column_reason(column: Column, check: str) -> str:
+    if check == "nullability":
+        return "verplichte waarde ontbreekt"
+    if check == "min":
+        return f"waarde is kleiner dan {column.minimum:g}"
+    if column.kind == "code":
+        return "onbekende code; toegestaan: " + ", ".join(column.codes)
+    if column.kind == "school_year":
+        return "geen schooljaar van de vorm 2024-2025"
+    return f"ongeldige waarde ({check})"
+
+
+@dataclass
+class Checked:
+    valid: pl.DataFrame  # typed canonical columns plus LINE
+    rejected: pl.DataFrame  # LINE, column_name, reason, raw_values (JSON of the text row)
+
+
+def check_batch(entity: Entity, raw: pl.DataFrame) -> Checked:
+    """Type a batch of text rows and split it into valid rows and quarantined rows."""
+    present = [c for c in entity.columns if c.name in raw.columns]
+    missing = [c for c in entity.columns if c.name not in raw.columns]
+    typed = raw.select(
+        LINE,
+        *[parse_expr(c) for c in present],
+        *[pl.lit(c.default).alias(c.name) for c in missing],
+    ).cast({c.name: _dtype(c) for c in entity.columns})
+    parse_fail = {
+        c.name: _text(c.name).is_not_null() & typed[c.name].is_null()
+        for c in present if c.kind in _PARSE_REASON
+    }
+    flags = raw.select(LINE, *[expr.alias(_flag(name)) for name, expr in parse_fail.items()])
+    schema = dataframely_schema(entity)
+    result = schema.filter(typed.select(schema.column_names()))
+    details = result.failure.details()
+    problems = []  # (line, column, reason) frames
+    for name in parse_fail:
+        bad = flags.filter(pl.col(_flag(name)))
+        problems.append(bad.select(LINE, pl.lit(name).alias("column_name"),
+                                   pl.lit(_PARSE_REASON[entity.column(name).kind]).alias("reason")))
+    for rule_col in details.columns:
+        if "|" in rule_col:
+            name, check = rule_col.split("|", 1)
+            if name == LINE:
+                continue
+            reason, columns = _column_reason(entity.column(name), check), [name]
+        else:
+            rule = next((r for r in entity.rules if r.name == rule_col), None)
+            if rule is None:
+                continue
+            reason, columns = rule.reason, list(rule.columns)
+        failed = details.filter(pl.col(rule_col) == "invalid")
+        unparsed = [_flag(c) for c in columns if c in parse_fail]
+        if unparsed:  # a value that did not parse is reported as such, once
+            failed = failed.join(flags, on=LINE).filter(~pl.any_horizontal(unparsed))
+        problems.append(failed.select(LINE, pl.lit(", ".join(columns)).alias("column_name"),
+                                      pl.lit(reason).alias("reason")))
+    return _split(typed, raw, problems)
+
+
+def _flag(name: str) -> str:
+    return f"{name}__unparseable"
+
+
+def _dtype(column: Column) -> pl.DataType:
+    return {"date": pl.Date(), "int": pl.Int64(), "number": pl.Float64(),
+            "bool": pl.Boolean()}.get(column.kind, pl.String())
+
+
+def _split(typed: pl.DataFrame, raw: pl.DataFrame, problems: list[pl.DataFrame]) -> Checked:
+    merged = pl.concat(problems) if problems else pl.DataFrame(
+        schema={LINE: pl.Int64, "column_name": pl.String, "reason": pl.String}
+    )
+    per_row = (
+        merged.with_columns(
+            pl.format("{}: {}", "column_name", "reason").alias("reason")
+        )
+        .group_by(LINE, maintain_order=True)
+        .agg(pl.col("column_name").unique(maintain_order=True).str.join(", "),
+             pl.col("reason").unique(maintain_order=True).str.join("; "))
+    )
+    raw_json = raw.select(
+        LINE, pl.struct(pl.exclude(LINE)).struct.json_encode().alias("raw_values")
+    )
+    rejected = per_row.join(raw_json, on=LINE, how="left").sort(LINE)
+    valid = typed.join(per_row.select(LINE), on=LINE, how="anti")
+    return Checked(valid, rejected)

@@ -1,0 +1,104 @@
+"""Opening the warehouse: short read-only readers, and one copy-on-write writer at a time.
+
+A writer never touches the live file. It copies the warehouse to a private temporary file,
+changes that, checkpoints and closes it, and then renames it over the live file in one atomic
+step. Readers attach the file read-only from their own in-memory DuckDB instance, so they never
+meet a lock, never share the client's per-path instance cache, and see either the old or the
+new state. A failed or killed writer leaves the live file byte-for-byte as it was.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from etl.schema import warehouse_ddl
+from etl.settings import get_settings, warehouse_path
+
+
+def school_year_macro() -> str:
+    """DDL of `school_year(d)`: the school year (`2024-2025`) of a date, per `pib.toml`."""
+    month, day = get_settings().school_year_start  # validated integers, not user input
+    shift = f"d - interval {month - 1} month - interval {day - 1} day"
+    return (
+        f"create or replace temp macro school_year_start(d) as year({shift});"
+        "create or replace temp macro school_year(d) as "
+        "school_year_start(d)::varchar || '-' || (school_year_start(d) + 1)::varchar;"
+    )
+
+
+def data_version(db: str | Path | None = None) -> tuple[int, int]:
+    """Changes whenever a writer replaces the warehouse (inode, mtime); (0, 0) when absent."""
+    try:
+        st = warehouse_path(db).stat()
+    except FileNotFoundError:
+        return (0, 0)
+    return (st.st_ino, st.st_mtime_ns)
+
+
+@contextmanager
+def reader(db: str | Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A short-lived read-only connection; an absent warehouse reads as an empty one."""
+    path = warehouse_path(db)
+    con = duckdb.connect()
+    try:
+        if path.exists():
+            con.execute("attach ? as wh (read_only)", [str(path)])
+            con.execute("use wh")
+        else:
+            con.execute(warehouse_ddl())
+        con.execute(school_year_macro())
+        yield con
+    finally:
+        con.close()
+
+
+def _discard(tmp: Path) -> None:
+    for leftover in (tmp, Path(f"{tmp}.wal")):
+        leftover.unlink(missing_ok=True)
+
+
+def _sweep_stale(path: Path) -> None:
+    """Remove temporary files of writers that died (we hold the lock, so none is running)."""
+    for stale in path.parent.glob(f".{path.name}.*.tmp*"):
+        stale.unlink(missing_ok=True)
+
+
+@contextmanager
+def writer(db: str | Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One transaction on a private copy; committed by an atomic rename, else discarded."""
+    path = warehouse_path(db).resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(f"{path}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        _sweep_stale(path)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        if path.exists():
+            shutil.copyfile(path, tmp)
+        con = duckdb.connect(str(tmp))
+        try:
+            con.execute(warehouse_ddl())
+            con.execute(school_year_macro())
+            con.execute("begin transaction")
+            yield con
+            con.execute("commit")
+            con.execute("checkpoint")
+            con.close()
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+            dir_fd = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+        except BaseException:
+            con.close()
+            _discard(tmp)
+            raise

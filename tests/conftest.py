@@ -1,0 +1,28 @@
+"""Shared fixtures. Autouse: no test ever touches a developer's own warehouse, key or settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+TEST_DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point PIB_DB, PIB_SECRET and PIB_CONFIG at a private folder (the repo's pib.toml copied)."""
+    home = tmp_path_factory.mktemp("pib")
+    config = home / "pib.toml"
+    config.write_text((ROOT / "pib.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setenv("PIB_DB", str(home / "warehouse.duckdb"))
+    monkeypatch.setenv("PIB_SECRET", "test-secret-key")
+    monkeypatch.setenv("PIB_CONFIG", str(config))
+    return home
+
+
+@pytest.fixture
+def warehouse(isolated_env: Path) -> Path:
+    """The isolated warehouse path (not yet created)."""
+    return isolated_env / "warehouse.duckdb"
