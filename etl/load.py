@@ -12,10 +12,15 @@ import polars as pl
 
 from etl.pseudonym import Pseudonymiser, secret_key
 from etl.readers import (
-    CSV_SUFFIXES, EXCEL_SUFFIXES, LINE, FileRejected, SourceFile, open_source, sha256_of,
+    CSV_SUFFIXES,
+    EXCEL_SUFFIXES,
+    LINE,
+    FileRejected,
+    SourceFile,
+    open_source,
     temp_workdir,
 )
-from etl.schema import LINEAGE, Entity
+from etl.schema import LINEAGE
 from etl.validate import check_batch
 from etl.warehouse import reader, writer
 
@@ -152,7 +157,8 @@ def _load_file(
         "$quarantined, $started, $finished, 'ok', $message)",
         {"id": load_id, "file": src.path.name, "entity": entity.name, "sha": src.sha256,
          "read": rep.rows_read, "loaded": rep.rows_loaded, "quarantined": rep.rows_quarantined,
-         "started": started, "finished": datetime.now(), "message": "; ".join(src.warnings) or None},
+         "started": started, "finished": datetime.now(),
+         "message": "; ".join(src.warnings) or None},
     )
     return rep
 

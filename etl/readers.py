@@ -121,7 +121,9 @@ class SourceFile:
             for batch in lazy.collect_batches(chunk_size=size):
                 yield batch.with_columns(pl.col(LINE).cast(pl.Int64))
         except pl.exceptions.PolarsError as exc:
-            raise FileRejected(self.path, f"het bestand is geen geldige CSV ({_short(exc)}).")
+            raise FileRejected(
+                self.path, f"het bestand is geen geldige CSV ({_short(exc)})."
+            ) from exc
 
     def _excel_frame(self) -> pl.DataFrame:
         frame = _read_excel(self.path)
@@ -137,8 +139,10 @@ def _short(exc: Exception) -> str:
 def _read_excel(path: Path) -> pl.DataFrame:
     try:
         return pl.read_excel(path, sheet_id=1, infer_schema_length=0, raise_if_empty=False)
-    except Exception as exc:  # noqa: BLE001 — any reader failure is a file-level rejection
-        raise FileRejected(path, f"het Excel-bestand kan niet gelezen worden ({_short(exc)}).")
+    except Exception as exc:
+        raise FileRejected(
+            path, f"het Excel-bestand kan niet gelezen worden ({_short(exc)})."
+        ) from exc
 
 
 def open_source(path: Path, workdir: Path) -> SourceFile:

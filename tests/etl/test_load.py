@@ -86,7 +86,7 @@ def test_missing_required_column_rejects_and_leaves_warehouse_unchanged(warehous
     load([copy("referrals_ok.csv", tmp_path)])
     before = checksum(warehouse)
     bad = copy("referrals_missing_column.csv", tmp_path)
-    with pytest.raises(LoadRejected, match="referrals_missing_column.csv: verplichte kolom "
+    with pytest.raises(LoadRejected, match=r"referrals_missing_column.csv: verplichte kolom "
                                            "ontbreekt: request_type"):
         load([copy("out_of_school_ok.csv", tmp_path), bad])
     assert checksum(warehouse) == before
@@ -96,13 +96,13 @@ def test_missing_required_column_rejects_and_leaves_warehouse_unchanged(warehous
 def test_strict_turns_a_quarantined_row_into_a_rejected_load(warehouse, tmp_path):
     load([copy("referrals_ok.csv", tmp_path)])
     before = checksum(warehouse)
-    with pytest.raises(LoadRejected, match="--strict: 3 rij"):
+    with pytest.raises(LoadRejected, match=r"--strict: 3 rij"):
         load([copy("supports_bad_rows.csv", tmp_path, "supports.csv")], strict=True)
     assert checksum(warehouse) == before
 
 
 def test_unknown_file_name_rejects_the_load(warehouse, tmp_path):
-    with pytest.raises(LoadRejected, match="leerlingen.csv: onbekende bestandsnaam"):
+    with pytest.raises(LoadRejected, match=r"leerlingen.csv: onbekende bestandsnaam"):
         load([copy("referrals_ok.csv", tmp_path, "leerlingen.csv")])
     assert not warehouse.exists()
 

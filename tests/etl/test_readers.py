@@ -81,7 +81,7 @@ def test_xlsx_first_sheet_reads_like_csv(warehouse, tmp_path):
 def test_undecodable_bytes_reject_the_file(warehouse, tmp_path):
     path = tmp_path / "out_of_school.csv"
     path.write_bytes(",".join(HEADER).encode() + b"\nE1,K,GM1,exemption,2024-01-01,,\x81\x8d\n")
-    with pytest.raises(LoadRejected, match="out_of_school.csv: de tekenset is geen UTF-8"):
+    with pytest.raises(LoadRejected, match=r"out_of_school.csv: de tekenset is geen UTF-8"):
         load([path])
     assert not warehouse.exists()
 
@@ -89,7 +89,7 @@ def test_undecodable_bytes_reject_the_file(warehouse, tmp_path):
 def test_empty_file_rejects(warehouse, tmp_path):
     path = tmp_path / "out_of_school.csv"
     path.write_bytes(b"")
-    with pytest.raises(LoadRejected, match="out_of_school.csv: het bestand is leeg"):
+    with pytest.raises(LoadRejected, match=r"out_of_school.csv: het bestand is leeg"):
         load([path])
 
 
