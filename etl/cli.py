@@ -11,6 +11,8 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from etl.cbs import SOURCE as SOURCE_85701
+from etl.cbs import CbsReport
 from etl.load import LoadRejected, load
 from etl.settings import SettingsError, warehouse_path
 
@@ -63,8 +65,8 @@ def load_cmd(
                                                     "export, bv. cbs-85701.")] = None,
 ) -> None:
     """Valideer bestanden en laad ze in het warehouse (alles of niets)."""
-    if source is not None:
-        fail(f"Onbekende bron '{source}'.", 2)
+    if source not in (None, SOURCE_85701):
+        fail(f"Onbekende bron '{source}'; bekend is: {SOURCE_85701}.", 2)
     columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed:,} "
                "rijen"), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as bar:
@@ -76,7 +78,7 @@ def load_cmd(
             bar.advance(tasks[name], rows)
 
         try:
-            report = load(paths, db=db, strict=strict, progress=advance)
+            report = load(paths, db=db, strict=strict, progress=advance, source=source)
         except LoadRejected as exc:
             fail(f"Lading afgekeurd, het warehouse is niet gewijzigd: {exc}")
     for warning in report.warnings:
@@ -89,11 +91,47 @@ def load_cmd(
                       str(f.rows_quarantined), status)
     out.print(table)
     for f in report.files:
+        if isinstance(f, CbsReport):
+            out.print(f.summary(), markup=False, highlight=False, soft_wrap=True)
         for problem in f.problems:
             out.print(f"  quarantaine: {problem}", markup=False, highlight=False)
     if report.quarantined:
         out.print(f"{report.quarantined} rij(en) in quarantaine; zie de tabel quarantine of de "
                   "pagina Datakwaliteit.")
+
+
+@app.command()
+def query(
+    name: Annotated[str, typer.Argument(help="Naam van de query, zie docs/kpis.md.")],
+    db: DbOption = None,
+    role: Annotated[str, typer.Option(help="kwaliteit (exact), beheer, bestuur of school "
+                                           "(kleine aantallen onderdrukt).")] = "kwaliteit",
+    param: Annotated[list[str] | None, typer.Option(help="Parameter KEY=VALUE, herhaalbaar.",
+                                                    metavar="KEY=VALUE")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="csv of json.")] = "csv",
+) -> None:
+    """Voer een benoemde query uit en schrijf het resultaat naar stdout (csv of json)."""
+    import duckdb
+
+    from queries import QueryError, run_query
+
+    if fmt not in ("csv", "json"):
+        fail(f"Onbekend formaat '{fmt}': kies csv of json.", 2)
+    params: dict[str, str] = {}
+    for item in param or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            fail(f"Ongeldige parameter '{item}': gebruik --param KEY=VALUE.", 2)
+        if key.strip() in params:
+            fail(f"Parameter '{key.strip()}' is meer dan eens opgegeven.", 2)
+        params[key.strip()] = value
+    try:
+        frame = run_query(name, params, role=role, db=db)
+    except QueryError as exc:
+        fail(str(exc), 2)
+    except duckdb.Error as exc:
+        fail(f"Het warehouse {warehouse_path(db)} kan niet gelezen worden: {exc}", 1)
+    sys.stdout.write(frame.write_json() + "\n" if fmt == "json" else frame.write_csv())
 
 
 @app.command()

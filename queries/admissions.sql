@@ -1,0 +1,78 @@
+-- admissions: TLV rate - granted admissions to special education per 1,000 pupils.
+-- for: bestuur, kwaliteit, Inspectie
+-- definition: granted = referrals of request_type admission_sbo, admission_so or admission_vso
+--   with decision granted, by school year of decided_on; per_1000_pupils = granted x 1000 /
+--   sum of enrolments.pupils in that school year at schools of sector po, vo, bao or so_vo
+--   (regular education; empty without such enrolments). One row per admission type for every
+--   school year from the first to the last one seen in enrolments or in admission decisions.
+-- params: -
+-- grain: school_year, request_type
+-- columns: school_year, request_type, granted, per_1000_pupils
+-- suppress: granted -> per_1000_pupils
+
+with
+
+admission_types as (
+
+    select unnest(['admission_sbo', 'admission_so', 'admission_vso']) as request_type
+
+),
+
+decided as (
+
+    select school_year_start(decided_on) as year, request_type, decision
+    from referrals
+    where decided_on is not null and request_type in (from admission_types)
+
+),
+
+regular_pupils as (
+
+    select left(enrolments.school_year, 4)::int as year, sum(enrolments.pupils)::bigint as pupils
+    from enrolments
+    join schools using (school_id)
+    where schools.sector in ('po', 'vo', 'bao', 'so_vo')
+    group by year
+
+),
+
+years as (
+
+    select unnest(generate_series(min(year), max(year))) as year
+    from (
+        select left(school_year, 4)::int as year from enrolments
+        union all select year from decided
+    )
+
+),
+
+granted as (
+
+    select
+        years.year,
+        admission_types.request_type,
+        count(decided.year) as granted
+    from years
+    cross join admission_types
+    left join decided
+        on decided.year = years.year
+        and decided.request_type = admission_types.request_type
+        and decided.decision = 'granted'
+    group by years.year, admission_types.request_type
+
+),
+
+final as (
+
+    select
+        granted.year || '-' || (granted.year + 1) as school_year,
+        request_type,
+        granted,
+        granted * 1000 / nullif(regular_pupils.pupils, 0) as per_1000_pupils
+    from granted
+    left join regular_pupils using (year)
+
+)
+
+select * from final
+order by school_year, request_type

@@ -1,0 +1,59 @@
+-- coverage: dekkend aanbod - granted demand against offered capacity, per gemeente and need.
+-- for: bestuur, kwaliteit, gemeenten, Inspectie
+-- definition: demand = distinct pupils with a granted referral received in the school year,
+--   by the referral's municipality_code and need_category; capacity = sum of offer capacity
+--   of that school year, municipality and need category; gap = max(demand - capacity, 0);
+--   coverage_ratio = capacity / demand (empty when demand is 0). Every pair with demand or
+--   capacity appears (a missing side counts as 0).
+-- params: school_year school_year!
+-- grain: municipality_code, need_category
+-- columns: municipality_code, need_category, demand, capacity, gap, coverage_ratio
+-- suppress: demand -> gap, coverage_ratio
+
+with
+
+demand as (
+
+    select municipality_code, need_category, count(distinct pupil_id) as demand
+    from referrals
+    where decision = 'granted' and school_year(received_on) = $school_year
+    group by municipality_code, need_category
+
+),
+
+capacity as (
+
+    select municipality_code, need_category, sum(capacity)::bigint as capacity
+    from offers
+    where school_year = $school_year
+    group by municipality_code, need_category
+
+),
+
+pairs as (
+
+    select
+        municipality_code,
+        need_category,
+        coalesce(demand.demand, 0) as demand,
+        coalesce(capacity.capacity, 0) as capacity
+    from demand
+    full outer join capacity using (municipality_code, need_category)
+
+),
+
+final as (
+
+    select
+        municipality_code,
+        need_category,
+        demand,
+        capacity,
+        greatest(demand - capacity, 0) as gap,
+        capacity / nullif(demand, 0) as coverage_ratio
+    from pairs
+
+)
+
+select * from final
+order by municipality_code, need_category

@@ -1,0 +1,76 @@
+-- out_of_school: thuiszitters - pupils without education, per school year and per 1,000 pupils.
+-- for: bestuur, kwaliteit, gemeenten, Inspectie
+-- definition: pupils_out_of_school = distinct pupils with an absolute_absence or
+--   long_relative_absence episode overlapping the school year (started_on <= its last day and
+--   ended_on empty or >= its first day); per_1000_pupils = that x 1000 / sum of
+--   enrolments.pupils in that school year (empty without enrolments); pupils_exempted likewise
+--   for exemption. One row for every school year from the first to the last one seen in
+--   enrolments or in episode start and end dates.
+-- params: -
+-- grain: school_year
+-- columns: school_year, pupils_out_of_school, per_1000_pupils, pupils_exempted
+-- suppress: pupils_out_of_school -> per_1000_pupils
+-- suppress: pupils_exempted
+
+with
+
+episodes as (
+
+    select
+        pupil_id,
+        kind,
+        school_year_start(started_on) as first_year,
+        school_year_start(ended_on) as last_year
+    from out_of_school
+
+),
+
+enrolled as (
+
+    select left(school_year, 4)::int as year, sum(pupils)::bigint as pupils
+    from enrolments
+    group by year
+
+),
+
+years as (
+
+    select unnest(generate_series(min(year), max(year))) as year
+    from (
+        select year from enrolled
+        union all select first_year from episodes
+        union all select last_year from episodes
+    )
+
+),
+
+counted as (
+
+    select
+        years.year,
+        count(distinct pupil_id) filter (
+            where kind in ('absolute_absence', 'long_relative_absence')
+        ) as pupils_out_of_school,
+        count(distinct pupil_id) filter (where kind = 'exemption') as pupils_exempted
+    from years
+    left join episodes
+        on episodes.first_year <= years.year
+        and (episodes.last_year is null or episodes.last_year >= years.year)
+    group by years.year
+
+),
+
+final as (
+
+    select
+        counted.year || '-' || (counted.year + 1) as school_year,
+        pupils_out_of_school,
+        pupils_out_of_school * 1000 / nullif(enrolled.pupils, 0) as per_1000_pupils,
+        pupils_exempted
+    from counted
+    left join enrolled using (year)
+
+)
+
+select * from final
+order by school_year

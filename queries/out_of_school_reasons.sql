@@ -1,0 +1,40 @@
+-- out_of_school_reasons: the most frequent reasons of out-of-school episodes.
+-- for: kwaliteit, bestuur, gemeenten
+-- definition: episodes (optionally of one kind, and overlapping one school year) grouped by
+--   their reason, trimmed, with an empty reason as 'unknown'; pupils = distinct pupils,
+--   episodes = number of episodes; the `limit` reasons with the most pupils, sorted by pupils
+--   (descending), then reason. For suppressed roles the reason text of a small group is
+--   hidden too, as free text can identify a child.
+-- params: school_year school_year?; kind text?; limit int = 10
+-- grain: reason
+-- columns: reason, pupils, episodes
+-- suppress: pupils -> episodes, reason
+
+with
+
+episodes as (
+
+    select pupil_id, coalesce(nullif(trim(reason), ''), 'unknown') as reason
+    from out_of_school
+    where ($kind is null or kind = $kind)
+        and (
+            $school_year is null
+            or (
+                school_year_start(started_on) <= left($school_year, 4)::int
+                and (ended_on is null or school_year_start(ended_on) >= left($school_year, 4)::int)
+            )
+        )
+
+),
+
+final as (
+
+    select reason, count(distinct pupil_id) as pupils, count(*) as episodes
+    from episodes
+    group by reason
+
+)
+
+select * from final
+order by pupils desc, reason
+limit $limit

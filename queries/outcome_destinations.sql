@@ -1,0 +1,40 @@
+-- outcome_destinations: where pupils went after support, per school year of evaluation.
+-- for: bestuur, kwaliteit, Inspectie
+-- definition: outcome rows by school year of evaluated_on and destination (empty destination
+--   as 'unknown'); evaluations = number of rows; share = evaluations / all evaluations of that
+--   school year. municipality_code filters on the municipality of the support.
+-- params: municipality_code text?
+-- grain: school_year, destination
+-- columns: school_year, destination, evaluations, share
+-- suppress: evaluations -> share
+
+with
+
+evaluations as (
+
+    select school_year(evaluated_on) as school_year, coalesce(destination, 'unknown') as destination
+    from outcomes
+    where $municipality_code is null
+        or support_id in (
+            select support_id from supports where municipality_code = $municipality_code
+        )
+
+),
+
+counted as (
+
+    select school_year, destination, count(*) as evaluations
+    from evaluations
+    group by school_year, destination
+
+),
+
+final as (
+
+    select *, evaluations / sum(evaluations) over (partition by school_year) as share
+    from counted
+
+)
+
+select * from final
+order by school_year, destination

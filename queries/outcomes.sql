@@ -1,0 +1,38 @@
+-- outcomes: were the goals of support met, per school year of evaluation.
+-- for: bestuur, kwaliteit, Inspectie
+-- definition: outcome rows (evaluations) by school year of evaluated_on; evaluated = all rows;
+--   achieved_share = rows with goal_attainment achieved / all; achieved_or_partly_share =
+--   (achieved + partly) / all. municipality_code filters on the municipality of the support.
+-- params: municipality_code text?
+-- grain: school_year
+-- columns: school_year, evaluated, achieved_share, achieved_or_partly_share
+-- suppress: evaluated -> achieved_share, achieved_or_partly_share
+
+with
+
+evaluations as (
+
+    select school_year(evaluated_on) as school_year, goal_attainment
+    from outcomes
+    where $municipality_code is null
+        or support_id in (
+            select support_id from supports where municipality_code = $municipality_code
+        )
+
+),
+
+final as (
+
+    select
+        school_year,
+        count(*) as evaluated,
+        count(*) filter (where goal_attainment = 'achieved') / count(*) as achieved_share,
+        count(*) filter (where goal_attainment in ('achieved', 'partly')) / count(*)
+            as achieved_or_partly_share
+    from evaluations
+    group by school_year
+
+)
+
+select * from final
+order by school_year

@@ -1,0 +1,47 @@
+-- prevention_trend: preventive against curative support, per school year.
+-- for: bestuur, kwaliteit, Inspectie
+-- definition: supports by school year of started_on; supports_started = all supports,
+--   preventive_started = those with prevention_level preventive; hours summed as given;
+--   preventive_hours_share = hours_preventive / hours_total (empty when hours_total is 0).
+-- params: municipality_code text?
+-- grain: school_year
+-- columns: school_year, supports_started, preventive_started, hours_total, hours_preventive,
+--   preventive_hours_share
+-- suppress: supports_started -> preventive_started, hours_total, hours_preventive,
+--   preventive_hours_share
+
+with
+
+started as (
+
+    select
+        school_year(started_on) as school_year,
+        prevention_level = 'preventive' as preventive,
+        hours
+    from supports
+    where $municipality_code is null or municipality_code = $municipality_code
+
+),
+
+per_year as (
+
+    select
+        school_year,
+        count(*) as supports_started,
+        count(*) filter (where preventive) as preventive_started,
+        sum(hours) as hours_total,
+        coalesce(sum(hours) filter (where preventive), 0) as hours_preventive
+    from started
+    group by school_year
+
+),
+
+final as (
+
+    select *, hours_preventive / nullif(hours_total, 0) as preventive_hours_share
+    from per_year
+
+)
+
+select * from final
+order by school_year

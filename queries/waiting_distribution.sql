@@ -1,0 +1,78 @@
+-- waiting_distribution: how many referrals wait how long, in bands of two to four weeks.
+-- for: kwaliteit, bestuur
+-- definition: for referrals by school year of received_on, two waiting times in whole days:
+--   received_to_decided = decided_on - received_on (decided referrals) and
+--   received_to_complete = complete_on - received_on (referrals with a complete dossier);
+--   counted in the bands 0-14, 15-28, 29-42 (within the 6-week norm), 43-70 (within the
+--   extension of 4 weeks) and 71+ days; share = referrals in the band / all referrals of that
+--   school year and measure. Every band appears, also when empty.
+-- params: school_year school_year?; municipality_code text?; need_category text?; urgent bool?
+-- grain: school_year, measure, band
+-- columns: school_year, measure, band, referrals, share
+-- suppress: referrals -> share
+
+with
+
+filtered as (
+
+    select school_year(received_on) as school_year, received_on, complete_on, decided_on
+    from referrals
+    where ($school_year is null or school_year(received_on) = $school_year)
+        and ($municipality_code is null or municipality_code = $municipality_code)
+        and ($need_category is null or need_category = $need_category)
+        and ($urgent is null or urgent = $urgent)
+
+),
+
+waits as (
+
+    select school_year, 'received_to_decided' as measure, decided_on - received_on as days
+    from filtered
+    where decided_on is not null
+    union all
+    select school_year, 'received_to_complete' as measure, complete_on - received_on as days
+    from filtered
+    where complete_on is not null
+
+),
+
+bands (band, min_days, max_days) as (
+
+    values ('0-14', 0, 14), ('15-28', 15, 28), ('29-42', 29, 42), ('43-70', 43, 70),
+        ('71+', 71, null)
+
+),
+
+grid as (
+
+    select distinct filtered.school_year, measures.measure, bands.*
+    from filtered
+    cross join (values ('received_to_decided'), ('received_to_complete')) measures(measure)
+    cross join bands
+
+),
+
+counted as (
+
+    select grid.school_year, grid.measure, grid.band, count(waits.days) as referrals
+    from grid
+    left join waits
+        on waits.school_year = grid.school_year
+        and waits.measure = grid.measure
+        and waits.days >= grid.min_days
+        and (grid.max_days is null or waits.days <= grid.max_days)
+    group by grid.school_year, grid.measure, grid.band
+
+),
+
+final as (
+
+    select
+        *,
+        referrals / nullif(sum(referrals) over (partition by school_year, measure), 0) as share
+    from counted
+
+)
+
+select * from final
+order by school_year, measure, band

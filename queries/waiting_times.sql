@@ -1,0 +1,42 @@
+-- waiting_times: how long referrals wait for a decision, against the norm.
+-- for: bestuur, kwaliteit, Inspectie
+-- definition: referrals with a decided_on, by school year of received_on and need category;
+--   days = decided_on - received_on in whole calendar days; median_days and p90_days are
+--   continuous percentiles (quantile_cont); within_norm_share = share of the decided
+--   referrals with days <= norm_days (default the zorgplicht norm of 6 weeks, 42 days).
+-- params: norm_days int = settings.decision_days; school_year school_year?; municipality_code text?
+-- grain: school_year, need_category
+-- columns: school_year, need_category, decided, median_days, p90_days, within_norm_share
+-- suppress: decided -> median_days, p90_days, within_norm_share
+
+with
+
+decided as (
+
+    select
+        school_year(received_on) as school_year,
+        need_category,
+        decided_on - received_on as days
+    from referrals
+    where decided_on is not null
+        and ($school_year is null or school_year(received_on) = $school_year)
+        and ($municipality_code is null or municipality_code = $municipality_code)
+
+),
+
+final as (
+
+    select
+        school_year,
+        need_category,
+        count(*) as decided,
+        quantile_cont(days, 0.5) as median_days,
+        quantile_cont(days, 0.9) as p90_days,
+        count(*) filter (where days <= $norm_days) / count(*) as within_norm_share
+    from decided
+    group by school_year, need_category
+
+)
+
+select * from final
+order by school_year, need_category

@@ -1,0 +1,95 @@
+"""Small-cell suppression (CONTRACT section 4): enforced in the layer, for every non-exact role."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from queries import QueryError, describe, list_queries, run_query
+from tests.queries.conftest import expect
+
+
+def test_bestuur_sees_min_cell_exactly_and_min_cell_minus_one_empty(kpi_db):
+    expect(run_query("waiting_times", role="bestuur", db=kpi_db), [
+        ("2023-2024", "behaviour", None, None, None, None, True),  # 4 = min_cell - 1
+        ("2023-2024", "communication", None, None, None, None, True),
+        ("2023-2024", "learning", 5, 30.0, 46.8, 0.8, False),  # 5 = min_cell: exact
+        ("2024-2025", "learning", None, None, None, None, True),
+    ])
+
+
+def test_kwaliteit_and_beheer_see_exact_figures_without_a_suppressed_column(kpi_db):
+    for role in ("kwaliteit", "beheer"):
+        frame = run_query("waiting_times", role=role, db=kpi_db)
+        assert "suppressed" not in frame.columns
+        assert frame["decided"].to_list() == [4, 2, 5, 2]
+
+
+def test_school_role_is_suppressed_like_bestuur(kpi_db):
+    assert run_query("waiting_times", role="school", db=kpi_db).equals(
+        run_query("waiting_times", role="bestuur", db=kpi_db)
+    )
+
+
+def test_min_cell_comes_from_the_settings(kpi_db, isolated_env):
+    (isolated_env / "pib.toml").write_text("[privacy]\nmin_cell = 3\n")
+    frame = run_query("waiting_times", role="bestuur", db=kpi_db)
+    assert frame["decided"].to_list() == [4, None, 5, None]
+    assert frame["suppressed"].to_list() == [False, True, False, True]
+
+
+def test_counts_that_are_not_children_stay(kpi_db):
+    expect(run_query("coverage", {"school_year": "2023-2024"}, role="bestuur", db=kpi_db), [
+        ("GM0166", "communication", None, 0, None, None, True),
+        ("GM0166", "learning", None, 0, None, None, True),
+        ("GM0166", "psychiatric", None, 4, None, None, True),  # capacity is places, it stays
+        ("GM0193", "behaviour", None, 1, None, None, True),
+        ("GM0193", "learning", None, 5, None, None, True),
+    ])
+
+
+def test_one_row_queries_and_several_groups_per_row(kpi_db):
+    expect(run_query("open_referrals", {"as_of": "2024-03-31"}, role="bestuur", db=kpi_db),
+           [(None, None, None, None, True)])
+    headline = run_query("kpi_headline", role="bestuur", db=kpi_db).filter(
+        school_year="2023-2024")
+    expect(headline, [
+        # 13 received and 11 decided are shown, with the figures derived from them;
+        # every group of fewer than 5 is empty.
+        ("2023-2024", 13, 11, 42.0, 7 / 11, None, None, None, None, None, None, None, None,
+         None, True),
+    ])
+
+
+def test_free_text_of_a_small_group_is_hidden(kpi_db):
+    frame = run_query("out_of_school_reasons", role="bestuur", db=kpi_db)
+    assert frame["reason"].null_count() == frame.height
+    assert frame["suppressed"].all()
+
+
+def test_parameters_cannot_switch_suppression_off(kpi_db):
+    for sneaky in ({"role": "kwaliteit"}, {"min_cell": 0}, {"suppressed": "false"},
+                   {"columns": "decided"}):
+        with pytest.raises(QueryError, match="onbekende parameter"):
+            run_query("waiting_times", sneaky, role="bestuur", db=kpi_db)
+    # A parameter value is bound, never pasted into SQL.
+    frame = run_query("waiting_times", {"municipality_code": "x' or '1'='1"}, role="bestuur",
+                      db=kpi_db)
+    assert frame.height == 0
+    # Every filter combination still suppresses.
+    for school_year in ("2023-2024", "2024-2025"):
+        frame = run_query("waiting_times", {"school_year": school_year, "norm_days": 0},
+                          role="bestuur", db=kpi_db)
+        assert frame.filter(pl.col("decided") < 5).height == 0
+
+
+@pytest.mark.parametrize("role", ["Bestuur", "bestuur ", "admin", ""])
+def test_unknown_roles_are_refused(kpi_db, role):
+    with pytest.raises(QueryError, match="onbekende rol"):
+        run_query("waiting_times", role=role, db=kpi_db)
+
+
+def test_a_query_without_suppression_says_why():
+    for name in list_queries():
+        meta = describe(name)
+        assert meta.suppress or "no suppression" in meta.definition, name
