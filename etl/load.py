@@ -18,6 +18,7 @@ from etl.readers import (
     FileRejected,
     SourceFile,
     open_source,
+    sha256_of,
     temp_workdir,
 )
 from etl.schema import LINEAGE
@@ -80,16 +81,22 @@ def _loaded_hashes(db: str | Path | None) -> set[str]:
 
 def load(
     paths: Iterable[str | Path], db: str | Path | None = None, strict: bool = False,
-    progress: Progress | None = None, batch_size: int = 500_000,
+    progress: Progress | None = None, batch_size: int = 500_000, source: str | None = None,
 ) -> LoadReport:
     """Validate and load files; raise LoadRejected (warehouse untouched) on a file-level problem
-    or, with `strict`, on any quarantined row."""
+    or, with `strict`, on any quarantined row. `source` sends every file to that importer;
+    without it a CBS 85701NED export is recognised by its header."""
+    from etl import cbs  # etl.cbs builds on this module
+
+    if source not in (None, cbs.SOURCE):
+        raise ValueError(f"Onbekende bron '{source}'.")
     files = expand(paths)
     report = LoadReport()
     done = _loaded_hashes(db)
+    exports = [p for p in files if source == cbs.SOURCE or cbs.is_cbs_85701(p)]
     with temp_workdir() as work:
         try:
-            sources = [open_source(p, Path(work)) for p in files]
+            sources = [open_source(p, Path(work)) for p in files if p not in exports]
         except FileRejected as exc:
             raise LoadRejected(str(exc)) from exc
         todo = []
@@ -99,7 +106,13 @@ def load(
                 report.files.append(FileReport(src.path.name, src.entity.name, skipped=True))
             else:
                 todo.append(src)
-        if not todo:
+        todo_exports = []
+        for path in exports:
+            if (sha256 := sha256_of(path)) in done:
+                report.files.append(FileReport(path.name, cbs.ENTITY, skipped=True))
+            else:
+                todo_exports.append((path, sha256))
+        if not todo and not todo_exports:
             return report
         pseudonymiser = Pseudonymiser(secret_key(db))
         try:
@@ -108,6 +121,9 @@ def load(
                     report.files.append(
                         _load_file(con, src, pseudonymiser, progress, batch_size)
                     )
+                for path, sha256 in todo_exports:
+                    report.files.append(cbs_report := cbs.import_export(con, path, sha256))
+                    report.warnings += cbs_report.warnings
                 if strict and report.quarantined:
                     raise LoadRejected(
                         f"--strict: {report.quarantined} rij(en) afgekeurd; er is niets geladen. "

@@ -224,6 +224,14 @@ create table if not exists quarantine (
 );
 """
 
+# Public CBS figures (StatLine 85701NED), loaded by `etl.cbs` rather than from a canonical file.
+PARTICIPATION_DDL = """
+create table if not exists participation (
+    school_year varchar, municipality_code varchar, school_type varchar, pupils bigint,
+    provisional boolean, load_id bigint
+);
+"""
+
 
 def table_ddl(entity: Entity) -> str:
     """`create table` for an entity: canonical columns plus lineage."""
@@ -233,7 +241,7 @@ def table_ddl(entity: Entity) -> str:
 
 def warehouse_ddl() -> str:
     """The whole warehouse DDL."""
-    return META_DDL + "\n".join(table_ddl(e) for e in ENTITIES.values())
+    return META_DDL + PARTICIPATION_DDL + "\n".join(table_ddl(e) for e in ENTITIES.values())
 
 
 def entity_for_file(filename: str) -> Entity | None:
