@@ -1,0 +1,70 @@
+"""Plotly figures with one look: Dutch axis labels, one colour per need category and level."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import polars as pl
+
+from dashboard.labels import code_label
+
+# One colour per code, everywhere (colour-blind-safe Okabe–Ito based palette).
+COLOURS: dict[str, dict[str, str]] = {
+    "need_category": {
+        "learning": "#0072B2", "behaviour": "#D55E00", "communication": "#009E73",
+        "sensory": "#CC79A7", "physical": "#56B4E9", "intellectual": "#E69F00",
+        "psychiatric": "#882255", "giftedness": "#F0E442", "other": "#999999",
+    },
+    "prevention_level": {"preventive": "#009E73", "curative": "#D55E00"},
+    "decision": {"granted": "#009E73", "rejected": "#D55E00", "withdrawn": "#999999",
+                 "referred": "#0072B2"},
+    "goal_attainment": {"achieved": "#009E73", "partly": "#E69F00", "not_achieved": "#D55E00"},
+}
+ACCENT = "#1f5f8b"
+TARGET = "#555555"
+
+
+def labelled(frame: pl.DataFrame, field: str, column: str | None = None) -> pl.DataFrame:
+    """Add `<column>_label` with the Dutch label of each code."""
+    column = column or field
+    return frame.with_columns(
+        pl.col(column).map_elements(lambda c: code_label(field, c), return_dtype=pl.String)
+        .alias(f"{column}_label")
+    )
+
+
+def colour_map(field: str) -> dict[str, str]:
+    """Label → colour, for `color_discrete_map`."""
+    return {code_label(field, code): colour for code, colour in COLOURS.get(field, {}).items()}
+
+
+def style(fig: go.Figure, title: str, x: str | None = None, y: str | None = None,
+          percent: bool = False) -> go.Figure:
+    """Title stating the subject, Dutch axis titles, a quiet layout."""
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left"}, template="plotly_white",
+        margin={"l": 10, "r": 10, "t": 60, "b": 10}, legend_title_text="",
+        separators=",.", font={"family": "DejaVu Sans, Arial, sans-serif"},
+    )
+    if x is not None:
+        fig.update_xaxes(title_text=x)
+    if y is not None:
+        fig.update_yaxes(title_text=y)
+    if percent:
+        fig.update_yaxes(tickformat=".0%")
+    return fig
+
+
+def target_line(fig: go.Figure, value: float | None, text: str) -> go.Figure:
+    if value is not None:
+        fig.add_hline(y=value, line_dash="dash", line_color=TARGET, annotation_text=text,
+                      annotation_position="top left")
+    return fig
+
+
+def sparkline(values: list[float | None], colour: str = ACCENT) -> go.Figure:
+    fig = go.Figure(go.Scatter(y=values, mode="lines+markers", line={"color": colour}))
+    fig.update_layout(height=60, margin={"l": 0, "r": 0, "t": 0, "b": 0}, showlegend=False,
+                      template="plotly_white")
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return fig

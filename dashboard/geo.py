@@ -1,0 +1,57 @@
+"""Municipality boundaries and names for maps and labels (shipped GeoJSON, no network)."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+ASSETS = Path(__file__).parent / "assets"
+
+
+def _signed_area(ring: list[list[float]]) -> float:
+    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False)) / 2
+
+
+def _rewind_polygon(rings: list, clockwise_outer: bool) -> list:
+    """Outer ring clockwise (d3/plotly geo) and holes the other way, or the reverse."""
+    out = []
+    for i, ring in enumerate(rings):
+        want_clockwise = clockwise_outer if i == 0 else not clockwise_outer
+        is_clockwise = _signed_area(ring) < 0
+        out.append(ring if is_clockwise == want_clockwise else ring[::-1])
+    return out
+
+
+def rewind(geojson: dict, clockwise_outer: bool = True) -> dict:
+    """A copy with every ring wound as plotly's geo (d3) expects."""
+    features = []
+    for f in geojson["features"]:
+        geom = f["geometry"]
+        if geom["type"] == "Polygon":
+            coords = _rewind_polygon(geom["coordinates"], clockwise_outer)
+        else:
+            coords = [_rewind_polygon(p, clockwise_outer) for p in geom["coordinates"]]
+        features.append({**f, "geometry": {"type": geom["type"], "coordinates": coords}})
+    return {**geojson, "features": features}
+
+
+@cache
+def municipalities_nl() -> dict:
+    """Dutch municipalities 2025, feature id = CBS code (`GM0193`), d3 winding."""
+    raw = json.loads((ASSETS / "gemeenten_nl_2025.geojson").read_text(encoding="utf-8"))
+    for f in raw["features"]:
+        f["id"] = f["properties"]["statcode"]
+    return rewind(raw)
+
+
+@cache
+def municipality_names() -> dict[str, str]:
+    """Municipality code → name."""
+    return {f["id"]: f["properties"]["statnaam"] for f in municipalities_nl()["features"]}
+
+
+def municipality_name(code: str | None) -> str:
+    if code is None:
+        return "Onbekend"
+    return municipality_names().get(code, code)

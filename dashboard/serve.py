@@ -1,0 +1,37 @@
+"""`pib serve`: start Streamlit on the dashboard entry file with production-safe settings."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from etl.settings import warehouse_path
+
+APP = Path(__file__).with_name("app.py")
+
+STREAMLIT_FLAGS = {
+    "server.headless": "true",
+    "server.fileWatcherType": "none",
+    "browser.gatherUsageStats": "false",
+    "client.toolbarMode": "viewer",
+    "client.showErrorDetails": "false",
+    "theme.base": "light",
+    "theme.primaryColor": "#1f5f8b",
+}
+
+
+def command(port: int) -> list[str]:
+    flags = [f"--{k}={v}" for k, v in {**STREAMLIT_FLAGS, "server.port": str(port)}.items()]
+    return [sys.executable, "-m", "streamlit", "run", str(APP), *flags]
+
+
+def run(db: str | Path | None = None, port: int = 8501) -> int:
+    """Serve the dashboard until interrupted; returns Streamlit's exit code."""
+    env = {**os.environ, "PIB_DB": str(warehouse_path(db).resolve())}
+    print(f"Passend in Beeld draait op http://localhost:{port} (stoppen met Ctrl+C)")
+    try:
+        return subprocess.call(command(port), env=env)
+    except KeyboardInterrupt:
+        return 0
