@@ -17,11 +17,12 @@ install: $(STAMP)
 
 ## Generate the demo data set, load it and start the dashboard on http://localhost:8501
 demo: demo-data
-	$(BIN)/pib serve --port 8501
+	$(BIN)/pib serve --demo --port 8501
 
 demo-data: $(STAMP)
 	$(BIN)/pib demo --out $(DEMO_DIR)
 	$(BIN)/pib load $(DEMO_DIR)
+	$(BIN)/pib users demo
 
 ## Lint and run the whole test suite (browser tests included)
 test: $(STAMP)

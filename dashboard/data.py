@@ -17,12 +17,14 @@ def current_role() -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def _cached(name: str, params: tuple, role: str, db: str | None, version: tuple) -> pl.DataFrame:
-    return run_query(name, dict(params), role=role, db=db)
+def _cached(name: str, params: tuple, role: str, school_ids: tuple, db: str | None,
+            version: tuple) -> pl.DataFrame:
+    return run_query(name, dict(params), role=role, db=db, school_ids=school_ids)
 
 
 def query(name: str, **params: object) -> pl.DataFrame:
-    """Run a named query for the current role; None values are left out (no filter)."""
+    """Run a named query for the current role (and its schools); None values mean no filter."""
     bound = tuple(sorted((k, v) for k, v in params.items() if v is not None))
     db = os.environ.get("PIB_DB")
-    return _cached(name, bound, current_role(), db, data_version(db))
+    school_ids = tuple(st.session_state.get("school_ids", ()))
+    return _cached(name, bound, current_role(), school_ids, db, data_version(db))

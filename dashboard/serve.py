@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from etl.access import has_users
 from etl.settings import warehouse_path
 
 APP = Path(__file__).with_name("app.py")
@@ -22,16 +23,23 @@ STREAMLIT_FLAGS = {
 }
 
 
-def command(port: int) -> list[str]:
-    flags = [f"--{k}={v}" for k, v in {**STREAMLIT_FLAGS, "server.port": str(port)}.items()]
+def command(port: int, local_only: bool) -> list[str]:
+    settings = {**STREAMLIT_FLAGS, "server.port": str(port)}
+    if local_only:
+        settings["server.address"] = "127.0.0.1"
+    flags = [f"--{k}={v}" for k, v in settings.items()]
     return [sys.executable, "-m", "streamlit", "run", str(APP), *flags]
 
 
 def run(db: str | Path | None = None, port: int = 8501) -> int:
     """Serve the dashboard until interrupted; returns Streamlit's exit code."""
     env = {**os.environ, "PIB_DB": str(warehouse_path(db).resolve())}
+    login = has_users(db)
+    if not login:
+        print("Let op: er zijn geen gebruikers, dus inloggen staat uit en het dashboard is "
+              "alleen op deze computer bereikbaar. Voeg gebruikers toe met `pib users add`.")
     print(f"Passend in Beeld draait op http://localhost:{port} (stoppen met Ctrl+C)")
     try:
-        return subprocess.call(command(port), env=env)
+        return subprocess.call(command(port, local_only=not login), env=env)
     except KeyboardInterrupt:
         return 0

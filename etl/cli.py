@@ -13,6 +13,7 @@ from rich.table import Table
 
 from etl.cbs import SOURCE as SOURCE_85701
 from etl.cbs import CbsReport
+from etl.cli_users import users_app
 from etl.load import LoadRejected, load
 from etl.settings import SettingsError, warehouse_path
 
@@ -20,6 +21,7 @@ app = typer.Typer(
     add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
     help="Passend in Beeld: stuurinformatie voor passend onderwijs.",
 )
+app.add_typer(users_app, name="users")
 out = Console()
 err = Console(stderr=True)
 
@@ -138,10 +140,15 @@ def query(
 def serve(
     db: DbOption = None,
     port: Annotated[int, typer.Option(help="Poort van het dashboard.")] = 8501,
+    demo: Annotated[bool, typer.Option(help="Demomodus: demogebruikers toegestaan.")] = False,
 ) -> None:
     """Start het dashboard."""
     from dashboard.serve import run
+    from etl.access import has_demo_users
 
+    if has_demo_users(db) and not demo:
+        fail("Er bestaan demogebruikers met bekende wachtwoorden; verwijder ze met "
+             "`pib users remove NAAM` of start met --demo.")
     sys.exit(run(db=db, port=port))
 
 

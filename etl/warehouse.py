@@ -42,18 +42,48 @@ def data_version(db: str | Path | None = None) -> tuple[int, int]:
     return (st.st_ino, st.st_mtime_ns)
 
 
+# Row-level security for the `school` role: temp views shadow the tables, so every query sees
+# only the rows of the user's own schools. `{base}` is the attached warehouse schema.
+SCHOOL_SCOPE = {
+    "schools": "select * from {base}.schools where school_id in (select id from temp._scope)",
+    "enrolments": "select * from {base}.enrolments "
+                  "where school_id in (select id from temp._scope)",
+    "referrals": "select * from {base}.referrals where school_id in (select id from temp._scope)",
+    "supports": "select * from {base}.supports where school_id in (select id from temp._scope) "
+                "or referral_id in (select referral_id from temp.referrals)",
+    "outcomes": "select * from {base}.outcomes "
+                "where support_id in (select support_id from temp.supports)",
+    "out_of_school": "select * from {base}.out_of_school where false",
+    "quarantine": "select * from {base}.quarantine where false",
+}
+
+
+def _apply_scope(con: duckdb.DuckDBPyConnection, base: str, school_ids: tuple[str, ...]) -> None:
+    con.execute("create temp table _scope as select unnest($ids::varchar[]) as id",
+                {"ids": list(school_ids)})
+    for table, sql in SCHOOL_SCOPE.items():
+        con.execute(f"create temp view {table} as {sql.format(base=base)}")
+
+
 @contextmanager
-def reader(db: str | Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A short-lived read-only connection; an absent warehouse reads as an empty one."""
+def reader(
+    db: str | Path | None = None, school_ids: tuple[str, ...] | None = None
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A short-lived read-only connection; an absent warehouse reads as an empty one. With
+    `school_ids`, only the rows of those schools are visible."""
     path = warehouse_path(db)
     con = duckdb.connect()
     try:
         if path.exists():
             con.execute("attach ? as wh (read_only)", [str(path)])
             con.execute("use wh")
+            base = "wh.main"
         else:
             con.execute(warehouse_ddl())
+            base = "memory.main"
         con.execute(school_year_macro())
+        if school_ids is not None:
+            _apply_scope(con, base, school_ids)
         yield con
     finally:
         con.close()

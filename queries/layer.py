@@ -30,7 +30,7 @@ from etl.warehouse import reader
 
 QUERY_DIR = Path(__file__).parent
 EXACT_ROLES = ("kwaliteit", "beheer")
-# `school` gets row-level security in a later issue; until then it sees what `bestuur` sees.
+# `school` sees suppressed figures over the rows of its own schools only.
 SUPPRESSED_ROLES = ("bestuur", "school")
 TYPES = ("int", "date", "text", "school_year", "bool")
 TRUE_WORDS = ("true", "1", "ja", "yes")
@@ -251,12 +251,13 @@ def suppress(frame: pl.DataFrame, rules: tuple[Suppress, ...], min_cell: int) ->
 
 def run_query(
     name: str, params: dict[str, object] | None = None, role: str = "kwaliteit",
-    db: str | Path | None = None,
+    db: str | Path | None = None, school_ids: tuple[str, ...] = (),
 ) -> pl.DataFrame:
     """Run a named query on the warehouse for a role and return the result as Polars.
 
     Roles `kwaliteit` and `beheer` see exact figures; `bestuur` and `school` get small-cell
     suppression and an extra boolean column `suppressed` on every query that counts cases.
+    `school` sees only the rows of its own `school_ids` (row-level security in the reader).
     """
     query = describe(name)
     if role not in EXACT_ROLES + SUPPRESSED_ROLES:
@@ -264,8 +265,12 @@ def run_query(
             f"onbekende rol '{role}' (unknown role); "
             f"kies uit: {', '.join(EXACT_ROLES + SUPPRESSED_ROLES)}."
         )
+    if role == "school" and not school_ids:
+        raise QueryError("de rol school vraagt minstens één school_id (role school needs "
+                         "school ids).")
     bound = bind(query, params)
-    with reader(db) as con:
+    scope = tuple(school_ids) if role == "school" else None
+    with reader(db, school_ids=scope) as con:
         frame = con.sql(query.sql, params=bound).pl()
     if role in SUPPRESSED_ROLES and query.suppress:
         frame = suppress(frame, query.suppress, get_settings().min_cell)

@@ -1,0 +1,85 @@
+"""`pib users add|list|remove|set-role|demo`: dashboard users of the warehouse in PIB_DB."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from etl import access
+
+users_app = typer.Typer(no_args_is_help=True, help="Gebruikers van het dashboard beheren.")
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[Path | None, typer.Option("--db", help="Warehouse-bestand.")]
+RoleArg = Annotated[str, typer.Option("--role", help="bestuur, kwaliteit, school of beheer.")]
+SchoolOption = Annotated[
+    list[str] | None, typer.Option("--school", help="School-id (rol school; herhaalbaar).")
+]
+
+
+def _run(action, *args, **kwargs) -> None:
+    try:
+        action(*args, **kwargs)
+    except access.AccessError as exc:
+        err.print(str(exc), markup=False)
+        raise typer.Exit(2) from None
+
+
+@users_app.command("add")
+def add(
+    name: str, role: RoleArg,
+    password_stdin: Annotated[bool, typer.Option("--password-stdin",
+                                                 help="Lees het wachtwoord van stdin.")] = False,
+    school: SchoolOption = None, db: DbOption = None,
+) -> None:
+    """Voeg een gebruiker toe (wachtwoord via --password-stdin)."""
+    if not password_stdin:
+        err.print("Geef het wachtwoord via --password-stdin (nooit als argument).")
+        raise typer.Exit(2)
+    password = sys.stdin.readline().rstrip("\r\n")
+    _run(access.add_user, name, role, password, tuple(school or ()), db=db)
+    access.record_audit("user_add", f"{name} ({role})", None, "beheer", db)
+    out.print(f"Gebruiker {name} toegevoegd met rol {role}.")
+
+
+@users_app.command("list")
+def list_cmd(db: DbOption = None) -> None:
+    """Toon alle gebruikers en hun rol."""
+    table = Table("gebruiker", "rol", "scholen", "demo")
+    for user in access.list_users(db):
+        table.add_row(user.name, user.role, ", ".join(user.school_ids),
+                      "ja" if user.demo else "")
+    out.print(table)
+
+
+@users_app.command("remove")
+def remove(name: str, db: DbOption = None) -> None:
+    """Verwijder een gebruiker."""
+    _run(access.remove_user, name, db=db)
+    access.record_audit("user_remove", name, None, "beheer", db)
+    out.print(f"Gebruiker {name} verwijderd.")
+
+
+@users_app.command("set-role")
+def set_role(name: str, role: RoleArg, school: SchoolOption = None, db: DbOption = None) -> None:
+    """Wijzig de rol van een gebruiker."""
+    _run(access.set_role, name, role, tuple(school or ()), db=db)
+    access.record_audit("user_set_role", f"{name} ({role})", None, "beheer", db)
+    out.print(f"Gebruiker {name} heeft nu rol {role}.")
+
+
+@users_app.command("demo")
+def demo(db: DbOption = None) -> None:
+    """Maak de gemarkeerde demogebruikers aan en toon hun wachtwoorden."""
+    table = Table("gebruiker", "rol", "wachtwoord", title="DEMO-gebruikers (alleen voor de demo)")
+    for name, (role, password) in access.create_demo_users(db).items():
+        table.add_row(name, role, password)
+    out.print(table)
+    out.print("Let op: `pib serve` zonder --demo weigert te starten zolang deze gebruikers "
+              "bestaan.")
