@@ -8,29 +8,16 @@ import streamlit as st
 
 from dashboard import auth, filters
 from dashboard.labels import label
-
-PAGES = Path(__file__).parent / "pages"
+from dashboard.navigation import PAGES
 
 st.set_page_config(page_title=label("app_title"), page_icon="🧭", layout="wide")
 
-# (page key, file, label key, URL path, icon); access per page: dashboard.auth.PAGE_ROLES
-NAVIGATION = [
-    ("overview", "overview.py", "page_overview", "overzicht", "📊"),
-    ("coverage", "coverage.py", "page_coverage", "dekkend-aanbod", "🗺️"),
-    ("waiting", "waiting.py", "page_waiting", "wachttijden", "⏱️"),
-    ("prevention", "prevention.py", "page_prevention", "preventief-curatief", "🌱"),
-    ("out_of_school", "out_of_school.py", "page_out_of_school", "thuiszitters", "🏠"),
-    ("outcomes", "outcomes.py", "page_outcomes", "resultaten", "🎯"),
-    ("quality", "quality.py", "page_quality", "datakwaliteit", "🔎"),
-    ("reports", "reports.py", "page_reports", "rapportage", "📄"),
-    ("admin", "admin.py", "page_admin", "beheer", "🔐"),
-]
-
 auth.login_gate()
-visible = [entry for entry in NAVIGATION if auth.may_see(entry[0])]
+visible = [page for page in PAGES if auth.may_see(page.key)]
 navigation = st.navigation([
-    st.Page(PAGES / file, title=label(title), url_path=slug, icon=icon, default=(i == 0))
-    for i, (_, file, title, slug, icon) in enumerate(visible)
+    st.Page(Path(__file__).parent / "pages" / page.file, title=label(page.title),
+            url_path=page.slug, icon=page.icon, default=(i == 0))
+    for i, page in enumerate(visible)
 ])
 filters.sidebar()
 auth.sidebar_account()

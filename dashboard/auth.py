@@ -7,20 +7,9 @@ import os
 import streamlit as st
 
 from dashboard.labels import label
-from etl.access import ROLES, authenticate, has_users
+from dashboard.navigation import BY_KEY
+from etl.access import authenticate, has_users
 
-ALL_ROLES = ROLES
-PAGE_ROLES: dict[str, tuple[str, ...]] = {
-    "overview": ALL_ROLES,
-    "coverage": ("bestuur", "kwaliteit", "beheer"),
-    "waiting": ALL_ROLES,
-    "prevention": ALL_ROLES,
-    "out_of_school": ("bestuur", "kwaliteit", "beheer"),
-    "outcomes": ALL_ROLES,
-    "quality": ("kwaliteit", "beheer"),
-    "reports": ("bestuur", "kwaliteit", "beheer"),
-    "admin": ("beheer",),
-}
 NO_LOGIN_ROLE = "kwaliteit"
 
 
@@ -37,7 +26,7 @@ def role() -> str:
 
 
 def may_see(page: str) -> bool:
-    return role() in PAGE_ROLES[page]
+    return role() in BY_KEY[page].roles
 
 
 def require(page: str) -> None:

@@ -1,0 +1,36 @@
+"""The pages of the dashboard and the roles that may see each (one table)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from etl.access import ROLES
+
+BOARD_AND_UP = ("bestuur", "kwaliteit", "beheer")
+QUALITY = ("kwaliteit", "beheer")
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    file: str  # under dashboard/pages/
+    title: str  # label key
+    slug: str  # URL path
+    icon: str
+    roles: tuple[str, ...]
+
+
+PAGES = (
+    PageSpec("overview", "overview.py", "page_overview", "overzicht", "📊", ROLES),
+    PageSpec("coverage", "coverage.py", "page_coverage", "dekkend-aanbod", "🗺️", BOARD_AND_UP),
+    PageSpec("waiting", "waiting.py", "page_waiting", "wachttijden", "⏱️", ROLES),
+    PageSpec("prevention", "prevention.py", "page_prevention", "preventief-curatief", "🌱",
+             ROLES),
+    PageSpec("out_of_school", "out_of_school.py", "page_out_of_school", "thuiszitters", "🏠",
+             BOARD_AND_UP),
+    PageSpec("outcomes", "outcomes.py", "page_outcomes", "resultaten", "🎯", ROLES),
+    PageSpec("quality", "quality.py", "page_quality", "datakwaliteit", "🔎", QUALITY),
+    PageSpec("reports", "reports.py", "page_reports", "rapportage", "📄", BOARD_AND_UP),
+    PageSpec("admin", "admin.py", "page_admin", "beheer", "🔐", ("beheer",)),
+)
+BY_KEY = {page.key: page for page in PAGES}

@@ -1,0 +1,142 @@
+"""Dashboard fixtures: a small demo warehouse, a real `pib serve` on a free port, a browser."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from etl import access
+from etl.demo import generate
+from etl.load import load
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A loaded demo warehouse (small, fixed seed), built once per test session."""
+    home = tmp_path_factory.mktemp("demo")
+    os.environ.setdefault("PIB_SECRET", "test-secret-key")
+    generate(home / "csv", pupils=6000, years=3, seed=7)
+    db = home / "warehouse.duckdb"
+    load([home / "csv"], db=db)
+    return db
+
+
+@pytest.fixture
+def use_demo(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("PIB_DB", str(demo_db))
+    return demo_db
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"pib serve stopped with exit code {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
+                if resp.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise TimeoutError(f"{url} did not become healthy in {timeout} s")
+
+
+@contextmanager
+def serving(db: Path, log: Path) -> Iterator[str]:
+    """`pib serve` on a free port against `db`; yields its base URL, stops it afterwards."""
+    port = _free_port()
+    pib = str(Path(sys.executable).with_name("pib"))
+    env = {**os.environ, "PIB_DB": str(db)}
+    with open(log, "w") as out:
+        proc = subprocess.Popen([pib, "serve", "--db", str(db), "--port", str(port)],
+                                stdout=out, stderr=subprocess.STDOUT, env=env)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="session")
+def server(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The dashboard on the demo warehouse with login off."""
+    with serving(demo_db, tmp_path_factory.mktemp("serve") / "serve.log") as url:
+        yield url
+
+
+USERS = {  # name: (role, password, schools)
+    "bea": ("bestuur", "wachtwoord-bestuur", ()),
+    "kim": ("kwaliteit", "wachtwoord-kwaliteit", ()),
+    "sam": ("school", "wachtwoord-school", ("SCH0001", "SCH0002")),
+    "ben": ("beheer", "wachtwoord-beheer", ()),
+}
+
+
+@pytest.fixture(scope="session")
+def login_server(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The dashboard on a copy of the demo warehouse with one user per role (login on)."""
+    home = tmp_path_factory.mktemp("login")
+    db = home / "warehouse.duckdb"
+    shutil.copyfile(demo_db, db)
+    for name, (role, password, schools) in USERS.items():
+        access.add_user(name, role, password, schools, db=db)
+    with serving(db, home / "serve.log") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright (no browser download)."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing: .ci/run should have installed it")
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--headless", "--disable-gpu",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-quic"],
+        )
+        yield chromium
+        chromium.close()
+
+
+def wait_for_app(page, timeout: float = 30_000) -> None:
+    """Wait until the app is rendered and no script run is in progress."""
+    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
+    page.wait_for_function(
+        """() => {
+            const app = document.querySelector('[data-testid="stApp"]');
+            const running = document.querySelector('[data-testid="stStatusWidget"]');
+            return app && app.getAttribute('data-test-script-state') !== 'running' && !running;
+        }""",
+        timeout=timeout,
+    )
+    page.wait_for_timeout(500)

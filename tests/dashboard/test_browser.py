@@ -1,0 +1,51 @@
+"""Browser tests: a real `pib serve` in headless chromium; screenshots under tests/screenshots/."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dashboard.labels import label
+from dashboard.navigation import PAGES
+from tests.dashboard.conftest import SCREENSHOTS, wait_for_app
+
+pytestmark = pytest.mark.browser
+CHART_PAGES = {"overview", "coverage", "waiting", "prevention", "out_of_school", "outcomes"}
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize(("key", "slug", "title"), [
+    (p.key, p.slug, p.title) for p in PAGES if p.key != "admin"
+])
+def test_every_page_shows_its_title_and_charts(server, page, key, slug, title):
+    page.goto(f"{server}/{slug}?school_year=2024-2025")
+    wait_for_app(page)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{slug}.png"), full_page=True)
+    heading = page.locator("h1").first
+    assert heading.inner_text().strip() == label(title)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    if key in CHART_PAGES:
+        page.wait_for_selector(".js-plotly-plot", timeout=20_000)
+        assert page.locator(".js-plotly-plot").count() >= 2
+
+
+def test_a_url_with_filters_opens_with_those_filters_applied(server, page):
+    page.goto(f"{server}/wachttijden?school_year=2023-2024&municipality_code=GM0166"
+              "&need_category=behaviour")
+    wait_for_app(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    text = sidebar.inner_text()
+    assert "2023-2024" in text and "Kampen" in text and "Gedrag" in text
+    page.locator('[data-testid="stSidebarNav"] a', has_text=label("page_coverage")).click()
+    wait_for_app(page)
+    assert re.search(r"school_year=2023-2024", page.url)
+    assert "municipality_code=GM0166" in page.url and "need_category=behaviour" in page.url
