@@ -47,20 +47,21 @@ class Pseudonymiser:
         self._con = duckdb.connect()
 
     def apply(self, frame: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
+        """The frame with each named column replaced by its pseudonym (null stays null)."""
         if not columns or frame.height == 0:
             return frame
-        hashed = ", ".join(
-            f"""case when nullif(trim("{c}"), '') is null then null else left(sha256($opad ||
-                unhex(sha256($ipad || encode(trim("{c}"))))), {PSEUDONYM_LENGTH}) end as "{c}" """
-            for c in columns
-        )
-        self._con.register("frame", frame)
-        try:
-            return self._con.sql(
-                f"select * replace ({hashed}) from frame", params=self._params
-            ).pl()
-        finally:
-            self._con.unregister("frame")
+        return frame.with_columns(self._hash(frame.get_column(c)) for c in columns)
+
+    def _hash(self, ids: pl.Series) -> pl.Series:
+        """HMAC-SHA256 (truncated hex) of each trimmed id, one DuckDB pass over one column."""
+        ids_frame = ids.str.strip_chars().replace("", None).alias("id").to_frame()  # noqa: F841
+        hashed = self._con.sql(
+            f"""select case when id is null then null else left(sha256($opad ||
+                    unhex(sha256($ipad || encode(id)))), {PSEUDONYM_LENGTH}) end as id
+                from ids_frame""",
+            params=self._params,
+        ).pl()
+        return hashed.get_column("id").alias(ids.name)
 
     def close(self) -> None:
         self._con.close()
