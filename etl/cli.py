@@ -152,6 +152,75 @@ def serve(
     sys.exit(run(db=db, port=port))
 
 
+@app.command()
+def export(
+    report: Annotated[str, typer.Option("--report", help="inspectie of bestuur.")],
+    year: Annotated[str, typer.Option("--year", help="Schooljaar, bv. 2024-2025.")],
+    fmt: Annotated[str, typer.Option("--format", help="xlsx of pdf.")],
+    out_file: Annotated[Path, typer.Option("--out", help="Het bestand dat geschreven wordt.")],
+    role: Annotated[str, typer.Option(help="Rol van wie exporteert (kwaliteit, beheer, bestuur "
+                                           "of school); een export onderdrukt altijd kleine "
+                                           "aantallen.")] = "bestuur",
+    db: DbOption = None,
+) -> None:
+    """Schrijf een rapport (inspectiedossier of bestuursrapportage) als xlsx of pdf."""
+    import os
+    import time
+
+    import duckdb
+
+    from dashboard.report import FORMATS, REPORTS, ROLES, ReportError, build_report, write_report
+    from dashboard.report.content import check_school_year
+
+    if report not in REPORTS:
+        fail(f"Onbekend rapport '{report}': kies {' of '.join(REPORTS)}.", 2)
+    if fmt not in FORMATS:
+        fail(f"Onbekend formaat '{fmt}': kies {' of '.join(FORMATS)}.", 2)
+    if role not in ROLES:
+        fail(f"Onbekende rol '{role}': kies uit {', '.join(ROLES)}.", 2)
+    try:
+        year = check_school_year(year)
+    except ReportError as exc:
+        fail(str(exc), 2)
+    if not warehouse_path(db).exists():
+        fail(f"Er is geen warehouse op {warehouse_path(db)}: laad eerst gegevens met pib load.")
+    if not out_file.parent.is_dir():
+        fail(f"De map {out_file.parent} bestaat niet.")
+    if fmt == "pdf":  # before any work: Chromium and the font must be there
+        from dashboard.report.pdf import font_dir
+        from dashboard.report.render import browser_path
+
+        try:
+            font_dir()
+            browser_path()
+        except ReportError as exc:
+            fail(str(exc), 1)
+    started = time.monotonic()
+    try:
+        content = build_report(report, year, role=role, db=db)
+    except ReportError as exc:  # no data for that school year
+        fail(str(exc), 1)
+    except duckdb.Error as exc:
+        fail(f"Het warehouse {warehouse_path(db)} kan niet gelezen worden: {exc}", 1)
+    if out_file.suffix.lower() != f".{fmt}":
+        err.print(f"Let op: {out_file.name} krijgt de inhoud van een .{fmt}-bestand.",
+                  markup=False)
+    try:
+        written = write_report(content, fmt, out_file)
+    except ReportError as exc:  # chromium or the font missing, no such folder
+        fail(str(exc), 1)
+    except OSError as exc:
+        fail(f"Het rapport kon niet worden geschreven naar {out_file}: {exc}", 1)
+    from etl.access import record_audit
+
+    record_audit("export", f"rapport {report}, schooljaar {content.school_year}, formaat {fmt}, "
+                 f"bestand {written.name}", os.environ.get("USER") or None, role, db)
+    out.print(f"Rapport geschreven: {written} ({report} {content.school_year}, {fmt}, "
+              f"{written.stat().st_size / 1024:.0f} kB, {time.monotonic() - started:.1f} s). "
+              f"Kleine aantallen zijn onderdrukt (rol {content.query_role}).",
+              markup=False, highlight=False, soft_wrap=True)
+
+
 def main() -> None:
     try:
         app()

@@ -1,0 +1,67 @@
+"""Reports for export: the inspection pack and the board report, as xlsx or pdf.
+
+Pure Python (no Streamlit): used by `pib export` and by the dashboard's Rapportage page.
+
+    from dashboard.report import build_report, write_report
+    report = build_report("inspectie", "2024-2025", role="bestuur", db=None)
+    write_report(report, "xlsx", "inspectie-2024-2025.xlsx")
+
+Every export applies small-cell suppression: the queries run for a suppressed role whatever
+role asked for the report (`kwaliteit` and `beheer` too).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from dashboard.report.content import REPORTS, ROLES, Report, ReportError, Section, build
+
+FORMATS = ("xlsx", "pdf")
+
+__all__ = ["FORMATS", "REPORTS", "ROLES", "Report", "ReportError", "Section", "build_report",
+           "report_bytes", "write_report"]
+
+
+def build_report(kind: str, school_year: str, role: str = "bestuur",
+                 db: str | Path | None = None, generated_at: datetime | None = None) -> Report:
+    """The content of a report (`inspectie` or `bestuur`) for a school year such as 2024-2025.
+
+    Raises ReportError (a ValueError with a Dutch sentence) for an unknown kind, role or an
+    invalid school year. `generated_at` fixes the generation time (tests, reproducible output).
+    """
+    return build(kind, school_year, role=role, db=db, generated_at=generated_at)
+
+
+def write_report(report: Report, fmt: str, path: str | Path) -> Path:
+    """Write the report as `xlsx` or `pdf` to `path` (atomically: all or nothing)."""
+    if fmt not in FORMATS:
+        raise ReportError(f"Onbekend formaat '{fmt}': kies xlsx of pdf.")
+    target = Path(path)
+    if not target.parent.exists():
+        raise ReportError(f"De map {target.parent} bestaat niet.")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        if fmt == "xlsx":
+            from dashboard.report.xlsx import write_xlsx
+
+            write_xlsx(report, tmp)
+        else:
+            from dashboard.report.pdf import write_pdf
+
+            write_pdf(report, tmp)
+        tmp.chmod(0o644)
+        tmp.replace(target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return target
+
+
+def report_bytes(report: Report, fmt: str) -> bytes:
+    """The file contents of the report (e.g. for a download button), written via a temp dir."""
+    with tempfile.TemporaryDirectory(prefix="pib-report-") as tmp:
+        return write_report(report, fmt, Path(tmp) / f"rapport.{fmt}").read_bytes()
