@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import json
+
 import plotly.graph_objects as go
 import polars as pl
 
@@ -18,6 +21,28 @@ COLOURS: dict[str, dict[str, str]] = {
     "decision": {"granted": "#009E73", "rejected": "#D55E00", "withdrawn": "#999999",
                  "referred": "#0072B2"},
     "goal_attainment": {"achieved": "#009E73", "partly": "#E69F00", "not_achieved": "#D55E00"},
+    "request_type": {
+        "consultation": "#56B4E9", "arrangement": "#0072B2", "admission_sbo": "#E69F00",
+        "admission_so": "#D55E00", "admission_vso": "#CC79A7", "other": "#999999",
+    },
+    "destination": {
+        "regular": "#009E73", "sbo": "#56B4E9", "so": "#0072B2", "vso": "#CC79A7",
+        "other": "#E69F00", "unknown": "#BBBBBB",
+    },
+    "out_of_school_kind": {
+        "absolute_absence": "#D55E00", "long_relative_absence": "#E69F00",
+        "exemption": "#0072B2",
+    },
+    "entity": {
+        "referrals": "#0072B2", "supports": "#009E73", "outcomes": "#E69F00",
+        "out_of_school": "#D55E00", "schools": "#56B4E9", "enrolments": "#CC79A7",
+        "offers": "#882255",
+    },
+    # Waiting-time bands of the queries (days): within the norm, within the extension, beyond.
+    "waiting_band": {
+        "0-14": "#009E73", "15-28": "#009E73", "29-42": "#009E73", "0-42": "#009E73",
+        "43-70": "#E69F00", "71+": "#D55E00",
+    },
 }
 ACCENT = "#1f5f8b"
 TARGET = "#555555"
@@ -68,3 +93,14 @@ def sparkline(values: list[float | None], colour: str = ACCENT) -> go.Figure:
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return fig
+
+
+# Plotly's geo subplots fetch a base-map topojson from cdn.plot.ly, even with `visible=False`;
+# without network (an intranet, the test browser, kaleido) the whole map then stays empty. Our
+# maps draw their own GeoJSON and hide the base map, so an empty topology, handed over as a data
+# URL (plotly appends `/<name>.json`, which lands in the ignored #fragment), is all it needs.
+_EMPTY_TOPOLOGY = base64.b64encode(
+    json.dumps({"type": "Topology", "objects": {}, "arcs": []}).encode()).decode()
+GEO_CONFIG = {"displayModeBar": False,
+              "topojsonURL": f"data:application/json;base64,{_EMPTY_TOPOLOGY}#"}
+"""`st.plotly_chart(fig, config=GEO_CONFIG)` for a map drawn from our own GeoJSON."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -31,15 +30,13 @@ def command(port: int, local_only: bool) -> list[str]:
     return [sys.executable, "-m", "streamlit", "run", str(APP), *flags]
 
 
-def run(db: str | Path | None = None, port: int = 8501) -> int:
-    """Serve the dashboard until interrupted; returns Streamlit's exit code."""
+def run(db: str | Path | None = None, port: int = 8501) -> None:
+    """Replace this process by the Streamlit server for the dashboard."""
     env = {**os.environ, "PIB_DB": str(warehouse_path(db).resolve())}
     login = has_users(db)
     if not login:
         print("Let op: er zijn geen gebruikers, dus inloggen staat uit en het dashboard is "
               "alleen op deze computer bereikbaar. Voeg gebruikers toe met `pib users add`.")
-    print(f"Passend in Beeld draait op http://localhost:{port} (stoppen met Ctrl+C)")
-    try:
-        return subprocess.call(command(port, local_only=not login), env=env)
-    except KeyboardInterrupt:
-        return 0
+    print(f"Passend in Beeld draait op http://localhost:{port} (stoppen met Ctrl+C)", flush=True)
+    args = command(port, local_only=not login)
+    os.execve(args[0], args, env)  # become Streamlit: one process to stop, signals reach it

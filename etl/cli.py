@@ -149,7 +149,7 @@ def serve(
     if has_demo_users(db) and not demo:
         fail("Er bestaan demogebruikers met bekende wachtwoorden; verwijder ze met "
              "`pib users remove NAAM` of start met --demo.")
-    sys.exit(run(db=db, port=port))
+    run(db=db, port=port)
 
 
 @app.command()

@@ -1,0 +1,326 @@
+"""Overzicht: the board's one screen — headline figures of a school year against the targets.
+
+Each tile: the figure of `kpi_headline` for the selected year, the change against the year
+before, on/off target in words and colour, a sparkline over the school years with the target
+line, one computed "wat valt op" line, and a link to the page behind it (filters carried).
+The overview is regional: `kpi_headline` has no gemeente or need filter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+import polars as pl
+import streamlit as st
+
+from dashboard import auth, filters
+from dashboard.charts import ACCENT, TARGET, sparkline
+from dashboard.components import definition, has_rows, page_header, suppression_note
+from dashboard.data import query
+from dashboard.formatting import EMPTY, number, percent, points, signed
+from dashboard.geo import municipality_name
+from dashboard.labels import code_label, label
+from dashboard.navigation import BY_KEY
+from etl.settings import get_settings
+
+
+@dataclass(frozen=True)
+class Tile:
+    column: str  # column of kpi_headline, also the key of [targets] in pib.toml
+    title: str
+    kind: str  # share | days | rate
+    lower_is_better: bool
+    page: str  # page key of dashboard.navigation
+
+
+def capital(text: str) -> str:
+    """First letter upper case, the rest as written ("TLV's", "verslagen" → "Verslagen")."""
+    return text[:1].upper() + text[1:]
+
+
+def tiles() -> list[Tile]:
+    settings = get_settings()
+    return [
+        Tile("within_norm_share", label("ov_tile_within_norm", days=settings.decision_days),
+             "share", False, "waiting"),
+        Tile("median_waiting_days", label("ov_tile_median"), "days", True, "waiting"),
+        Tile("preventive_hours_share", label("ov_tile_preventive"), "share", False,
+             "prevention"),
+        Tile("out_of_school_per_1000",
+             label("ov_tile_per_1000", what=capital(label("out_of_school_title"))), "rate", True,
+             "out_of_school"),
+        Tile("achieved_share", label("ov_tile_achieved"), "share", False, "outcomes"),
+        # The TLV rate is read as a ceiling: passend onderwijs steers on fewer admissions to
+        # special education (thuisnabij). Flip here if the board means a minimum.
+        Tile("admissions_per_1000",
+             label("ov_tile_per_1000", what=capital(label("admissions"))), "rate", True,
+             "reports"),
+    ]
+
+
+def fmt(kind: str, value: float | None) -> str:
+    if kind == "share":
+        return percent(value)
+    if kind == "days":
+        if value is None:
+            return EMPTY
+        return label("ov_days", value=number(value, 0 if float(value).is_integer() else 1))
+    if kind == "places":
+        return EMPTY if value is None else label("ov_places", value=number(value))
+    return number(value, 1)
+
+
+def fmt_delta(kind: str, value: float | None, before: float | None) -> str | None:
+    if value is None or before is None:
+        return None
+    change = value - before
+    if kind == "share":
+        return points(change)
+    if kind == "days":
+        return label("ov_days", value=signed(change, 0 if float(change).is_integer() else 1))
+    if kind == "places":
+        return label("ov_places", value=signed(change))
+    return signed(change, 1)
+
+
+def on_target(tile: Tile, value: float | None, target: float | None) -> bool | None:
+    if value is None or target is None:
+        return None
+    return value <= target if tile.lower_is_better else value >= target
+
+
+def badge(hit: bool | None, target_text: str) -> str:
+    """On/off target in words, an icon and a colour (never colour alone)."""
+    if hit is None:
+        text = f":gray-badge[{label('ov_no_figure')}]"
+    elif hit:
+        text = f":green-badge[:material/check_circle: {label('ov_on_target')}]"
+    else:
+        text = f":red-badge[:material/error: {label('ov_off_target')}]"
+    return f"{text} {target_text}" if target_text else text
+
+
+def spark(years: list[str], values: list[float | None], year: str, target: float | None,
+          kind: str) -> go.Figure:
+    """The figure over the school years, the selected year marked, the target dashed."""
+    fig = sparkline(values, ACCENT)
+    texts = [fmt(kind, v) for v in values]
+    fig.update_traces(x=years, customdata=texts, hovertemplate="%{x}: %{customdata}<extra></extra>",
+                      marker={"size": [9 if y == year else 5 for y in years]})
+    known = [v for v in values if v is not None]
+    if target is not None:
+        fig.add_hline(y=target, line_dash="dash", line_color=TARGET, line_width=1)
+        known.append(target)
+    if known:
+        low, high = min(known), max(known)
+        pad = (high - low) * 0.15 or abs(high) * 0.1 or 1
+        fig.update_yaxes(range=[low - pad, high + pad])
+    fig.update_layout(height=70)
+    return fig
+
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december")
+
+
+def busiest_months(year: str) -> pl.DataFrame:
+    """Months of the year with enough decisions to compare (at least half the usual month)."""
+    monthly = query("waiting_monthly", school_year=year).drop_nulls("median_days")
+    if monthly.height == 0:
+        return monthly
+    usual = monthly["decided"].median()
+    return monthly.filter(pl.col("decided") >= usual / 2)
+
+
+def note_waiting(column: str, year: str) -> str | None:
+    months = busiest_months(year)
+    if months.height == 0:
+        return None
+    if column == "median_waiting_days":
+        row = months.sort(["median_days", "month"], descending=[True, False]).row(0, named=True)
+        return label("ov_note_peak_median", month=MONTHS[row["month"].month - 1],
+                     days=number(row["median_days"], 0 if row["median_days"] % 1 == 0 else 1),
+                     p90=number(row["p90_days"]))
+    row = months.sort(["within_norm_share", "month"]).row(0, named=True)
+    return label("ov_note_peak_norm", month=MONTHS[row["month"].month - 1],
+                 share=percent(row["within_norm_share"]))
+
+
+def note(tile: Tile, kpi: pl.DataFrame, year: str) -> str | None:
+    """One computed line: what stands out for this figure (picked rows, no new figures)."""
+    row = kpi.filter(school_year=year).row(0, named=True)
+    if tile.column in ("median_waiting_days", "within_norm_share"):
+        return note_waiting(tile.column, year)
+    if tile.column == "preventive_hours_share":
+        known = kpi.filter(pl.col("school_year") <= year).drop_nulls(tile.column)
+        if known.height < 2:
+            return None
+        first = known.row(0, named=True)
+        return label("ov_note_shift", first=percent(first[tile.column]),
+                     first_year=first["school_year"], value=percent(row[tile.column]), year=year)
+    if tile.column == "out_of_school_per_1000":
+        known = kpi.drop_nulls(tile.column)
+        if known.height == 0 or row["pupils_out_of_school"] is None:
+            return None
+        peak = known.sort([tile.column, "school_year"], descending=[True, False]).row(0, named=True)
+        return label("ov_note_out_of_school", pupils=number(row["pupils_out_of_school"]),
+                     what=label("out_of_school"), peak_year=peak["school_year"],
+                     peak=number(peak[tile.column], 1))
+    if tile.column == "achieved_share":
+        outcomes = query("outcomes").filter(school_year=year)
+        if outcomes.height == 0 or outcomes["achieved_or_partly_share"][0] is None:
+            return None
+        return label("ov_note_achieved", evaluated=number(outcomes["evaluated"][0]),
+                     partly=percent(outcomes["achieved_or_partly_share"][0]))
+    if tile.column == "admissions_per_1000":
+        admissions = query("admissions").filter(school_year=year).drop_nulls("granted")
+        if admissions.height == 0:
+            return None
+        top = admissions.sort(["granted", "request_type"], descending=[True, False]).row(
+            0, named=True)
+        return label("ov_note_admissions", type=code_label("request_type", top["request_type"]),
+                     granted=number(top["granted"]), rate=number(top["per_1000_pupils"], 1))
+    return None
+
+
+def target_text(tile: Tile, target: float | None) -> str:
+    if target is None:
+        return ""
+    key = "ov_target_max" if tile.lower_is_better else "ov_target_min"
+    return label(key, target=fmt(tile.kind, target))
+
+
+def link(page: str) -> None:
+    """A link to the page behind a tile, with the filters; only for pages the role may see."""
+    if auth.may_see(page):
+        spec = BY_KEY[page]
+        st.page_link(f"pages/{spec.file}", label=label("ov_open_page", page=label(spec.title)),
+                     icon=":material/arrow_forward:", query_params=filters.link_params())
+
+
+def draw_tile(tile: Tile, kpi: pl.DataFrame, year: str, targets: dict[str, float]) -> None:
+    years = kpi["school_year"].to_list()
+    values = kpi[tile.column].to_list()
+    i = years.index(year)
+    value, before = values[i], (values[i - 1] if i > 0 else None)
+    target = targets.get(tile.column)
+    with st.container(border=True):
+        st.metric(tile.title, fmt(tile.kind, value), fmt_delta(tile.kind, value, before),
+                  delta_color="inverse" if tile.lower_is_better else "normal")
+        st.markdown(badge(on_target(tile, value, target), target_text(tile, target)))
+        st.plotly_chart(spark(years, values, year, target, tile.kind), width="stretch",
+                        config={"displayModeBar": False}, key=f"spark_{tile.column}")
+        text = note(tile, kpi, year)
+        if text:
+            st.caption(text)
+        link(tile.page)
+
+
+def draw_coverage_tile(year: str) -> None:
+    """Dekkend aanbod: the largest gap of the year, naming the gemeente and need."""
+    with st.container(border=True):
+        coverage = query("coverage", school_year=year).drop_nulls("gap")
+        gaps = coverage.filter(pl.col("gap") > 0).sort(
+            ["gap", "municipality_code", "need_category"], descending=[True, False, False])
+        if gaps.height == 0:
+            st.metric(label("ov_tile_coverage"), label("ov_places", value=number(0)))
+            st.markdown(f":green-badge[:material/check_circle: {label('ov_coverage_ok')}]")
+            st.caption(label("ov_coverage_none") if coverage.height else label("no_data"))
+            link("coverage")
+            return
+        top = gaps.row(0, named=True)
+        trend = query("coverage_trend", municipality_code=top["municipality_code"]).filter(
+            need_category=top["need_category"])
+        years, values = trend["school_year"].to_list(), trend["gap"].to_list()
+        before = values[years.index(year) - 1] if year in years and years.index(year) > 0 \
+            else None
+        st.metric(label("ov_tile_coverage"), fmt("places", top["gap"]),
+                  fmt_delta("places", top["gap"], before), delta_color="inverse")
+        st.markdown(f":red-badge[:material/error: {label('ov_coverage_gap')}] "
+                    + label("ov_target_no_gap"))
+        st.plotly_chart(spark(years, values, year, 0, "places"), width="stretch",
+                        config={"displayModeBar": False}, key="spark_coverage")
+        st.caption(label("ov_note_coverage_gap",
+                         need=code_label("need_category", top["need_category"]).lower(),
+                         municipality=municipality_name(top["municipality_code"]),
+                         demand=number(top["demand"]), capacity=number(top["capacity"])))
+        more = [
+            label("ov_note_coverage_item", municipality=municipality_name(r["municipality_code"]),
+                  need=code_label("need_category", r["need_category"]).lower(),
+                  gap=number(r["gap"]))
+            for r in gaps.slice(1, 3).iter_rows(named=True)
+        ]
+        if more:
+            st.caption(label("ov_note_coverage_more", items="; ".join(more)))
+        link("coverage")
+
+
+def visible_tiles() -> list[Tile]:
+    return [t for t in tiles() if auth.may_see(t.page)]
+
+
+def draw_referrals_tile(kpi: pl.DataFrame, year: str) -> None:
+    with st.container(border=True):
+        row = kpi.filter(school_year=year).row(0, named=True)
+        st.markdown(label("ov_more_title", what=label("referrals").capitalize()))
+        st.caption(label("ov_more_text", referrals=number(row["referrals_received"]),
+                         what=label("referrals"), open=number(row["open_at_year_end"]),
+                         year=year))
+        for page in ("waiting", "reports"):
+            link(page)
+
+
+def summary(kpi: pl.DataFrame, year: str, targets: dict[str, float], shown: list[Tile]) -> None:
+    """The one-line answer: how many targets are met, and which are not."""
+    row = kpi.filter(school_year=year).row(0, named=True)
+    judged = [(t, on_target(t, row[t.column], targets.get(t.column))) for t in shown]
+    judged = [(t, hit) for t, hit in judged if hit is not None]
+    if not judged:
+        return
+    hit = sum(1 for _, h in judged if h)
+    text = label("ov_summary", year=year, hit=hit, total=len(judged))
+    missed = [
+        label("ov_attention_item", title=t.title,
+              value=fmt(t.kind, row[t.column]), target=target_text(t, targets[t.column]))
+        for t, h in judged if not h
+    ]
+    text += " " + (label("ov_attention", items="; ".join(missed)) if missed
+                   else label("ov_all_hit"))
+    st.markdown(text)
+    years = kpi["school_year"].to_list()
+    if years.index(year) > 0:
+        st.caption(label("ov_reading", before=years[years.index(year) - 1]))
+
+
+def render() -> None:
+    auth.require("overview")
+    f = filters.current()
+    page_header(label("page_overview"), label("ov_intro"))
+    kpi = query("kpi_headline")
+    if not has_rows(kpi):
+        return
+    year = f.school_year or kpi["school_year"][-1]
+    if year not in kpi["school_year"].to_list():
+        st.info(label("ov_no_year", year=year))
+        return
+    if f.municipality_code or f.need_category:
+        st.caption(label("ov_region_only"))
+    targets = get_settings().targets
+    shown = visible_tiles()
+    summary(kpi, year, targets, shown)
+    # tiles in rows of four; a role sees the tiles of the pages it may open
+    cards = [lambda t=t: draw_tile(t, kpi, year, targets) for t in shown]
+    if auth.may_see("coverage"):
+        cards.insert(3, lambda: draw_coverage_tile(year))
+    cards.append(lambda: draw_referrals_tile(kpi, year))
+    for start in range(0, len(cards), 4):
+        for slot, card in zip(st.columns(4), cards[start:start + 4], strict=False):
+            with slot:
+                card()
+    suppression_note(kpi)
+    definition("kpi_headline", "waiting_monthly", "coverage", "coverage_trend", "outcomes",
+               "admissions")
+
+
+render()

@@ -1,0 +1,241 @@
+"""Preventief en curatief: the shift from late, individual support to early, school- and
+team-level work — share of preventive hours against the target, hours / counts / cost per kind
+over the school years, and the kinds of support of the selected year."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import polars as pl
+import streamlit as st
+
+from dashboard import auth, filters
+from dashboard.charts import COLOURS, TARGET, style
+from dashboard.components import definition, has_rows, page_header, suppression_note
+from dashboard.data import query
+from dashboard.formatting import display_frame, euro, number, percent, points, signed
+from dashboard.labels import code_label, label
+from etl.settings import get_settings
+
+PLOT_CONFIG = {"displayModeBar": False}
+LEVELS = ("preventive", "curative")
+MEASURES = ("hours", "supports", "cost_eur")
+
+
+def kind_label(code: str | None) -> str:
+    """The Dutch label of a support kind (`kind` is free text in the canonical files)."""
+    if code is None:
+        return code_label("prevention_level", None)
+    try:
+        return label(f"support_kind_{code}")
+    except KeyError:
+        return code.replace("_", " ").capitalize()
+
+
+def _blend(colour: str, white: float) -> str:
+    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return "#{:02x}{:02x}{:02x}".format(*(round(c + (255 - c) * white) for c in (r, g, b)))
+
+
+def kind_colours(kinds: pl.DataFrame) -> dict[tuple[str, str], str]:
+    """(level, kind) → colour: shades of the level's colour, so the levels read as two blocks."""
+    colours = {}
+    for level in LEVELS:
+        codes = sorted(set(kinds.filter(prevention_level=level)["kind"].drop_nulls()))
+        for i, code in enumerate(codes):
+            colours[(level, code)] = _blend(COLOURS["prevention_level"][level],
+                                            0.6 * i / max(1, len(codes) - 1) if len(codes) > 1
+                                            else 0)
+    return colours
+
+
+def subtitled(title: str, subtitle: str) -> str:
+    return f"{title}<br><sup>{subtitle}</sup>"
+
+
+def fmt_measure(measure: str, value: float | None) -> str:
+    return euro(value) if measure == "cost_eur" else number(value)
+
+
+def headline(trend: pl.DataFrame, year: str, target: float | None) -> None:
+    years = trend["school_year"].to_list()
+    i = years.index(year)
+    row, before = trend.row(i, named=True), trend.row(i - 1, named=True) if i else None
+
+    def delta(column: str, share: bool = False) -> str | None:
+        if before is None or row[column] is None or before[column] is None:
+            return None
+        change = row[column] - before[column]
+        return points(change) if share else signed(change)
+
+    cols = st.columns(4)
+    with cols[0]:
+        st.metric(label("prev_share"), percent(row["preventive_hours_share"]),
+                  delta("preventive_hours_share", share=True), border=True)
+        share = row["preventive_hours_share"]
+        if share is not None and target is not None:
+            if share >= target:
+                st.markdown(f":green-badge[:material/check_circle: {label('ov_on_target')}] "
+                            + label("ov_target_min", target=percent(target)))
+            else:
+                st.markdown(f":red-badge[:material/error: {label('ov_off_target')}] "
+                            + label("ov_target_min", target=percent(target)))
+    with cols[1]:
+        st.metric(label("prev_started"), number(row["supports_started"]),
+                  delta("supports_started"), delta_color="off", border=True)
+    with cols[2]:
+        st.metric(label("prev_preventive_started"), number(row["preventive_started"]),
+                  delta("preventive_started"), delta_color="off", border=True)
+    with cols[3]:
+        st.metric(label("prev_hours_total"), number(row["hours_total"]), delta("hours_total"),
+                  delta_color="off", border=True)
+    if before is not None:
+        st.caption(label("prev_delta_note", before=before["school_year"]))
+
+
+def share_chart(trend: pl.DataFrame, year: str, target: float | None) -> go.Figure:
+    known = trend.filter(pl.col("school_year") <= year).drop_nulls("preventive_hours_share")
+    fig = go.Figure(go.Scatter(
+        x=trend["school_year"].to_list(), y=trend["preventive_hours_share"].to_list(),
+        mode="lines+markers+text", line={"color": COLOURS["prevention_level"]["preventive"],
+                                         "width": 3},
+        text=[percent(v) for v in trend["preventive_hours_share"]], textposition="top center",
+        name=label("prev_share"), hovertemplate="%{x}: %{text}<extra></extra>",
+        marker={"size": [12 if y == year else 7 for y in trend["school_year"]]},
+    ))
+    if target is not None:
+        fig.add_hline(y=target, line_dash="dash", line_color=TARGET,
+                      annotation_text=label("prev_target_line", target=percent(target)),
+                      annotation_position="bottom right")
+    title, sub = label("prev_share"), ""
+    if known.height >= 2:
+        first, last = known.row(0, named=True), known.row(-1, named=True)
+        key = ("prev_share_title_up" if last["preventive_hours_share"]
+               >= first["preventive_hours_share"] else "prev_share_title_down")
+        title = label(key, first=percent(first["preventive_hours_share"]),
+                      last=percent(last["preventive_hours_share"]))
+        sub = label("prev_share_sub", first_year=first["school_year"], year=last["school_year"])
+    style(fig, subtitled(title, sub), label("school_year").capitalize(), label("prev_share_axis"),
+          percent=True)
+    values = [v for v in trend["preventive_hours_share"].to_list() if v is not None]
+    top = max([*values, target or 0, 0.1])
+    fig.update_yaxes(range=[0, min(1, top * 1.2)])
+    fig.update_layout(height=400, showlegend=False, margin={"t": 70})
+    return fig
+
+
+def by_kind_chart(kinds: pl.DataFrame, measure: str, colours: dict) -> go.Figure:
+    """Stacked bars per school year: preventive kinds (greens) below curative (oranges)."""
+    fig = go.Figure()
+    years = sorted(set(kinds["school_year"]))
+    for level in LEVELS:
+        for (lvl, code), colour in colours.items():
+            if lvl != level:
+                continue
+            part = kinds.filter(prevention_level=level, kind=code)
+            values = dict(zip(part["school_year"], part[measure], strict=True))
+            name = kind_label(code)
+            fig.add_trace(go.Bar(
+                x=years, y=[values.get(y) for y in years], name=name, marker_color=colour,
+                legendgroup=level, legendgrouptitle_text=code_label("prevention_level", level),
+                customdata=[fmt_measure(measure, values.get(y)) for y in years],
+                hovertemplate=f"{code_label('prevention_level', level)} · {name}: "
+                              "%{customdata}<extra></extra>",
+            ))
+    fig.update_layout(barmode="stack", height=400, margin={"t": 70},
+                      legend={"groupclick": "toggleitem"})
+    style(fig, subtitled(label(f"prev_kind_title_{measure}"), label("prev_kind_sub")),
+          label("school_year").capitalize(), label(f"prev_measure_{measure}"))
+    fig.update_yaxes(tickformat=",.0f", tickprefix="€ " if measure == "cost_eur" else "")
+    return fig
+
+
+def year_chart(year_kinds: pl.DataFrame, measure: str, colours: dict, year: str) -> go.Figure:
+    """The kinds of the selected year, largest first, coloured by level."""
+    rows = year_kinds.sort([measure, "kind"], descending=[False, True], nulls_last=False)
+    fig = go.Figure(go.Bar(
+        y=[kind_label(k) for k in rows["kind"]], x=rows[measure].to_list(), orientation="h",
+        marker_color=[colours.get((lvl, k), "#999999")
+                      for lvl, k in zip(rows["prevention_level"], rows["kind"], strict=True)],
+        text=[fmt_measure(measure, v) for v in rows[measure]], textposition="outside",
+        customdata=[code_label("prevention_level", lvl) for lvl in rows["prevention_level"]],
+        hovertemplate="%{y} (%{customdata}): %{text}<extra></extra>", cliponaxis=False,
+    ))
+    largest = rows.drop_nulls(measure)
+    sub = ""
+    if largest.height:
+        top = largest.row(-1, named=True)
+        sub = label("prev_year_sub", kind=kind_label(top["kind"]).lower(),
+                    level=code_label("prevention_level", top["prevention_level"]).lower(),
+                    value=fmt_measure(measure, top[measure]))
+    style(fig, subtitled(label(f"prev_year_title_{measure}", year=year), sub),
+          label(f"prev_measure_{measure}"), None)
+    top_value = max([v for v in rows[measure].to_list() if v is not None] or [1])
+    fig.update_xaxes(range=[0, top_value * 1.25])
+    fig.update_xaxes(tickformat=",.0f", tickprefix="€ " if measure == "cost_eur" else "")
+    fig.update_layout(height=max(300, 90 + 40 * rows.height), showlegend=False,
+                      margin={"t": 70})
+    return fig
+
+
+def year_table(year_kinds: pl.DataFrame) -> None:
+    shown = display_frame(year_kinds.sort(["prevention_level", "kind"], descending=[True, False]), {
+        "prevention_level": (label("prev_col_level"),
+                             lambda c: code_label("prevention_level", c)),
+        "kind": (label("prev_col_kind"), kind_label),
+        "supports": (label("prev_measure_supports"), "int"),
+        "hours": (label("prev_measure_hours"), "int"),
+        "cost_eur": (label("prev_measure_cost_eur"), "euro"),
+    })
+    config = {c: st.column_config.TextColumn(c, width=w) for c, w in zip(
+        shown.columns[:2], (75, 155), strict=True)}
+    config.update({c: st.column_config.TextColumn(c, alignment="right", width=w) for c, w in zip(
+        shown.columns[2:], (55, 60, 100), strict=True)})
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
+
+
+def render() -> None:
+    auth.require("prevention")
+    f = filters.current()
+    page_header(label("page_prevention"), label("prev_intro"))
+    if f.need_category:
+        st.caption(label("prev_no_need_filter"))
+    trend = query("prevention_trend", municipality_code=f.municipality_code)
+    if not has_rows(trend, "supports_started"):
+        return
+    year = f.school_year or trend["school_year"][-1]
+    has_year = year in trend["school_year"].to_list()
+    target = get_settings().targets.get("preventive_hours_share")
+    if has_year:
+        headline(trend, year, target)
+    else:
+        st.info(label("prev_no_year", year=year))
+
+    kinds = query("prevention_by_kind", municipality_code=f.municipality_code)
+    colours = kind_colours(kinds)
+    measure = st.segmented_control(
+        label("prev_measure"), MEASURES, default="hours", key="prev_measure",
+        format_func=lambda m: label(f"prev_measure_{m}"), required=True)
+    measure = measure or "hours"
+    left, right = st.columns([4, 5])
+    with left:
+        st.plotly_chart(share_chart(trend, year, target), width="stretch", config=PLOT_CONFIG)
+    with right:
+        if has_rows(kinds, measure):
+            st.plotly_chart(by_kind_chart(kinds, measure, colours), width="stretch",
+                            config=PLOT_CONFIG)
+    suppression_note(trend)
+
+    st.subheader(label("prev_year_heading", year=year))
+    year_kinds = kinds.filter(school_year=year)
+    if has_year and has_rows(year_kinds, measure):
+        left, right = st.columns(2)
+        with left:
+            st.plotly_chart(year_chart(year_kinds, measure, colours, year), width="stretch",
+                            config=PLOT_CONFIG)
+        with right:
+            year_table(year_kinds)
+        suppression_note(year_kinds)
+    definition("prevention_trend", "prevention_by_kind")
+
+
+render()
