@@ -261,8 +261,6 @@ _NL: dict[str, str] = {
     "fig_hidden": "verborgen (kleine groep)",
     "fig_need_not_used": "Het filter ondersteuningsbehoefte geldt niet voor deze pagina: deze "
                          "gegevens kennen geen behoefte.",
-    "fig_region_only": "{what} geldt voor de hele regio: deze query kent geen filter op "
-                       "gemeente.",
     # Wachttijden
     "wt_intro": "Hoe lang wachten {what} op een besluit? De norm: een besluit binnen {norm} "
                 "dagen, eenmaal te verlengen tot {extended} dagen.",
@@ -296,7 +294,6 @@ _NL: dict[str, str] = {
     "wt_inflow_title": "Instroom: de meeste {what} komen binnen in {months}",
     "wt_inflow_plain": "Instroom van {what} per maand",
     "wt_inflow_axis": "Ontvangen {what}",
-    "wt_request_type": "Soort aanvraag",
     "wt_dist_title": "{year}: {within} binnen {norm} dagen besloten, {within_ext} binnen "
                      "{extended} dagen",
     "wt_dist_plain": "{year}: verdeling van de wachttijd",
@@ -320,10 +317,8 @@ _NL: dict[str, str] = {
     "wt_open_10": "Langer dan 10 weken",
     "wt_open_oldest": "Oudste (dagen)",
     "wt_open_title": "{total} {what} open op {day}, waarvan {over6} langer dan 6 weken",
-    "wt_open_plain": "Openstaande {what} op {day} naar wachttijd",
     "wt_open_axis": "Openstaande {what}",
     "wt_open_none": "Op {day} stonden er geen {what} open voor deze selectie.",
-    "wt_age_band": "Wacht al",
     "wt_age_0_42": "tot 6 weken (0–42 dagen)",
     "wt_age_43_70": "6 tot 10 weken (43–70 dagen)",
     "wt_age_71": "langer dan 10 weken (71+ dagen)",
@@ -337,7 +332,7 @@ _NL: dict[str, str] = {
     "os_tile_per_1000": "Per 1.000 leerlingen",
     "os_tile_exempted": "Vrijstellingen",
     "os_tile_help": "Verschillende leerlingen met een periode die het schooljaar overlapt.",
-    "os_verdict": "**{year}:** {per_1000} {what} per 1.000 leerlingen ({target}).",
+    "os_verdict": "**{year}:** {per_1000} {what} per 1.000 leerlingen {target}",
     "os_trend_above": "{what} per 1.000 leerlingen: {value} in {year}, boven het doel van "
                       "{target}",
     "os_trend_below": "{what} per 1.000 leerlingen: {value} in {year}, binnen het doel van "
@@ -347,7 +342,6 @@ _NL: dict[str, str] = {
     "os_kind_title": "Grootste groep: {kind} ({pupils} in {year})",
     "os_kind_plain": "{what} naar soort verzuim",
     "os_pupils_axis": "Leerlingen",
-    "os_kind": "Soort",
     "os_kind_caption": "Een leerling met perioden van meer dan één soort telt bij elke soort "
                        "mee; de soorten tellen dus niet op tot het totaal.",
     "os_duration_title": "Hoe lang duurt het? Mediaan in {year}:",
@@ -426,7 +420,6 @@ _NL: dict[str, str] = {
     "dq_summary_header": "Quarantaine naar soort probleem",
     "dq_summary_title": "Meest voorkomend: {reason} bij {entity} ({rows} rijen)",
     "dq_summary_axis": "Rijen in quarantaine",
-    "dq_problem": "Probleem",
     "dq_no_quarantine": "Er staan geen rijen in quarantaine: elke geladen rij was geldig.",
     "dq_rows_header": "Afgekeurde rijen",
     "dq_rows_caption": "De laatste {limit} afgekeurde rijen met regelnummer, kolom, reden en "

@@ -1,0 +1,185 @@
+"""Datakwaliteit: what was loaded, what was rejected and why — for quality officers only.
+
+Roles `kwaliteit` and `beheer`; any other role gets a Dutch refusal (quarantined rows hold
+row-level values, even if pseudonymised). Queries: `data_freshness`, `table_counts`,
+`load_history`, `quarantine_summary` and `quarantine_rows` (offered as CSV too). None of them
+counts children, so none is suppressed; the sidebar filters do not apply here.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import plotly.graph_objects as go
+import polars as pl
+import streamlit as st
+
+from dashboard import auth
+from dashboard.charts import COLOURS, style
+from dashboard.components import definition, has_rows, page_header
+from dashboard.data import current_role, query
+from dashboard.formatting import EMPTY, number
+from dashboard.labels import code_label, label
+from queries import EXACT_ROLES
+
+CONFIG = {"displaylogo": False}
+LOG_LIMIT = 50
+ROW_LIMIT = 500
+
+
+
+def when(value: datetime | None) -> str:
+    return value.strftime("%d-%m-%Y %H:%M") if value is not None else EMPTY
+
+
+def entity(code: str | None) -> str:
+    return code_label("entity", code) if code else EMPTY
+
+
+def reason_class(code: str) -> str:
+    return label(f"dq_reason_{code}")
+
+
+def refuse_unless_allowed() -> None:
+    auth.require("quality")
+    if current_role() not in EXACT_ROLES:  # belt and braces: raw values are row-level
+        st.error(label("dq_refused"))
+        st.stop()
+
+
+def headline(log: pl.DataFrame, counts: pl.DataFrame) -> None:
+    rows = dict(counts.iter_rows())
+    cols = st.columns(3)
+    cols[0].metric(label("dq_tile_loads"), number(rows.get("load_log")), border=True)
+    cols[1].metric(label("dq_tile_quarantine"), number(rows.get("quarantine")), border=True)
+    last = log["finished_at"].max() if log.height else None
+    cols[2].metric(label("dq_tile_last"), when(last), border=True)
+
+
+def freshness_and_counts(fresh: pl.DataFrame, counts: pl.DataFrame) -> None:
+    left, right = st.columns([3, 2])
+    with left:
+        st.markdown(f"**{label('dq_fresh_header')}**")
+        table = pl.DataFrame({
+            label("dq_source"): [entity(e) for e in fresh["entity"]],
+            label("dq_last_loaded"): [when(t) if t else label("dq_never")
+                                      for t in fresh["last_loaded_at"]],
+            label("dq_file"): [f or EMPTY for f in fresh["last_file"]],
+            label("dq_rows"): [number(n) for n in fresh["rows"]],
+        })
+        st.dataframe(table, hide_index=True, width="stretch", key="freshness")
+        never = [entity(e) for e, t in zip(fresh["entity"], fresh["last_loaded_at"],
+                                           strict=True) if t is None]
+        if never:
+            st.warning(label("dq_never_warning", sources=", ".join(never)))
+    with right:
+        st.markdown(f"**{label('dq_tables_header')}**")
+        names = {"load_log": label("dq_table_load_log"),
+                 "quarantine": label("dq_table_quarantine")}
+        table = pl.DataFrame({
+            label("dq_table"): [names.get(t) or entity(t) for t in counts["table_name"]],
+            label("dq_rows"): [number(n) for n in counts["rows"]],
+        })
+        st.dataframe(table, hide_index=True, width="stretch", key="table_counts")
+    definition("data_freshness", "table_counts")
+
+
+def load_log(log: pl.DataFrame) -> None:
+    st.subheader(label("dq_log_header"))
+    if not has_rows(log):
+        return
+    newest = log.sort("load_id", descending=True)
+    table = pl.DataFrame({
+        label("dq_load"): newest["load_id"],
+        label("dq_file"): newest["file"],
+        label("dq_source"): [entity(e) for e in newest["entity"]],
+        label("dq_kind"): [label("dq_kind_canonical") if s == "canonical" else s
+                           for s in newest["source"]],
+        label("dq_read"): [number(n) for n in newest["rows_read"]],
+        label("dq_loaded"): [number(n) for n in newest["rows_loaded"]],
+        label("dq_quarantined"): [number(n) for n in newest["rows_quarantined"]],
+        label("dq_started"): [when(t) for t in newest["started_at"]],
+        label("dq_finished"): [when(t) for t in newest["finished_at"]],
+        label("dq_outcome"): [label("dq_outcome_ok") if o == "ok" else o
+                              for o in newest["outcome"]],
+        label("dq_message"): [m or "" for m in newest["message"]],
+    })
+    st.dataframe(table, hide_index=True, width="stretch", key="load_log",
+                 height=min(38 + 35 * table.height, 420))
+    st.caption(label("dq_log_caption", limit=LOG_LIMIT))
+    definition("load_history")
+
+
+def summary_chart(summary: pl.DataFrame) -> None:
+    st.subheader(label("dq_summary_header"))
+    if summary.height == 0:
+        st.success(label("dq_no_quarantine"))
+        return
+    top = summary.sort(["rows", "entity", "reason_class"], descending=[True, False, False]).row(
+        0, named=True)
+    title = label("dq_summary_title", reason=reason_class(top["reason_class"]),
+                  entity=entity(top["entity"]), rows=number(top["rows"]))
+    fig = go.Figure()
+    for code in summary["entity"].unique(maintain_order=True):
+        part = summary.filter(entity=code)
+        fig.add_bar(y=[reason_class(r) for r in part["reason_class"]], x=part["rows"],
+                    name=entity(code), orientation="h",
+                    marker_color=COLOURS["entity"].get(code, "#999999"),
+                    hovertemplate="%{y}, " + entity(code) + ": %{x:,} rijen<extra></extra>")
+    style(fig, title, x=label("dq_summary_axis"), y="")
+    classes = summary["reason_class"].unique().len()
+    fig.update_layout(barmode="stack", height=160 + 34 * classes,
+                      legend={"orientation": "h", "y": -0.35})
+    fig.update_yaxes(categoryorder="total ascending")
+    fig.update_xaxes(tickformat=",d", dtick=1 if summary["rows"].max() <= 10 else None)
+    st.plotly_chart(fig, width="stretch", config=CONFIG, key="quarantine_summary")
+    definition("quarantine_summary")
+
+
+def quarantine_rows(summary: pl.DataFrame) -> None:
+    st.subheader(label("dq_rows_header"))
+    if summary.height == 0:
+        st.info(label("dq_no_quarantine"))
+        return
+    sources = [None, *sorted(summary["entity"].unique())]
+    picked = st.selectbox(label("dq_rows_entity"), sources, key="dq_entity",
+                          format_func=lambda e: label("dq_all_sources") if e is None
+                          else entity(e))
+    rows = query("quarantine_rows", entity=picked, limit=ROW_LIMIT)
+    if not has_rows(rows):
+        return
+    newest = rows.sort(["load_id", "line"], descending=True)
+    table = pl.DataFrame({
+        label("dq_load"): newest["load_id"],
+        label("dq_loaded_at"): [when(t) for t in newest["loaded_at"]],
+        label("dq_file"): newest["source_file"],
+        label("dq_line"): newest["line"],
+        label("dq_column"): newest["column_name"],
+        label("dq_reason"): newest["reason"],
+        label("dq_raw"): newest["raw_values"],
+    })
+    st.dataframe(table, hide_index=True, width="stretch", key="quarantine_rows",
+                 height=min(38 + 35 * table.height, 460))
+    st.caption(label("dq_rows_caption", limit=ROW_LIMIT))
+    st.download_button(label("download_csv"), rows.write_csv().encode("utf-8"),
+                       file_name=f"quarantaine{'_' + picked if picked else ''}.csv",
+                       mime="text/csv", key="download_quarantine",
+                       icon=":material/download:")
+    definition("quarantine_rows")
+
+
+def render() -> None:
+    refuse_unless_allowed()
+    page_header(label("page_quality"), label("dq_intro"))
+    fresh = query("data_freshness")
+    counts = query("table_counts")
+    log = query("load_history", limit=LOG_LIMIT)
+    summary = query("quarantine_summary")
+    headline(log, counts)
+    freshness_and_counts(fresh, counts)
+    load_log(log)
+    summary_chart(summary)
+    quarantine_rows(summary)
+
+
+render()

@@ -1,0 +1,48 @@
+-- waiting_summary: how long referrals wait for a decision, per school year over all needs.
+-- for: bestuur, kwaliteit, Inspectie
+-- definition: as waiting_times, but one row per school year of received_on over all need
+--   categories (or over one, with need_category): referrals with a decided_on; days =
+--   decided_on - received_on in whole calendar days; median_days and p90_days are continuous
+--   percentiles; within_norm_share = share of the decided referrals with days <= norm_days
+--   (default 42); within_extension_share = share with days <= norm_days + extension_days
+--   (the term extended once by 4 weeks: 70 days by default).
+-- params: norm_days int = settings.decision_days; extension_days int =
+--   settings.extension_days; school_year school_year?; municipality_code text?;
+--   need_category text?
+-- grain: school_year
+-- columns: school_year, decided, median_days, p90_days, within_norm_share,
+--   within_extension_share
+-- suppress: decided -> median_days, p90_days, within_norm_share, within_extension_share
+
+with
+
+decided as (
+
+    select
+        school_year(received_on) as school_year,
+        decided_on - received_on as days
+    from referrals
+    where decided_on is not null
+        and ($school_year is null or school_year(received_on) = $school_year)
+        and ($municipality_code is null or municipality_code = $municipality_code)
+        and ($need_category is null or need_category = $need_category)
+
+),
+
+final as (
+
+    select
+        school_year,
+        count(*) as decided,
+        quantile_cont(days, 0.5) as median_days,
+        quantile_cont(days, 0.9) as p90_days,
+        count(*) filter (where days <= $norm_days) / count(*) as within_norm_share,
+        count(*) filter (where days <= $norm_days + $extension_days) / count(*)
+            as within_extension_share
+    from decided
+    group by school_year
+
+)
+
+select * from final
+order by school_year

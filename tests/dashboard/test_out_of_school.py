@@ -1,0 +1,107 @@
+"""Thuiszitters: tiles and charts equal `out_of_school`, `out_of_school_by_kind` and
+`out_of_school_reasons` for the same filters and role."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+from streamlit.testing.v1 import AppTest
+
+from dashboard.formatting import number
+from dashboard.geo import municipality_name
+from dashboard.labels import code_labels, label
+from etl.settings import get_settings
+from queries import run_query
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def open_page(role: str | None = None, **params: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard/app.py"), default_timeout=30)
+    for key, value in params.items():
+        at.query_params[key] = value
+    if role:
+        at.session_state["role"] = role
+    at.run()  # the entry file first, so the sidebar filters read the URL
+    at.switch_page("pages/out_of_school.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def charts(at: AppTest) -> dict[str, dict]:
+    return {c.proto.id.rsplit("-", 1)[-1]: json.loads(c.proto.spec)
+            for c in at.get("plotly_chart")}
+
+
+def values(data: object) -> list:
+    if isinstance(data, dict) and "bdata" in data:
+        data = np.frombuffer(base64.b64decode(data["bdata"]), dtype=data["dtype"]).tolist()
+    return [None if isinstance(v, float) and v != v else v for v in data]  # NaN: empty
+
+
+def expected(year: str, role: str = "kwaliteit") -> dict[str, str]:
+    row = run_query("out_of_school", role=role).filter(school_year=year).row(0, named=True)
+    return {
+        label("out_of_school_title"): number(row["pupils_out_of_school"]),
+        label("os_tile_per_1000"): number(row["per_1000_pupils"], 1),
+        label("os_tile_exempted"): number(row["pupils_exempted"]),
+    }
+
+
+def test_figures_equal_the_queries_and_follow_the_year(use_demo):
+    at = open_page(school_year="2024-2025")
+    assert metrics(at) == expected("2024-2025")
+    specs = charts(at)
+    trend = run_query("out_of_school")
+    assert values(specs["per_1000"]["data"][0]["y"]) == trend["per_1000_pupils"].to_list()
+    target = get_settings().targets["out_of_school_per_1000"]
+    assert number(target, 1) in specs["per_1000"]["layout"]["title"]["text"]
+    reasons = run_query("out_of_school_reasons", {"school_year": "2024-2025", "limit": 10})
+    assert values(specs["reasons"]["data"][0]["x"]) == reasons["pupils"].to_list()
+    # another school year: other figures
+    at.selectbox(key="school_year").set_value("2025-2026").run()
+    assert metrics(at) == expected("2025-2026")
+    assert metrics(at) != expected("2024-2025")
+
+
+def test_the_gemeente_filter_applies_to_kind_and_duration(use_demo):
+    at = open_page(school_year="2025-2026", municipality_code="GM0193")
+    by_kind = run_query("out_of_school_by_kind", {"municipality_code": "GM0193"})
+    codes = {name: code for code, name in code_labels("out_of_school_kind").items()}
+    specs = charts(at)
+    for key, column in (("by_kind", "pupils"), ("duration", "median_duration_days")):
+        for trace in specs[key]["data"]:
+            expected_values = by_kind.filter(kind=codes[trace["name"]])[column].to_list()
+            assert values(trace["y"]) == expected_values, (key, trace["name"])
+    # the per-1,000 figures have no gemeente filter: the page says so
+    note = label("os_region_note", municipality=municipality_name("GM0193"))
+    assert note in [c.value for c in at.caption]
+    assert metrics(at) == expected("2025-2026")
+
+
+def test_an_empty_warehouse_gets_a_dutch_message():
+    at = open_page()
+    assert label("no_data") in [i.value for i in at.info]
+    assert not at.get("plotly_chart")
+
+
+def test_bestuur_sees_no_small_counts(use_demo):
+    min_cell = get_settings().min_cell
+    at = open_page(role="bestuur", school_year="2024-2025")
+    for title, value in metrics(at).items():
+        if title != label("os_tile_per_1000"):
+            assert value == "–" or int(value.replace(".", "")) >= min_cell, (title, value)
+    assert metrics(at) == expected("2024-2025", role="bestuur")
+    for key, axis in (("by_kind", "y"), ("reasons", "x")):
+        for trace in charts(at).get(key, {"data": []})["data"]:
+            shown = [v for v in values(trace[axis]) if v is not None]
+            assert all(v >= min_cell for v in shown), (key, shown)
+    notes = [c.value for c in at.caption] + [i.value for i in at.info]
+    assert label("suppressed", min_cell=min_cell) in notes

@@ -1,0 +1,105 @@
+"""Resultaten: tiles, the trend against the target and the destinations equal `outcomes` and
+`outcome_destinations` for the same filters and role."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+from streamlit.testing.v1 import AppTest
+
+from dashboard.formatting import number, percent
+from dashboard.labels import code_label, label
+from etl.settings import get_settings
+from queries import run_query
+
+ROOT = Path(__file__).resolve().parents[2]
+YEAR = "2024-2025"
+
+
+def open_page(role: str | None = None, **params: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard/app.py"), default_timeout=30)
+    for key, value in params.items():
+        at.query_params[key] = value
+    if role:
+        at.session_state["role"] = role
+    at.run()  # the entry file first, so the sidebar filters read the URL
+    at.switch_page("pages/outcomes.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def charts(at: AppTest) -> dict[str, dict]:
+    return {c.proto.id.rsplit("-", 1)[-1]: json.loads(c.proto.spec)
+            for c in at.get("plotly_chart")}
+
+
+def values(data: object) -> list:
+    """A trace array (also when Plotly encoded it as typed binary `bdata`); NaN as None."""
+    if isinstance(data, dict) and "bdata" in data:
+        data = np.frombuffer(base64.b64decode(data["bdata"]), dtype=data["dtype"]).tolist()
+    return [None if isinstance(v, float) and v != v else v for v in data]
+
+
+def expected(year: str, role: str = "kwaliteit", **params: str) -> dict[str, str]:
+    row = run_query("outcomes", params, role=role).filter(school_year=year).row(0, named=True)
+    return {
+        label("oc_tile_evaluated"): number(row["evaluated"]),
+        label("oc_tile_achieved"): percent(row["achieved_share"]),
+        label("oc_tile_partly"): percent(row["achieved_or_partly_share"]),
+    }
+
+
+def destination_table(at: AppTest) -> list[tuple[str, str, str]]:
+    frame = at.dataframe[0].value  # the only table on the page
+    return [tuple(row) for row in frame.itertuples(index=False)]
+
+
+def test_figures_equal_the_queries(use_demo):
+    at = open_page(school_year=YEAR)
+    assert metrics(at) == expected(YEAR)
+    outcomes = run_query("outcomes")
+    specs = charts(at)
+    achieved = next(t for t in specs["achieved"]["data"]
+                    if t["name"] == label("oc_tile_achieved"))
+    assert values(achieved["y"]) == outcomes["achieved_share"].to_list()
+    target = get_settings().targets["achieved_share"]
+    assert percent(target) in specs["achieved"]["layout"]["title"]["text"]
+    dest = run_query("outcome_destinations").filter(school_year=YEAR)
+    shown = sorted(destination_table(at))
+    assert shown == sorted(
+        (code_label("destination", r["destination"]), number(r["evaluations"]),
+         percent(r["share"])) for r in dest.iter_rows(named=True))
+
+
+def test_the_gemeente_filter_changes_the_figures(use_demo):
+    at = open_page(school_year=YEAR, municipality_code="GM0166")
+    assert metrics(at) == expected(YEAR, municipality_code="GM0166")
+    assert metrics(at) != expected(YEAR)
+
+
+def test_an_empty_warehouse_gets_a_dutch_message():
+    at = open_page()
+    assert label("no_data") in [i.value for i in at.info]
+    assert not at.get("plotly_chart")
+
+
+def test_bestuur_sees_no_small_counts(use_demo):
+    min_cell = get_settings().min_cell
+    at = open_page(role="bestuur", school_year=YEAR, municipality_code="GM0177")
+    assert metrics(at) == expected(YEAR, role="bestuur", municipality_code="GM0177")
+    evaluated = metrics(at)[label("oc_tile_evaluated")]
+    assert evaluated == "–" or int(evaluated.replace(".", "")) >= min_cell
+    for _, count, _ in destination_table(at):
+        assert count == "–" or int(count.replace(".", "")) >= min_cell
+    for trace in charts(at)["destinations"]["data"]:
+        assert all(c == "–" or int(c.replace(".", "")) >= min_cell
+                   for c in trace["customdata"])
+    notes = [c.value for c in at.caption] + [i.value for i in at.info]
+    assert label("suppressed", min_cell=min_cell) in notes

@@ -1,0 +1,95 @@
+"""Datakwaliteit: load log, freshness, counts and quarantined rows equal their queries; only
+the roles kwaliteit and beheer get the page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.formatting import number
+from dashboard.labels import code_label, label
+from etl.load import load
+from queries import run_query
+from tests.conftest import TEST_DATA
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def open_page(role: str | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard/app.py"), default_timeout=30)
+    if role:
+        at.session_state["role"] = role
+    at.run()
+    at.switch_page("pages/quality.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_figures_equal_the_queries(use_demo):
+    at = open_page()
+    counts = dict(run_query("table_counts").iter_rows())
+    shown = metrics(at)
+    assert shown[label("dq_tile_loads")] == number(counts["load_log"])
+    assert shown[label("dq_tile_quarantine")] == number(counts["quarantine"])
+    freshness, tables, log = (frame.value for frame in at.dataframe[:3])
+    fresh = run_query("data_freshness")
+    assert freshness[label("dq_rows")].tolist() == [number(n) for n in fresh["rows"]]
+    assert freshness[label("dq_file")].tolist() == fresh["last_file"].to_list()
+    assert tables[label("dq_rows")].tolist() == [number(n) for n in run_query(
+        "table_counts")["rows"]]
+    history = run_query("load_history").reverse()  # newest first on the page
+    assert log[label("dq_load")].tolist() == history["load_id"].to_list()
+    assert log[label("dq_read")].tolist() == [number(n) for n in history["rows_read"]]
+    assert log[label("dq_loaded")].tolist() == [number(n) for n in history["rows_loaded"]]
+    assert label("dq_no_quarantine") in [s.value for s in at.success]  # the demo is clean
+
+
+def test_quarantined_rows_are_listed_filtered_and_downloadable(warehouse):
+    load([TEST_DATA / "kpi"], db=warehouse)  # two rows quarantined on purpose
+    at = open_page(role="beheer")
+    rows = at.dataframe[3].value
+    expected = run_query("quarantine_rows")
+    assert sorted(rows[label("dq_line")].tolist()) == sorted(expected["line"].to_list())
+    assert set(rows[label("dq_reason")]) == set(expected["reason"])
+    assert set(rows[label("dq_raw")]) == set(expected["raw_values"])
+    assert metrics(at)[label("dq_tile_quarantine")] == "2"
+    buttons = at.get("download_button")
+    assert [b.proto.label for b in buttons] == [label("download_csv")]
+    at.selectbox(key="dq_entity").set_value("supports").run()
+    rows = at.dataframe[3].value
+    assert rows[label("dq_file")].tolist() == ["supports.csv"]
+    assert rows[label("dq_line")].tolist() == [8]
+    chart = at.get("plotly_chart")[0].proto.spec
+    assert code_label("entity", "referrals") in chart and code_label("entity", "supports") in chart
+
+
+@pytest.mark.parametrize("role", ["bestuur", "school"])
+def test_other_roles_are_refused(use_demo, role):
+    # not in their navigation ...
+    at = AppTest.from_file(str(ROOT / "dashboard/app.py"), default_timeout=30)
+    at.session_state["role"] = role
+    at.session_state["school_ids"] = ["S001"]
+    at.run()
+    with pytest.raises(ValueError, match=r"quality\.py"):
+        at.switch_page("pages/quality.py")
+    # ... and the page itself refuses them when reached anyway
+    page = AppTest.from_file(str(ROOT / "dashboard/pages/quality.py"), default_timeout=30)
+    page.session_state["role"] = role
+    page.run()
+    assert not page.exception
+    assert label("forbidden") in [e.value for e in page.error]
+    assert not page.dataframe and not page.metric and not page.get("download_button")
+
+
+def test_an_empty_warehouse_renders_with_dutch_messages():
+    at = open_page()
+    assert label("no_data") in [i.value for i in at.info]
+    warnings = " ".join(w.value for w in at.warning)
+    assert code_label("entity", "referrals") in warnings  # never loaded
+    assert not at.get("download_button")
