@@ -35,7 +35,7 @@ def _select(key: str, title: str, options: list[str], fmt: Callable[[str], str])
     if key not in st.session_state or st.session_state[key] not in options:
         wanted = st.query_params.get(key)
         st.session_state[key] = wanted if wanted in options else options[0]
-    st.selectbox(title, options, key=key, format_func=fmt)
+    st.selectbox(title, options, key=key, format_func=fmt, placeholder=label("choose"))
     value = st.session_state[key]
     if value == ALL:
         st.query_params.pop(key, None)

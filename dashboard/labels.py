@@ -29,6 +29,7 @@ _NL: dict[str, str] = {
     "page_reports": "Rapportage",
     # common
     "filters": "Filters",
+    "choose": "Kies een optie",
     "definition": "Definitie",
     "no_data": "Er zijn nog geen gegevens voor deze selectie.",
     "suppressed": "Te kleine groep: om leerlingen te beschermen tonen we dit aantal niet "

@@ -88,6 +88,18 @@ def server(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         yield url
 
 
+@pytest.fixture(scope="session")
+def app_url(server: str, browser) -> str:
+    """The served app, warmed up: Streamlit registers the st.navigation pages on the first
+    script run of a server process, so a deep link before any run shows "Page not found"
+    (streamlit/streamlit#9624). One visit to / first, as after any restart."""
+    page = browser.new_page()
+    page.goto(server)
+    wait_for_app(page)
+    page.close()
+    return server
+
+
 USERS = {  # name: (role, password, schools)
     "bea": ("bestuur", "wachtwoord-bestuur", ()),
     "kim": ("kwaliteit", "wachtwoord-kwaliteit", ()),
@@ -128,15 +140,13 @@ def browser():
         chromium.close()
 
 
+IDLE = ('[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
+        '[data-test-script-state="notRunning"]')
+
+
 def wait_for_app(page, timeout: float = 30_000) -> None:
-    """Wait until the app is rendered and no script run is in progress."""
-    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
-    page.wait_for_function(
-        """() => {
-            const app = document.querySelector('[data-testid="stApp"]');
-            const running = document.querySelector('[data-testid="stStatusWidget"]');
-            return app && app.getAttribute('data-test-script-state') !== 'running' && !running;
-        }""",
-        timeout=timeout,
-    )
-    page.wait_for_timeout(500)
+    """Wait until the app is connected and its script run has finished (twice, 0.5 s apart,
+    so a rerun that the first run triggered is waited for too)."""
+    for _ in range(2):
+        page.wait_for_selector(IDLE, timeout=timeout)
+        page.wait_for_timeout(500)
