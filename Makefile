@@ -36,5 +36,9 @@ lint: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/python -m etl.docs > docs/data-model.md
 
+## National-scale benchmark: prints medians and ratios, rewrites docs/performance.md
+bench: $(STAMP)
+	$(BIN)/python benchmarks/national.py --write-docs
+
 clean:
 	rm -rf $(VENV) $(DEMO_DIR) data/warehouse.duckdb* data/.warehouse.duckdb.* tests/screenshots
