@@ -26,11 +26,11 @@ demo-data: $(STAMP)
 
 ## Lint and run the whole test suite (browser tests included)
 test: $(STAMP)
-	$(BIN)/ruff check etl queries dashboard tests
+	$(BIN)/ruff check etl queries dashboard tests benchmarks
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check etl queries dashboard tests
+	$(BIN)/ruff check etl queries dashboard tests benchmarks
 
 ## Regenerate docs/data-model.md from the canonical schema
 docs: $(STAMP)
