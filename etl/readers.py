@@ -1,8 +1,21 @@
 """Reading input files: encoding, delimiter and header sniffing; CSV and xlsx as string batches.
 
 Everything is read as text; typing happens in validation, so a bad value becomes a quarantined
-row, never a crash. CSV files are scanned lazily in batches: memory stays bounded whatever the
-size of the file.
+row, never a crash. A CSV file is read in three steps:
+
+1. `_sniff`: binary signatures (PNG, zip, ...), a UTF-16 BOM (transcoded to a UTF-8 copy), the
+   first line (the header), its line end (`\\n`, or `\\r` for old Mac files) and delimiter.
+   The header is matched before anything else, so a missing column needs no full scan.
+2. `_scan`: ONE streaming pass over the bytes (`_Scanner`, vectorised per chunk): content hash,
+   UTF-8 validity, NUL bytes, the length of every record (at most MAX_RECORD_BYTES: a longer
+   one rejects the file as soon as it is seen, without reading the rest), the placement of
+   quotes, and the number of fields and lines of every record. A file that cannot be split
+   into records unambiguously is rejected here, naming the line and column.
+3. `SourceFile.batches`: Polars' batched scan; what the scan learned (records with too few or
+   too many fields, records spanning several lines) travels with the batches, so every row
+   keeps its real line number and a row with a wrong number of fields is quarantined.
+
+Memory stays bounded whatever the size of the file: at most one chunk plus one record.
 """
 
 from __future__ import annotations
@@ -10,28 +23,57 @@ from __future__ import annotations
 import codecs
 import csv
 import hashlib
+import re
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import fastexcel
 import polars as pl
+import pyarrow as pa
 
 from etl.schema import Entity, entity_for_file
 
 LINE = "source_line"
+# Structural row problems travel with the raw batch in these two columns (see validate).
+PROBLEM = "_problem"
+PROBLEM_COLUMN = "_problem_column"
 DELIMITERS = (",", ";", "\t")
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 EXCEL_SUFFIXES = (".xlsx",)
+MAX_RECORD_BYTES = 1 << 20  # 1 MiB: a canonical row is ~200 bytes; a bigger one is not data
+MAX_FIELDS = 1000  # per line: canonical files have at most a dozen columns
 _CHUNK = 1 << 20
+_SCAN_CHUNK = 8 << 20
+_RECORD = "_record"
+_QUOTE, _CR = ord('"'), ord("\r")
+_SAVE_AS = "sla het bestand op als CSV UTF-8 (door komma's of puntkomma's gescheiden)"
+_MAGIC = {  # what a binary file named .csv usually is
+    b"PK\x03\x04": "een zip-archief, bijvoorbeeld een Excel-bestand; geef een Excel-bestand "
+                   "de extensie .xlsx of " + _SAVE_AS,
+    b"\xd0\xcf\x11\xe0": "een oud Office-bestand (.xls of .doc); " + _SAVE_AS,
+    b"%PDF": "een PDF-document",
+    b"\x89PNG": "een PNG-afbeelding",
+    b"\xff\xd8\xff": "een JPEG-afbeelding",
+    b"GIF8": "een GIF-afbeelding",
+    b"\x1f\x8b": "een gzip-archief",
+}
 
 
 class FileRejected(Exception):
-    """A file-level problem: the whole load is rejected."""
+    """A file-level problem: the whole load is rejected. The message names the file and, where
+    known, the line (`regel`) and column (`kolom`) of the problem."""
 
-    def __init__(self, path: Path, problem: str):
-        super().__init__(f"{path.name}: {problem}")
-        self.path = path
+    def __init__(self, path: Path, problem: str, line: int | None = None,
+                 column: str | None = None):
+        where = path.name
+        if line is not None:
+            where += f", regel {line}"
+        if column:
+            where += f", kolom {column}"
+        super().__init__(f"{where}: {problem}")
+        self.path, self.problem = path, problem
 
 
 def sha256_of(path: Path) -> str:
@@ -60,23 +102,7 @@ def detect_encoding(path: Path) -> str:
         return "utf-8"
     if _decodes_as(path, "cp1252"):
         return "cp1252"
-    raise FileRejected(path, "de tekenset is geen UTF-8 en geen Windows-1252; sla het bestand "
-                             "op als CSV UTF-8.")
-
-
-def _transcode_to_utf8(path: Path, workdir: Path) -> Path:
-    target = workdir / (path.stem + ".utf8.csv")
-    with open(path, encoding="cp1252", newline="") as src, open(
-        target, "w", encoding="utf-8", newline=""
-    ) as dst:
-        while chunk := src.read(_CHUNK):
-            dst.write(chunk)
-    return target
-
-
-def _first_line(path: Path) -> str:
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        return fh.readline().rstrip("\r\n")
+    raise FileRejected(path, "de tekenset is geen UTF-8 en geen Windows-1252; " + _SAVE_AS + ".")
 
 
 def detect_delimiter(header: str) -> str:
@@ -88,7 +114,341 @@ def detect_delimiter(header: str) -> str:
 
 
 def normalise_name(name: str) -> str:
-    return name.strip().lstrip("\ufeff").strip().strip('"').strip().lower()
+    """`" Received On "` and `received-on` match `received_on`."""
+    name = name.strip().lstrip("\ufeff").strip().strip('"').strip().lower()
+    return re.sub(r"[\s\-]+", "_", name)
+
+
+def _bytes(buf: bytes) -> pl.Series:
+    """The bytes of `buf` as a UInt8 series, for vectorised searching."""
+    return pl.Series(pa.Array.from_buffers(pa.uint8(), len(buf), [None, pa.py_buffer(buf)]))
+
+
+def _first(mask: pl.Series) -> int | None:
+    hits = mask.arg_true()
+    return int(hits[0]) if len(hits) else None
+
+
+@dataclass
+class CsvLayout:
+    """What the byte scan learned about a CSV file."""
+
+    encoding: str
+    delimiter: str
+    eol: str
+    header: list[str]
+    records: int = 0  # data records after the header, blank ones included
+    max_fields: int = 0
+    odd: pl.DataFrame | None = None  # _record, fields: records with too few or too many fields
+    shifts: pl.DataFrame | None = None  # _record, extra: lines before it beyond one per record
+
+
+class _Scanner:
+    """The structural half of the single pass over a CSV file's bytes.
+
+    Fed chunks that, together with the carried-over tail, always start at a record boundary.
+    Quotes follow RFC 4180: a quoted value starts at the start of a field, ends before a
+    delimiter or line end, and doubles any quote inside it. Under that rule "a delimiter or line
+    end is inside quotes" is simply "an odd number of quotes precedes it", which is what Polars'
+    own record splitter assumes, so the scan and the reader agree on every record.
+    """
+
+    def __init__(self, path: Path, header: list[str], delimiter: str, eol: str):
+        self.path, self.header = path, header
+        self.width = len(header)
+        self.named = max((i + 1 for i, h in enumerate(header) if h.strip()), default=0)
+        self.delim, self.eol = ord(delimiter), ord(eol)
+        self.line = 1  # physical line at which the carried-over tail starts
+        self.record = -1  # index of the next record; the header is record -1
+        self.carry = b""
+        self.max_fields = self.width
+        self.min_fields: int | None = None
+        self.filled = 0  # non-blank data records
+        self.fitting = 0  # ... of which with at least as many fields as the named columns
+        self.odd: list[pl.DataFrame] = []  # records with too few or too many fields
+        self.shifts: list[pl.DataFrame] = []
+        self.first_short: tuple[int, int] | None = None  # (line, fields)
+
+    def column_name(self, index: int) -> str:
+        if index < self.width and self.header[index].strip():
+            return self.header[index].strip()
+        return f"{index + 1} (zonder naam in de kop)"
+
+    def feed(self, data: bytes, final: bool = False) -> None:
+        buf = self.carry + data if self.carry else data
+        size = len(buf)
+        u = _bytes(buf)
+        quotes = (u == _QUOTE).arg_true().cast(pl.Int64)
+        eols = (u == self.eol).arg_true().cast(pl.Int64)
+        delims = (u == self.delim).arg_true().cast(pl.Int64)
+        ends = eols
+        if len(quotes):  # only what is outside quotes counts
+            delims = delims.filter(quotes.search_sorted(delims) % 2 == 0)
+            ends = eols.filter(quotes.search_sorted(eols) % 2 == 0)
+
+        def locate(pos: int) -> tuple[int, str]:
+            rec = int(ends.search_sorted(pos))
+            start = int(ends[rec - 1]) + 1 if rec else 0
+            col = int(delims.search_sorted(pos)) - int(delims.search_sorted(start))
+            return self.line + int(eols.search_sorted(pos)), self.column_name(col)
+
+        if (nul := _first(u == 0)) is not None:
+            line, column = locate(nul)
+            raise FileRejected(self.path, "bevat een NUL-byte: dit is geen gewoon tekstbestand "
+                               f"(binair, beschadigd of UTF-16 zonder BOM); {_SAVE_AS}.",
+                               line, column)
+        if final:
+            cut = size
+            if len(quotes) % 2:
+                line, column = locate(self._opened_at(quotes, eols))
+                raise FileRejected(self.path, 'het aanhalingsteken (") dat hier een waarde '
+                                   "opent, wordt nergens gesloten.", line, column)
+        else:
+            cut = int(ends[-1]) + 1 if len(ends) else 0
+        if size - cut > MAX_RECORD_BYTES:
+            self._too_long(quotes, eols, locate, cut)
+        if cut:
+            self._records(u, buf, quotes, eols, delims, ends, cut, final, locate)
+        self.carry = buf[cut:]
+
+    def _too_long(self, quotes: pl.Series, eols: pl.Series, locate, start: int) -> None:
+        line = locate(start)[0]
+        problem = (f"deze regel is langer dan {MAX_RECORD_BYTES // (1 << 20)} MiB; dat is geen "
+                   "rij gegevens (is het bestand beschadigd, of ontbreekt er een regeleinde?)")
+        if len(quotes.filter(quotes >= start)) % 2:
+            opened, column = locate(self._opened_at(quotes.filter(quotes >= start), eols))
+            problem += (f"; het aanhalingsteken op regel {opened}, kolom {column}, wordt niet "
+                        "gesloten")
+        raise FileRejected(self.path, problem + ".", line)
+
+    @staticmethod
+    def _opened_at(quotes: pl.Series, eols: pl.Series) -> int:
+        """Of quotes that run past the end of the data: the first one whose value does not
+        close on its own line, which is where a quote was most likely left open."""
+        openers, closers = quotes.gather_every(2), quotes.gather_every(2, offset=1)
+        spans = (eols.search_sorted(closers) != eols.search_sorted(openers.head(len(closers))))
+        return int(openers[_first(spans.append(pl.Series([True])))])
+
+    def _records(self, u, buf, quotes, eols, delims, ends, cut, final, locate) -> None:
+        """Check the complete records in buf[:cut] and note their field counts and lines."""
+        ends = ends.filter(ends < cut)
+        if final and (not len(ends) or int(ends[-1]) != cut - 1):
+            ends = ends.append(pl.Series([cut], dtype=pl.Int64))  # last line, no line end
+        starts = pl.concat([pl.Series([0], dtype=pl.Int64), ends.head(len(ends) - 1) + 1])
+        lengths = ends - starts
+        if (long := _first(lengths > MAX_RECORD_BYTES)) is not None:
+            self._too_long(quotes, eols, locate, int(starts[long]))
+        self._check_quotes(u, quotes.filter(quotes < cut), len(buf), final, locate)
+        fields = (delims.search_sorted(ends).cast(pl.Int64)
+                  - delims.search_sorted(starts).cast(pl.Int64) + 1)
+        if (wide := _first(fields > MAX_FIELDS)) is not None:
+            raise FileRejected(self.path, f"deze regel heeft meer dan {MAX_FIELDS} velden; dat is "
+                               "geen rij gegevens.", locate(int(starts[wide]))[0])
+        eol_index = eols.search_sorted(ends).cast(pl.Int64)  # index of each record's line end
+        lines = eol_index.diff().fill_null(eol_index[0] + 1)  # physical lines per record
+        blank = (lengths == 0) | ((lengths == 1) & (u.gather(starts.clip(0, len(buf) - 1))
+                                                   == _CR))
+        first_line = self.line + (eol_index.shift(1) + 1).fill_null(0)
+        frame = pl.DataFrame(
+            {"fields": fields, "lines": lines, "blank": blank, "line": first_line}
+        ).with_row_index(_RECORD).with_columns(pl.col(_RECORD).cast(pl.Int64) + self.record)
+        if self.record == -1:
+            if frame["lines"][0] > 1:
+                raise FileRejected(self.path, "de kopregel bevat een regeleinde tussen "
+                                   "aanhalingstekens.", 1)
+            frame = frame.slice(1)
+        data = frame.filter(~pl.col("blank"))
+        self.filled += data.height
+        self.fitting += data.filter(pl.col("fields") >= self.named).height
+        if data.height:
+            self.max_fields = max(self.max_fields, int(data["fields"].max()))
+            low = int(data["fields"].min())
+            self.min_fields = low if self.min_fields is None else min(self.min_fields, low)
+        short = data.filter(pl.col("fields") < self.named)
+        if short.height and self.first_short is None:
+            self.first_short = (short["line"][0], short["fields"][0])
+        self.odd.append(data.filter((pl.col("fields") < self.named)
+                                    | (pl.col("fields") > self.width)).select(_RECORD, "fields"))
+        self.shifts.append(frame.filter(pl.col("lines") > 1).select(
+            (pl.col(_RECORD) + 1).alias(_RECORD), (pl.col("lines") - 1).alias("extra")))
+        self.record += len(ends)
+        self.line += int(eol_index[-1]) + 1 if len(eols) else 0
+
+    def _check_quotes(self, u, quotes, size, final, locate) -> None:
+        """Every quote must open a value at the start of a field, close it before a delimiter
+        or line end, or be doubled inside it."""
+        if not len(quotes):
+            return
+        last = size - 1
+        sep = [self.delim, self.eol]
+        q = pl.DataFrame({"p": quotes}).with_row_index("r").select(
+            "p", (pl.col("r") % 2 == 0).alias("opens"),
+            pl.col("p").shift(1).alias("prev_q"), pl.col("p").shift(-1).alias("next_q"),
+        ).with_columns(
+            prev=pl.Series(u.gather((quotes - 1).clip(0, last))),
+            next=pl.Series(u.gather((quotes + 1).clip(0, last))),
+            next2=pl.Series(u.gather((quotes + 2).clip(0, last))),
+        )
+        p = pl.col("p")
+        opens_ok = (p == 0) | pl.col("prev").is_in(sep) | (
+            (pl.col("prev") == _QUOTE) & (pl.col("prev_q") == p - 1))
+        at_end = (p == last) & pl.lit(final)
+        closes_ok = (
+            ((p < last) & pl.col("next").is_in(sep)) | at_end
+            | ((pl.col("next") == _QUOTE) & (pl.col("next_q") == p + 1))
+            | ((pl.col("next") == _CR) & (((p + 1 == last) & pl.lit(final))
+                                          | ((p + 1 < last) & (pl.col("next2") == self.eol))))
+        )
+        bad = q.filter(pl.when(pl.col("opens")).then(~opens_ok).otherwise(~closes_ok))
+        if bad.height:
+            pos, opens = bad.row(0)[:2]
+            line, column = locate(pos)
+            problem = ('een aanhalingsteken (") midden in een waarde' if opens else
+                       'tekst na het aanhalingsteken (") dat een waarde sluit')
+            raise FileRejected(self.path, f"{problem}. Zet een waarde met aanhalingstekens "
+                               'helemaal tussen aanhalingstekens en verdubbel die erin ("").',
+                               line, column)
+
+    def layout(self, encoding: str, delimiter: str, eol: str) -> CsvLayout:
+        def stack(frames: list[pl.DataFrame], schema: dict) -> pl.DataFrame:
+            return pl.concat(frames) if frames else pl.DataFrame(schema=schema)
+
+        shifts = stack(self.shifts, {_RECORD: pl.Int64, "extra": pl.Int64})
+        odd = stack(self.odd, {_RECORD: pl.Int64, "fields": pl.Int64})
+        if self.min_fields == self.max_fields == self.width + 1:
+            # every row ends with a separator the header lacks: a style, not a problem (a
+            # value in that last field is still caught as one too many)
+            odd = odd.filter(pl.col("fields") <= self.width)
+        return CsvLayout(
+            encoding, delimiter, eol, self.header, records=self.record,
+            max_fields=self.max_fields, odd=odd,
+            shifts=shifts.with_columns(pl.col("extra").cum_sum()),
+        )
+
+
+def _read_header(path: Path, readable: Path, start: int) -> tuple[str, str]:
+    """The first line of `readable`, decoded as UTF-8 or else Windows-1252, and the line end
+    used (`\\n`, or `\\r` for old Mac files); problems are reported for `path`."""
+    with open(readable, "rb") as fh:
+        fh.seek(start)
+        head = fh.read(MAX_RECORD_BYTES + 2)
+    cut = min((i for i in (head.find(b"\n"), head.find(b"\r")) if i >= 0), default=-1)
+    if cut < 0 and len(head) > MAX_RECORD_BYTES:
+        raise FileRejected(path, f"de kopregel is langer dan {MAX_RECORD_BYTES // (1 << 20)} "
+                           "MiB; dit is geen CSV-bestand.", 1)
+    line = head if cut < 0 else head[:cut]
+    old_mac = cut >= 0 and head[cut:cut + 1] == b"\r" and head[cut + 1:cut + 2] != b"\n"
+    eol = "\r" if old_mac else "\n"
+    if b"\0" in line:
+        raise FileRejected(path, "bevat een NUL-byte: dit is geen gewoon tekstbestand (binair, "
+                           f"beschadigd of UTF-16 zonder BOM); {_SAVE_AS}.", 1)
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return line.decode(encoding), eol
+        except UnicodeDecodeError:
+            continue
+    raise FileRejected(path, "de tekenset is geen UTF-8 en geen Windows-1252 (regel 1); "
+                       + _SAVE_AS + ".")
+
+
+def _transcode(path: Path, target: Path, encoding: str, eol: bytes = b"\n") -> str:
+    """Write `path` as UTF-8 to `target`, streaming; returns the sha256 of the original bytes.
+    A byte that does not decode rejects the file, naming its line."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    digest, line = hashlib.sha256(), 1
+    with open(path, "rb") as src, open(target, "wb") as dst:
+        while True:
+            chunk = src.read(_CHUNK)
+            digest.update(chunk)
+            try:
+                text = decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as exc:
+                bad = line + chunk[:max(exc.start, 0)].count(eol)
+                what = ("de tekenset is geen UTF-8 en geen Windows-1252" if encoding == "cp1252"
+                        else "het bestand begint als UTF-16 maar is geen geldige UTF-16")
+                raise FileRejected(
+                    path, f"{what} (regel {bad}, byte "
+                    f"0x{chunk[exc.start:exc.start + 1].hex() or '?'}); {_SAVE_AS}.") from exc
+            dst.write(text.encode("utf-8"))
+            line += chunk.count(eol)
+            if not chunk:
+                return digest.hexdigest()
+
+
+@dataclass
+class _Sniffed:
+    """What the first line of a CSV file tells: enough to check the header before the scan."""
+
+    readable: Path  # the file itself, or its UTF-8 copy (UTF-16 input)
+    sha256: str | None  # known already when a copy was made
+    bom: int
+    eol: str
+    delimiter: str
+    header: list[str]
+
+
+def _sniff(path: Path, workdir: Path) -> _Sniffed:
+    with open(path, "rb") as fh:
+        head = fh.read(8)
+    readable, sha256 = path, None
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Excel's "Unicode-tekst": transcoded first, then scanned like any UTF-8 file.
+        readable = workdir / f"{path.stem}.utf8.csv"
+        sha256 = _transcode(path, readable, "utf-16", b"\n\0" if head[0] == 0xFF else b"\0\n")
+    else:
+        for magic, kind in _MAGIC.items():
+            if head.startswith(magic):
+                raise FileRejected(path, f"dit is geen CSV-bestand maar {kind}.")
+    bom = len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
+    first, eol = _read_header(path, readable, bom)
+    if not first.strip().strip(",;\t").strip():
+        raise FileRejected(path, "de eerste regel is leeg; verwacht een kopregel met de "
+                           "kolomnamen.", 1)
+    delimiter = detect_delimiter(first)
+    try:
+        header = next(csv.reader([first], delimiter=delimiter), [])
+    except csv.Error as exc:  # a column name over csv's field limit (128 KiB)
+        raise FileRejected(path, "de kopregel bevat geen bruikbare kolomnamen.", 1) from exc
+    if max(map(len, header), default=0) > 1000:
+        raise FileRejected(path, "de kopregel bevat een kolomnaam van meer dan 1000 tekens; "
+                           "is de eerste regel wel een kopregel?", 1)
+    return _Sniffed(readable, sha256, bom, eol, delimiter, header)
+
+
+def _scan(path: Path, sniffed: _Sniffed, workdir: Path) -> tuple[CsvLayout, str, Path]:
+    """The one streaming pass over a CSV file: (layout, sha256, the file Polars reads)."""
+    scanner = _Scanner(path, sniffed.header, sniffed.delimiter, sniffed.eol)
+    digest, decoder, utf8 = hashlib.sha256(), codecs.getincrementaldecoder("utf-8")(), True
+    with open(sniffed.readable, "rb") as fh:
+        digest.update(fh.read(sniffed.bom))
+        while chunk := fh.read(_SCAN_CHUNK):
+            digest.update(chunk)
+            if utf8 and not (chunk.isascii() and not decoder.getstate()[0]):
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError:
+                    utf8 = False
+            scanner.feed(chunk)
+        scanner.feed(b"", final=True)
+    if utf8:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            utf8 = False
+    readable, sha256, encoding = sniffed.readable, sniffed.sha256, "utf-16"
+    if sha256 is None:
+        sha256, encoding = digest.hexdigest(), "utf-8"
+        if not utf8:
+            readable, encoding = workdir / f"{path.stem}.utf8.csv", "cp1252"
+            _transcode(path, readable, "cp1252", sniffed.eol.encode())
+    if scanner.filled and not scanner.fitting:
+        line, fields = scanner.first_short
+        name = {",": "komma", ";": "puntkomma", "\t": "tab"}[sniffed.delimiter]
+        raise FileRejected(
+            path, f"geen enkele regel heeft zoveel velden als de kop ({scanner.named}, "
+            f"gescheiden door een {name}); regel {line} heeft er {fields}. Gebruiken de kop en "
+            "de gegevens hetzelfde scheidingsteken?")
+    return scanner.layout(encoding, sniffed.delimiter, sniffed.eol), sha256, readable
 
 
 @dataclass
@@ -102,47 +462,145 @@ class SourceFile:
     delimiter: str = ","
     columns: dict[str, int] = field(default_factory=dict)  # canonical name -> header position
     warnings: list[str] = field(default_factory=list)
+    layout: CsvLayout | None = None
+    header: list[str] = field(default_factory=list)
+    blank_rows: int = 0  # empty lines skipped while reading
     _readable: Path | None = None
 
+    @property
+    def named(self) -> int:
+        """Header positions up to the last one with a name."""
+        return max((i + 1 for i, h in enumerate(self.header) if h.strip()), default=0)
+
     def batches(self, size: int = 500_000) -> Iterator[pl.DataFrame]:
-        """Canonical columns (those present) as strings, plus the source line number."""
+        """Canonical columns (those present) as strings, values after the last named column as
+        `veld_N`, the source line number, and PROBLEM/PROBLEM_COLUMN for rows with a wrong
+        number of fields. Empty lines are skipped (counted in `blank_rows`)."""
         if self.path.suffix.lower() in EXCEL_SUFFIXES:
-            yield self._excel_frame()
+            frame = self._excel_frame()
+            none = pl.lit(None, pl.String)
+            yield self._finish(frame.select(*self._selection(""), none.alias(PROBLEM),
+                                            none.alias(PROBLEM_COLUMN)))
             return
-        lazy = (
-            pl.scan_csv(
-                self._readable or self.path, separator=self.delimiter, infer_schema=False,
-                has_header=True, encoding="utf8", quote_char='"',
+        yield from self._csv_batches(size)
+
+    def _selection(self, prefix: str) -> list[pl.Expr]:
+        width = max(self.layout.max_fields if self.layout else 0, len(self.header))
+        return [
+            pl.col(LINE),
+            *[pl.col(f"{prefix}{pos}").alias(name) for name, pos in self.columns.items()],
+            *[pl.col(f"{prefix}{pos}").alias(f"veld_{pos + 1}")
+              for pos in range(self.named, width)],
+        ]
+
+    def _finish(self, batch: pl.DataFrame) -> pl.DataFrame:
+        """Drop empty lines; flag a value after the last named column as a field too many."""
+        values = [c for c in batch.columns if c not in (LINE, PROBLEM, PROBLEM_COLUMN)]
+        filled = {c: pl.col(c).str.strip_chars().fill_null("") != "" for c in values}
+        if values:  # a blank row has a blank first value: only those are looked at closely
+            maybe = batch.filter(~filled[values[0]])
+            blank = maybe.filter(~pl.any_horizontal(filled.values())).select(LINE)
+            if blank.height:
+                self.blank_rows += blank.height
+                batch = batch.join(blank, on=LINE, how="anti")
+        extra = [c for c in values if c.startswith("veld_")]
+        if extra:
+            too_many = pl.col(PROBLEM).is_null() & pl.any_horizontal(filled[c] for c in extra)
+            batch = batch.with_columns(
+                pl.when(too_many).then(pl.lit(
+                    "te veel velden: er staat een waarde na de laatste kolom van de kop"))
+                .otherwise(PROBLEM).alias(PROBLEM),
+                pl.when(too_many).then(pl.coalesce(
+                    pl.when(filled[c]).then(pl.lit(c)) for c in extra
+                )).otherwise(PROBLEM_COLUMN).alias(PROBLEM_COLUMN),
             )
-            .select(*[pl.nth(pos).alias(name) for name, pos in self.columns.items()])
-            .with_row_index(LINE, offset=2)
-        )
+        return batch.with_columns(pl.col(LINE).cast(pl.Int64))
+
+    def _csv_batches(self, size: int) -> Iterator[pl.DataFrame]:
+        layout = self.layout
+        width = max(layout.max_fields, len(self.header))
+        lazy = pl.scan_csv(
+            self._readable or self.path, separator=self.delimiter, has_header=False,
+            skip_rows=1, schema={f"_f{i}": pl.String for i in range(width)},
+            missing_columns="insert", encoding="utf8", quote_char='"', eol_char=layout.eol,
+        ).with_row_index(_RECORD).with_columns(pl.col(_RECORD).cast(pl.Int64))
+        seen = 0
         try:
             for batch in lazy.collect_batches(chunk_size=size):
-                yield batch.with_columns(pl.col(LINE).cast(pl.Int64))
+                seen += batch.height
+                yield self._finish(self._locate(batch))
         except pl.exceptions.PolarsError as exc:
-            raise FileRejected(
-                self.path, f"het bestand is geen geldige CSV ({_short(exc)})."
-            ) from exc
+            raise FileRejected(self.path, "het bestand kan niet als CSV gelezen worden "
+                               f"({type(exc).__name__}); " + _SAVE_AS + ".") from exc
+        if seen != layout.records:  # the scan and the reader must agree on every record
+            raise FileRejected(self.path, "het bestand kan niet betrouwbaar gelezen worden "
+                               f"({layout.records} regels gevonden, {seen} gelezen); "
+                               + _SAVE_AS + ".")
+
+    def _locate(self, batch: pl.DataFrame) -> pl.DataFrame:
+        """Line numbers (a record spanning several lines shifts the ones after it) and the
+        wrong-number-of-fields problem of each record."""
+        layout, named, width = self.layout, self.named, len(self.header)
+        line = pl.col(_RECORD) + 2
+        if layout.shifts.height:
+            batch = batch.join_asof(layout.shifts, on=_RECORD, strategy="backward")
+            line = line + pl.col("extra").fill_null(0)
+        problem = column = pl.lit(None, pl.String)
+        if layout.odd.height:
+            batch = batch.join(layout.odd, on=_RECORD, how="left")
+            canonical = {pos: name for name, pos in self.columns.items()}
+            names = {i: canonical.get(i, h.strip()) for i, h in enumerate(self.header[:named])}
+            fields, few = pl.col("fields"), pl.col("fields") < named
+            problem = (
+                pl.when(few).then(pl.format("te weinig velden ({} in plaats van {})", fields,
+                                            pl.lit(named)))
+                .when(fields.is_not_null()).then(pl.format(
+                    "te veel velden ({} in plaats van {})", fields, pl.lit(width)))
+            )
+            # too few: the first column without a value; too many: the first field too many
+            column = (
+                pl.when(few).then(fields.clip(0, max(named - 1, 0)).replace_strict(
+                    names, default=None, return_dtype=pl.String))
+                .when(fields.is_not_null()).then(pl.lit(f"veld_{width + 1}"))
+            )
+        return batch.with_columns(line.alias(LINE)).select(
+            *self._selection("_f"), problem.alias(PROBLEM), column.alias(PROBLEM_COLUMN),
+        )
 
     def _excel_frame(self) -> pl.DataFrame:
-        frame = _read_excel(self.path)
-        return frame.select(
-            *[pl.nth(pos).alias(name) for name, pos in self.columns.items()]
-        ).with_row_index(LINE, offset=2).with_columns(pl.col(LINE).cast(pl.Int64))
+        frame = _excel_sheet(self.path).slice(1)
+        return frame.rename({c: str(i) for i, c in enumerate(frame.columns)}).with_row_index(
+            LINE, offset=2
+        )
 
 
-def _short(exc: Exception) -> str:
-    return str(exc).strip().splitlines()[0][:300]
-
-
-def _read_excel(path: Path) -> pl.DataFrame:
+def _excel_book(path: Path) -> fastexcel.ExcelReader:
+    with open(path, "rb") as fh:
+        head = fh.read(8)
+    if not head.startswith(b"PK\x03\x04"):
+        kind = ("een oud Excel-bestand (.xls); sla het op als Excel-werkmap (.xlsx)"
+                if head.startswith(b"\xd0\xcf\x11\xe0") else
+                "geen Excel-werkmap (.xlsx), misschien een CSV-bestand met de verkeerde "
+                "extensie")
+        raise FileRejected(path, f"dit is {kind}.")
     try:
-        return pl.read_excel(path, sheet_id=1, infer_schema_length=0, raise_if_empty=False)
+        return fastexcel.read_excel(str(path))
+    except Exception as exc:  # calamine reports zip and XML damage as one error type
+        raise FileRejected(path, "het Excel-bestand kan niet gelezen worden; het is beschadigd "
+                           "of geen echte Excel-werkmap (.xlsx).") from exc
+
+
+def _excel_sheet(path: Path, index: int = 0, n_rows: int | None = None) -> pl.DataFrame:
+    """A sheet as text, header row included (so duplicate names stay visible)."""
+    try:
+        sheet = _excel_book(path).load_sheet(index, header_row=None, dtypes="string",
+                                             n_rows=n_rows)
+        return sheet.to_polars()
+    except FileRejected:
+        raise
     except Exception as exc:
-        raise FileRejected(
-            path, f"het Excel-bestand kan niet gelezen worden ({_short(exc)})."
-        ) from exc
+        raise FileRejected(path, "het Excel-bestand kan niet gelezen worden; het is beschadigd "
+                           "of geen echte Excel-werkmap (.xlsx).") from exc
 
 
 def open_source(path: Path, workdir: Path) -> SourceFile:
@@ -154,35 +612,72 @@ def open_source(path: Path, workdir: Path) -> SourceFile:
     suffix = path.suffix.lower()
     if suffix not in CSV_SUFFIXES + EXCEL_SUFFIXES:
         raise FileRejected(path, f"bestandstype '{suffix}' wordt niet ondersteund (.csv of .xlsx).")
-    if not path.is_file() or path.stat().st_size == 0:
-        raise FileRejected(path, "het bestand is leeg.")
-    source = SourceFile(path, entity, sha256_of(path))
-    if suffix in EXCEL_SUFFIXES:
-        header = list(_read_excel(path).columns)
-    else:
-        source.encoding = detect_encoding(path)
-        if source.encoding != "utf-8":
-            source._readable = _transcode_to_utf8(path, workdir)
-        first = _first_line(source._readable or path)
-        if "\0" in first:
-            raise FileRejected(path, "het bestand is geen tekstbestand.")
-        source.delimiter = detect_delimiter(first)
-        header = next(csv.reader([first], delimiter=source.delimiter), [])
-    _match_columns(source, header)
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            raise FileRejected(path, "het bestand is leeg." if path.is_file() else
+                               "dit is geen gewoon bestand.")
+        if suffix in EXCEL_SUFFIXES:
+            return _open_excel(path, entity)
+        sniffed = _sniff(path, workdir)
+        source = SourceFile(path, entity, "", delimiter=sniffed.delimiter,
+                            header=sniffed.header)
+        _match_columns(source, sniffed.header)  # header problems first: no need to scan
+        layout, source.sha256, readable = _scan(path, sniffed, workdir)
+    except OSError as exc:
+        raise FileRejected(path, f"het bestand kan niet gelezen worden ({exc.strerror or exc})."
+                           ) from exc
+    source.layout, source.encoding = layout, layout.encoding
+    source._readable = None if readable == path else readable
+    if layout.records == 0:
+        source.warnings.append(f"{path.name}: bevat alleen een kopregel, geen gegevens; er is "
+                               "niets uit geladen.")
+    return source
+
+
+def _open_excel(path: Path, entity: Entity) -> SourceFile:
+    names = _excel_book(path).sheet_names
+    if not names:
+        raise FileRejected(path, "het Excel-bestand heeft geen werkbladen.")
+    head = _excel_sheet(path, 0, n_rows=2)  # the header and, if there is one, a first row
+    header = [str(v or "") for v in head.row(0)] if head.height else []
+    source = SourceFile(path, entity, sha256_of(path), header=header)
+    try:
+        _match_columns(source, header)
+    except FileRejected as exc:
+        hint = ""
+        for index, name in enumerate(names[1:], start=1):
+            other = _excel_sheet(path, index, n_rows=1)
+            found = {normalise_name(str(v or "")) for v in other.row(0)} if other.height else ()
+            if all(c in found for c in entity.required):
+                hint = (f" Werkblad '{name}' heeft die kolommen wel: zet de gegevens op het "
+                        "eerste werkblad.")
+                break
+        problem = exc.problem if header else (
+            "het eerste werkblad is leeg; de gegevens moeten op het eerste werkblad staan.")
+        raise FileRejected(path, f"werkblad '{names[0]}': {problem}{hint}") from None
+    if head.height <= 1:
+        source.warnings.append(f"{path.name}: bevat alleen een kopregel, geen gegevens; er is "
+                               "niets uit geladen.")
     return source
 
 
 def _match_columns(source: SourceFile, header: list[str]) -> None:
     wanted = set(source.entity.column_names)
+    unknown = []
     for pos, name in enumerate(header):
         canonical = normalise_name(name)
         if canonical in source.columns:
-            raise FileRejected(source.path, f"kolom '{canonical}' staat twee keer in de kop.")
+            raise FileRejected(source.path, f"kolom '{canonical}' staat twee keer in de kop "
+                               f"(kolom {source.columns[canonical] + 1} en {pos + 1}).", 1)
         if canonical in wanted:
             source.columns[canonical] = pos
         elif canonical:
-            source.warnings.append(f"{source.path.name}: onbekende kolom '{name.strip()}' "
-                                   "genegeerd.")
+            unknown.append(name.strip())
+    source.warnings += [f"{source.path.name}: onbekende kolom '{name}' genegeerd."
+                        for name in unknown[:10]]
+    if len(unknown) > 10:
+        source.warnings.append(f"{source.path.name}: en nog {len(unknown) - 10} onbekende "
+                               "kolommen genegeerd.")
     missing = [c for c in source.entity.required if c not in source.columns]
     if missing:
         raise FileRejected(source.path, "verplichte kolom ontbreekt: " + ", ".join(missing) + ".")

@@ -8,16 +8,17 @@ Every failing row comes back with the column(s) and a Dutch reason; nothing is d
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 import dataframely as dy
 import polars as pl
 
-from etl.readers import LINE
+from etl.readers import LINE, PROBLEM, PROBLEM_COLUMN
 from etl.schema import Column, Entity
 
 DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y")
-TRUE_WORDS = ("true", "1", "ja", "j", "yes", "waar")
+TRUE_WORDS = ("true", "1", "ja", "j", "yes", "waar", "x")
 FALSE_WORDS = ("false", "0", "nee", "n", "no", "onwaar")
 _PARSE_REASON = {
     "date": "geen geldige datum (JJJJ-MM-DD, DD-MM-JJJJ of DD/MM/JJJJ)",
@@ -25,6 +26,11 @@ _PARSE_REASON = {
     "number": "geen getal",
     "bool": "geen ja/nee-waarde (true/false, 1/0, ja/nee)",
 }
+_TIME = r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$"  # a time part after a date: dropped
+_DUTCH = r"^-?(\d+|\d{1,3}(\.\d{3})+),\d+$|^-?\d{1,3}(\.\d{3}){2,}$"  # 1.234,5  1.234.567
+_ENGLISH = r"^-?\d{1,3}(,\d{3})+\.\d+$"  # 1,234.5
+_EXCEL_DAY_ZERO = date(1899, 12, 30)
+_EXCEL_SERIAL = r"^\d{1,7}(\.\d+)?$"
 
 
 def _text(name: str) -> pl.Expr:
@@ -36,14 +42,23 @@ def parse_expr(column: Column) -> pl.Expr:
     raw = _text(column.name)
     match column.kind:
         case "date":
-            day = raw.str.replace(r"[ T]00:00(:00(\.0+)?)?$", "")
+            day = raw.str.replace(_TIME, "")
             value = pl.coalesce(
                 [day.str.strptime(pl.Date, fmt, strict=False) for fmt in DATE_FORMATS]
             )
         case "int":
-            value = raw.cast(pl.Int64, strict=False)
+            grouped = raw.str.contains(r"^\d{1,3}(\.\d{3})+$")  # 1.234 pupils
+            value = (pl.when(grouped).then(raw.str.replace_all(".", "", literal=True))
+                     .otherwise(raw).cast(pl.Int64, strict=False))
         case "number":
-            value = raw.str.replace(r"^(-?\d+),(\d+)$", "$1.$2").cast(pl.Float64, strict=False)
+            text = (
+                pl.when(raw.str.contains(_DUTCH))
+                .then(raw.str.replace_all(".", "", literal=True).str.replace(",", "."))
+                .when(raw.str.contains(_ENGLISH)).then(raw.str.replace_all(",", "", literal=True))
+                .otherwise(raw)
+            )
+            number = text.cast(pl.Float64, strict=False)
+            value = pl.when(number.is_finite()).then(number)  # not nan or inf
         case "bool":
             word = raw.str.to_lowercase()
             value = (
@@ -57,6 +72,23 @@ def parse_expr(column: Column) -> pl.Expr:
     if column.default is not None:
         value = pl.when(raw.is_null()).then(pl.lit(column.default)).otherwise(value)
     return value.alias(column.name)
+
+
+def parse_reason(column: Column) -> pl.Expr:
+    """Why a value of `column` did not parse, per row: formulas and Excel date serials get
+    their own explanation."""
+    raw = _text(column.name)
+    reason = pl.when(raw.str.starts_with("=")).then(pl.lit(
+        "bevat een formule, geen waarde; sla de berekende waarde op (formules worden nooit "
+        "uitgerekend)"))
+    if column.kind == "date":
+        serial = raw.str.contains(_EXCEL_SERIAL)
+        days = raw.cast(pl.Float64, strict=False).floor().cast(pl.Int64, strict=False)
+        as_date = (pl.lit(_EXCEL_DAY_ZERO) + pl.duration(days=days)).dt.strftime("%Y-%m-%d")
+        reason = reason.when(serial & (days <= 2_958_465)).then(pl.format(
+            "{} is een Excel-datumgetal (= {}), geen datum; maak de kolom in Excel op als "
+            "datum (JJJJ-MM-DD) en sla opnieuw op", raw, as_date))
+    return reason.otherwise(pl.lit(_PARSE_REASON[column.kind]))
 
 
 def _dy_column(column: Column) -> dy.Column:
@@ -114,7 +146,16 @@ class Checked:
 
 
 def check_batch(entity: Entity, raw: pl.DataFrame) -> Checked:
-    """Type a batch of text rows and split it into valid rows and quarantined rows."""
+    """Type a batch of text rows and split it into valid rows and quarantined rows. Rows with
+    a structural problem (PROBLEM, from the reader) are quarantined with that reason alone."""
+    broken = None
+    if PROBLEM in raw.columns:
+        if raw[PROBLEM].null_count() < raw.height:
+            broken = raw.filter(pl.col(PROBLEM).is_not_null()).select(
+                LINE, pl.col(PROBLEM_COLUMN).fill_null("(regel)").alias("column_name"),
+                pl.col(PROBLEM).alias("reason"),
+            )
+        raw = raw.drop(PROBLEM, PROBLEM_COLUMN, strict=False)
     present = [c for c in entity.columns if c.name in raw.columns]
     missing = [c for c in entity.columns if c.name not in raw.columns]
     typed = raw.select(
@@ -132,9 +173,9 @@ def check_batch(entity: Entity, raw: pl.DataFrame) -> Checked:
     details = result.failure.details()
     problems = []  # (line, column, reason) frames
     for name in parse_fail:
-        bad = flags.filter(pl.col(_flag(name)))
+        bad = raw.filter(flags[_flag(name)])  # the reason is worked out for these rows only
         problems.append(bad.select(LINE, pl.lit(name).alias("column_name"),
-                                   pl.lit(_PARSE_REASON[entity.column(name).kind]).alias("reason")))
+                                   parse_reason(entity.column(name)).alias("reason")))
     for rule_col in details.columns:
         if "|" in rule_col:
             name, check = rule_col.split("|", 1)
@@ -152,6 +193,8 @@ def check_batch(entity: Entity, raw: pl.DataFrame) -> Checked:
             failed = failed.join(flags, on=LINE).filter(~pl.any_horizontal(unparsed))
         problems.append(failed.select(LINE, pl.lit(", ".join(columns)).alias("column_name"),
                                       pl.lit(reason).alias("reason")))
+    if broken is not None:  # a row with a wrong number of fields: only that is reported
+        problems = [p.join(broken, on=LINE, how="anti") for p in problems] + [broken]
     return _split(typed, raw, problems)
 
 
