@@ -1,4 +1,10 @@
-"""Municipality boundaries and names for maps and labels (shipped GeoJSON, no network)."""
+"""Municipality boundaries and names for maps and labels (shipped GeoJSON, no network).
+
+The terminology profile of `pib.toml` picks the map: `nl` the Dutch gemeenten (CBS codes,
+`GM0193`), `vl` the Flemish and Brussels gemeenten of 2025 (NIS codes, `44021`). Every feature
+has `id` = the code the warehouse uses, so `featureidkey="id"` joins a query's
+`municipality_code`.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,8 @@ import json
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
+
+from etl.settings import get_settings
 
 ASSETS = Path(__file__).parent / "assets"
 
@@ -47,9 +55,35 @@ def municipalities_nl() -> dict:
 
 
 @cache
-def municipality_names() -> dict[str, str]:
-    """Municipality code → name."""
-    return {f["id"]: f["properties"]["statnaam"] for f in municipalities_nl()["features"]}
+def municipalities_vl() -> dict:
+    """Flemish and Brussels municipalities 2025, feature id = NIS code (`44021`), d3 winding."""
+    raw = json.loads((ASSETS / "gemeenten_vl_2025.geojson").read_text(encoding="utf-8"))
+    for f in raw["features"]:
+        f["id"] = f["properties"]["geoitem"]
+    return rewind(raw)
+
+
+_NAME_PROPERTY = {"nl": "statnaam", "vl": "naam"}
+
+
+def _profile() -> str:
+    return get_settings().terminology
+
+
+def municipalities(profile: str | None = None) -> dict:
+    """The boundaries of the terminology profile (or of `profile`): nl or vl."""
+    return municipalities_vl() if (profile or _profile()) == "vl" else municipalities_nl()
+
+
+@cache
+def _names(profile: str) -> dict[str, str]:
+    key = _NAME_PROPERTY[profile]
+    return {f["id"]: f["properties"][key] for f in municipalities(profile)["features"]}
+
+
+def municipality_names(profile: str | None = None) -> dict[str, str]:
+    """Municipality code → name, for the terminology profile (or `profile`)."""
+    return _names(profile or _profile())
 
 
 def municipality_name(code: str | None) -> str:

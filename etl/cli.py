@@ -14,6 +14,8 @@ from rich.table import Table
 from etl.cbs import SOURCE as SOURCE_85701
 from etl.cbs import CbsReport
 from etl.cli_users import users_app
+from etl.duo import SOURCE as SOURCE_DUO
+from etl.duo import DuoReport
 from etl.load import LoadRejected, load
 from etl.settings import SettingsError, warehouse_path
 
@@ -63,12 +65,13 @@ def load_cmd(
     db: DbOption = None,
     strict: Annotated[bool, typer.Option(help="Elke afgekeurde rij keurt de hele lading "
                                               "af.")] = False,
-    source: Annotated[str | None, typer.Option(help="Importer voor een niet-canonieke "
-                                                    "export, bv. cbs-85701.")] = None,
+    source: Annotated[str | None, typer.Option(
+        help="Importer voor een niet-canonieke export: cbs-85701 (CBS-deelname) of "
+             "duo-scholen (DUO-scholenlijst, zip).")] = None,
 ) -> None:
     """Valideer bestanden en laad ze in het warehouse (alles of niets)."""
-    if source not in (None, SOURCE_85701):
-        fail(f"Onbekende bron '{source}'; bekend is: {SOURCE_85701}.", 2)
+    if source not in (None, SOURCE_85701, SOURCE_DUO):
+        fail(f"Onbekende bron '{source}'; bekend zijn: {SOURCE_85701}, {SOURCE_DUO}.", 2)
     columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed:,} "
                "rijen"), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as bar:
@@ -93,7 +96,7 @@ def load_cmd(
                       str(f.rows_quarantined), status)
     out.print(table)
     for f in report.files:
-        if isinstance(f, CbsReport):
+        if isinstance(f, CbsReport | DuoReport):
             out.print(f.summary(), markup=False, highlight=False, soft_wrap=True)
         for problem in f.problems:
             out.print(f"  quarantaine: {problem}", markup=False, highlight=False)

@@ -15,13 +15,14 @@ from etl.readers import (
     CSV_SUFFIXES,
     EXCEL_SUFFIXES,
     LINE,
+    PROBLEM,
     FileRejected,
     SourceFile,
     open_source,
     sha256_of,
     temp_workdir,
 )
-from etl.schema import LINEAGE
+from etl.schema import LINEAGE, Entity, entity_for_file
 from etl.validate import check_batch
 from etl.warehouse import reader, writer
 
@@ -54,23 +55,50 @@ class LoadReport:
         return sum(f.rows_quarantined for f in self.files)
 
 
-def expand(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given, folders as their data files in name order."""
+def expand(paths: Iterable[str | Path], warnings: list[str] | None = None) -> list[Path]:
+    """Files as given, folders as their data files in name order. In a folder, what is clearly
+    no data file is skipped with a warning: other extensions, hidden and Office lock files
+    (`~$referrals.xlsx`), subfolders, and `.txt` files whose name matches no entity (README.txt);
+    a `.csv` or `.xlsx` with an unknown name still rejects the load."""
     found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
+    notes = warnings if warnings is not None else []
+    given = [Path(p) for p in paths]
+    for path in given:
         if path.is_dir():
-            found += sorted(
-                p for p in path.iterdir()
-                if p.is_file() and p.suffix.lower() in CSV_SUFFIXES + EXCEL_SUFFIXES
-            )
+            try:
+                entries = sorted(path.iterdir())
+            except OSError as exc:
+                raise LoadRejected(f"{path}: de map kan niet gelezen worden "
+                                   f"({exc.strerror or exc}).") from exc
+            for entry in entries:
+                if (why := _not_data(entry)) is None:
+                    found.append(entry)
+                else:
+                    notes.append(f"{entry.name}: overgeslagen, {why}.")
         elif path.exists():
             found.append(path)
         else:
             raise LoadRejected(f"{path}: bestand of map bestaat niet.")
-    if not found:
-        raise LoadRejected("geen invoerbestanden gevonden.")
-    return found
+    files = list({p.resolve(): p for p in found}.values())  # each file once, first place
+    if not files:
+        skipped = " ".join(notes[-5:])
+        raise LoadRejected("geen invoerbestanden gevonden in " + ", ".join(map(str, given))
+                           + (f". {skipped}" if skipped else "."))
+    return files
+
+
+def _not_data(entry: Path) -> str | None:
+    """Why a folder entry is not read, or None when it is a data file."""
+    if entry.is_dir():
+        return "submappen worden niet gelezen"
+    if entry.name.startswith((".", "~$")):
+        return "verborgen of tijdelijk bestand"
+    suffix = entry.suffix.lower()
+    if suffix not in CSV_SUFFIXES + EXCEL_SUFFIXES:
+        return "geen gegevensbestand (.csv, .tsv, .txt of .xlsx)"
+    if suffix == ".txt" and entity_for_file(entry.name) is None:
+        return "tekstbestand dat bij geen gegevenssoort hoort"
+    return None
 
 
 def _loaded_hashes(db: str | Path | None) -> set[str]:
@@ -85,18 +113,24 @@ def load(
 ) -> LoadReport:
     """Validate and load files; raise LoadRejected (warehouse untouched) on a file-level problem
     or, with `strict`, on any quarantined row. `source` sends every file to that importer;
-    without it a CBS 85701NED export is recognised by its header."""
-    from etl import cbs  # etl.cbs builds on this module
+    without it a CBS 85701NED export is recognised by its header and a DUO school list
+    (`etl.duo`) by the `scholen.geo.json` in its zip."""
+    from etl import cbs, duo  # etl.cbs and etl.duo build on this module
 
-    if source not in (None, cbs.SOURCE):
+    if source not in (None, cbs.SOURCE, duo.SOURCE):
         raise ValueError(f"Onbekende bron '{source}'.")
-    files = expand(paths)
     report = LoadReport()
+    files = expand(paths, report.warnings)
     done = _loaded_hashes(db)
-    exports = [p for p in files if source == cbs.SOURCE or cbs.is_cbs_85701(p)]
+    exports = [p for p in files
+               if source == cbs.SOURCE or (source is None and cbs.is_cbs_85701(p))]
+    school_lists = [p for p in files
+                    if source == duo.SOURCE or (source is None and duo.is_duo_schools(p))]
     with temp_workdir() as work:
         try:
-            sources = [open_source(p, Path(work)) for p in files if p not in exports]
+            sources = [open_source(p, Path(work)) for p in files
+                       if p not in exports and p not in school_lists]
+            school_keys = [(p, duo.load_key(p)) for p in school_lists]
         except FileRejected as exc:
             raise LoadRejected(str(exc)) from exc
         todo = []
@@ -112,18 +146,29 @@ def load(
                 report.files.append(FileReport(path.name, cbs.ENTITY, skipped=True))
             else:
                 todo_exports.append((path, sha256))
-        if not todo and not todo_exports:
+        todo_schools = []
+        for path, key in school_keys:
+            if key in done:
+                report.files.append(FileReport(path.name, duo.ENTITY, skipped=True))
+            else:
+                todo_schools.append((path, key))
+        if not todo and not todo_exports and not todo_schools:
             return report
         pseudonymiser = Pseudonymiser(secret_key(db))
         try:
             with writer(db) as con:
                 for src in todo:
+                    known = len(src.warnings)
                     report.files.append(
                         _load_file(con, src, pseudonymiser, progress, batch_size)
                     )
+                    report.warnings += src.warnings[known:]
                 for path, sha256 in todo_exports:
                     report.files.append(cbs_report := cbs.import_export(con, path, sha256))
                     report.warnings += cbs_report.warnings
+                for path, key in todo_schools:
+                    report.files.append(duo_report := duo.import_schools(con, path, key))
+                    report.warnings += duo_report.warnings
                 if strict and report.quarantined:
                     raise LoadRejected(
                         f"--strict: {report.quarantined} rij(en) afgekeurd; er is niets geladen. "
@@ -147,9 +192,8 @@ def _load_file(
     stage_cols = [LINE, *entity.column_names]
     con.execute(f"create or replace table {STAGE} as select * exclude (load_id) "
                 f"from {entity.name} limit 0")
-    hidden = [c.name for c in entity.columns if c.pseudonymised and c.name in src.columns]
     for raw in src.batches(batch_size):
-        raw = pseudonymiser.apply(raw, hidden)
+        raw = _pseudonymise(pseudonymiser, raw, entity)
         checked = check_batch(entity, raw)
         valid = checked.valid.select(stage_cols)  # noqa: F841 — read by DuckDB by name
         con.execute(f"insert into {STAGE} by name select * from valid")
@@ -157,6 +201,8 @@ def _load_file(
         rep.rows_read += raw.height
         if progress:
             progress(src.path.name, raw.height)
+    if src.blank_rows:
+        src.warnings.append(f"{src.path.name}: {src.blank_rows} lege regel(s) overgeslagen.")
     _quarantine_duplicate_keys(con, load_id, src, rep)
     keys = " and ".join(f"t.{k} = s.{k}" for k in entity.key)
     con.execute(f"delete from {entity.name} t using {STAGE} s where {keys}")
@@ -177,6 +223,25 @@ def _load_file(
          "message": "; ".join(src.warnings) or None},
     )
     return rep
+
+
+def _pseudonymise(pseudonymiser: Pseudonymiser, raw: pl.DataFrame, entity: Entity) -> pl.DataFrame:
+    """Replace pupil ids by pseudonyms before anything is stored. In a row with a wrong number
+    of fields the values may have shifted, so a pupil id could sit in any column: there every
+    value is pseudonymised."""
+    hidden = [c.name for c in entity.columns if c.pseudonymised and c.name in raw.columns]
+    raw = pseudonymiser.apply(raw, hidden)
+    if not hidden or PROBLEM not in raw.columns:
+        return raw
+    if raw[PROBLEM].null_count() == raw.height:
+        return raw
+    broken = pl.col(PROBLEM).is_not_null()
+    values = [c for c in raw.columns if c not in (LINE, *hidden) and not c.startswith("_")]
+    shifted = pseudonymiser.apply(raw.filter(broken), values).with_columns(
+        pl.col(PROBLEM) + "; alle waarden gepseudonimiseerd, omdat een leerlingnummer in een "
+        "andere kolom kan staan"
+    )
+    return pl.concat([raw.filter(~broken), shifted]).sort(LINE)
 
 
 def _quarantine(

@@ -232,6 +232,13 @@ create table if not exists participation (
 );
 """
 
+# Where the region's schools are (DUO school list with BAG points), loaded by `etl.duo`.
+SCHOOL_LOCATIONS_DDL = """
+create table if not exists school_locations (
+    school_id varchar, lat double, lon double, pupils bigint, load_id bigint
+);
+"""
+
 
 def table_ddl(entity: Entity) -> str:
     """`create table` for an entity: canonical columns plus lineage."""
@@ -241,7 +248,8 @@ def table_ddl(entity: Entity) -> str:
 
 def warehouse_ddl() -> str:
     """The whole warehouse DDL."""
-    return META_DDL + PARTICIPATION_DDL + "\n".join(table_ddl(e) for e in ENTITIES.values())
+    return (META_DDL + PARTICIPATION_DDL + SCHOOL_LOCATIONS_DDL
+            + "\n".join(table_ddl(e) for e in ENTITIES.values()))
 
 
 def entity_for_file(filename: str) -> Entity | None:
