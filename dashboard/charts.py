@@ -18,6 +18,15 @@ COLOURS: dict[str, dict[str, str]] = {
         "psychiatric": "#882255", "giftedness": "#F0E442", "other": "#999999",
     },
     "prevention_level": {"preventive": "#009E73", "curative": "#D55E00"},
+    # Preventive kinds in greens (school- and team-level work first), curative ones in oranges
+    # (the most intensive darkest); this order is also the stacking order of the kind charts.
+    "support_kind": {
+        "team_training": "#005C43", "school_consultation": "#007D5B",
+        "classroom_support": "#009E73", "early_intervention": "#4DBB9D",
+        "consultation": "#99D8C7",
+        "ambulant_support": "#F0A468", "individual_arrangement": "#D55E00",
+        "placement": "#9E4500",
+    },
     "decision": {"granted": "#009E73", "rejected": "#D55E00", "withdrawn": "#999999",
                  "referred": "#0072B2"},
     "goal_attainment": {"achieved": "#009E73", "partly": "#E69F00", "not_achieved": "#D55E00"},

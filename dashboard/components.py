@@ -33,11 +33,12 @@ def freshness() -> None:
 
 
 def definition(*names: str) -> None:
-    """An expander with the written definition of the named queries."""
+    """An expander with the Dutch title and definition of the named queries (`titel:` and
+    `definitie:` of their SQL headers; the English ones stay in docs/kpis.md)."""
     with st.expander(label("definition")):
         for name in names:
             meta = describe(name)
-            st.markdown(f"**{meta.title}**  \n{meta.definition}")
+            st.markdown(f"**{meta.titel}**  \n{meta.definitie}")
 
 
 def has_rows(frame: pl.DataFrame, column: str | None = None) -> bool:

@@ -9,11 +9,9 @@ _NL: dict[str, str] = {
     "organisation": "samenwerkingsverband",
     "referral": "aanmelding",
     "referrals": "aanmeldingen",
-    "admission": "toelaatbaarheidsverklaring (TLV)",
     "admissions": "TLV's",
     "out_of_school": "thuiszitters",
     "out_of_school_title": "Thuiszitters",
-    "support": "ondersteuning",
     "municipality": "gemeente",
     "school_year": "schooljaar",
     "need_category": "ondersteuningsbehoefte",
@@ -36,9 +34,19 @@ _NL: dict[str, str] = {
                   "(minder dan {min_cell}).",
     "freshness": "Gegevens bijgewerkt: {when}",
     "freshness_none": "Er zijn nog geen gegevens geladen. Laad ze met `pib load`.",
-    "target": "doel",
-    "vs_last_year": "t.o.v. vorig schooljaar",
     "download_csv": "Download CSV",
+    # figures named alike on the pages and on the page Rapportage: one key per figure
+    "decided": "Besluiten",
+    "median_days": "Mediaan (dagen)",
+    "within_days": "Binnen {days} dagen",
+    "open_over_6_weeks": "Langer dan 6 weken",
+    "open_over_10_weeks": "Langer dan 10 weken",
+    "oldest_days": "Oudste (dagen)",
+    "per_1000_pupils": "Per 1.000 leerlingen",
+    "exempted": "Vrijstellingen",
+    "evaluations": "Evaluaties",
+    "goals_achieved": "Doelen behaald",
+    "target_line": "doel {target}",
     # login and access
     "login_title": "Inloggen",
     "login_user": "Gebruikersnaam",
@@ -108,7 +116,6 @@ _NL: dict[str, str] = {
                  "eigen gemeente? Vraag (leerlingen) tegen aanbod (plaatsen), per gemeente en "
                  "ondersteuningsbehoefte.",
     "cov_ratio": "Dekkingsgraad",
-    "cov_places": "plaatsen",
     "cov_pupils": "leerlingen",
     "cov_gap_places": "Tekort (plaatsen)",
     "cov_hover": "Vraag {demand} leerlingen · aanbod {capacity} plaatsen<br>Tekort {gap} · "
@@ -165,7 +172,6 @@ _NL: dict[str, str] = {
     "prev_preventive_started": "Waarvan preventief",
     "prev_hours_total": "Uren ondersteuning",
     "prev_delta_note": "Pijl: verschil met {before}.",
-    "prev_target_line": "doel {target}",
     "prev_share_title_up": "Preventieve uren groeien van {first} naar {last}",
     "prev_share_title_down": "Preventieve uren dalen van {first} naar {last}",
     "prev_share_sub": "Aandeel preventief in alle uren ondersteuning, {first_year} tot en met "
@@ -185,14 +191,6 @@ _NL: dict[str, str] = {
     "prev_year_sub": "Het meest: {kind} ({level}), {value}",
     "prev_col_level": "Niveau",
     "prev_col_kind": "Soort ondersteuning",
-    "support_kind_individual_arrangement": "Individueel arrangement",
-    "support_kind_ambulant_support": "Ambulante begeleiding",
-    "support_kind_placement": "Plaatsing",
-    "support_kind_consultation": "Consultatie (leerling)",
-    "support_kind_team_training": "Teamscholing",
-    "support_kind_classroom_support": "Ondersteuning in de klas",
-    "support_kind_school_consultation": "Consultatie (school)",
-    "support_kind_early_intervention": "Vroegtijdige interventie",
     # reports
     "rep_intro": "De tabellen voor het inspectiebezoek en het jaarverslag, precies zoals de "
                  "benoemde queries ze geven. Bij elke tabel: de definitie, de opdracht die "
@@ -221,22 +219,12 @@ _NL: dict[str, str] = {
     "rep_col_suppressed": "Kleine groep",
     "rep_col_request_type": "Type aanvraag",
     "rep_col_decision": "Besluit",
-    "rep_col_decided": "Besluiten",
-    "rep_col_median_days": "Mediaan (dagen)",
     "rep_col_p90_days": "90e percentiel (dagen)",
-    "rep_col_within_norm": "Binnen {days} dagen",
     "rep_col_open_total": "Open",
-    "rep_col_open_6": "Langer dan 6 weken",
-    "rep_col_open_10": "Langer dan 10 weken",
-    "rep_col_oldest": "Oudste (dagen)",
     "rep_col_granted": "Toegekend",
     "rep_col_per_1000_regular": "Per 1.000 leerlingen regulier",
-    "rep_col_per_1000": "Per 1.000 leerlingen",
-    "rep_col_exempted": "Vrijstellingen",
     "rep_col_hours_total": "Uren totaal",
     "rep_col_hours_preventive": "Uren preventief",
-    "rep_col_evaluated": "Evaluaties",
-    "rep_col_achieved": "Doelen behaald",
     "rep_col_achieved_or_partly": "Doelen (deels) behaald",
     # column headers (shared by the pages in this section)
     "col_demand": "Vraag (leerlingen)",
@@ -266,14 +254,10 @@ _NL: dict[str, str] = {
     "wt_intro": "Hoe lang wachten {what} op een besluit? De norm: een besluit binnen {norm} "
                 "dagen, eenmaal te verlengen tot {extended} dagen.",
     "wt_no_year": "Geen besluiten over {what} ontvangen in {year} voor deze selectie.",
-    "wt_tile_decided": "Besluiten",
     "wt_tile_decided_help": "{what} ontvangen in {year} waarover al besloten is.",
-    "wt_tile_within": "Binnen {days} dagen",
     "wt_tile_within_help": "Aandeel van de besluiten binnen de norm van {days} dagen.",
-    "wt_tile_within_ext": "Binnen {days} dagen",
     "wt_tile_within_ext_help": "Aandeel van de besluiten binnen de eenmaal verlengde termijn "
                                "({days} dagen).",
-    "wt_tile_median": "Mediaan (dagen)",
     "wt_tile_median_help": "De mediane wachttijd: de helft van de besluiten viel binnen dit "
                            "aantal dagen.",
     "wt_tile_p90": "90% binnen (dagen)",
@@ -308,15 +292,11 @@ _NL: dict[str, str] = {
     "wt_need_title": "Op tijd per behoefte: {need} het laagst ({share})",
     "wt_need_axis": "Aandeel binnen {norm} dagen",
     "wt_need_all_caption": "Alle behoeften ter vergelijking; de gekozen behoefte is gekleurd.",
-    "wt_target_line": "doel {target}",
     "wt_open_header": "Wachtlijst op een peildatum",
     "wt_as_of": "Peildatum",
     "wt_as_of_help": "Standaard de laatste dag van het gekozen schooljaar (of vandaag, als die "
                      "eerder valt). De datum staat ook in de link van deze pagina.",
     "wt_open_total": "Openstaand",
-    "wt_open_6": "Langer dan 6 weken",
-    "wt_open_10": "Langer dan 10 weken",
-    "wt_open_oldest": "Oudste (dagen)",
     "wt_open_title": "{total} {what} open op {day}, waarvan {over6} langer dan 6 weken",
     "wt_open_axis": "Openstaande {what}",
     "wt_open_none": "Op {day} stonden er geen {what} open voor deze selectie.",
@@ -330,8 +310,6 @@ _NL: dict[str, str] = {
                       "regio; de grafieken naar soort en duur tonen alleen {municipality}.",
     "os_kind_header": "Naar soort verzuim en duur",
     "os_reasons_header": "Redenen",
-    "os_tile_per_1000": "Per 1.000 leerlingen",
-    "os_tile_exempted": "Vrijstellingen",
     "os_tile_help": "Verschillende leerlingen met een periode die het schooljaar overlapt.",
     "os_verdict": "**{year}:** {per_1000} {what} per 1.000 leerlingen {target}",
     "os_trend_above": "{what} per 1.000 leerlingen: {value} in {year}, boven het doel van "
@@ -339,7 +317,6 @@ _NL: dict[str, str] = {
     "os_trend_below": "{what} per 1.000 leerlingen: {value} in {year}, binnen het doel van "
                       "{target}",
     "os_trend_plain": "{what} per 1.000 leerlingen per schooljaar",
-    "os_per_1000_axis": "Per 1.000 leerlingen",
     "os_kind_title": "Grootste groep: {kind} ({pupils} in {year})",
     "os_kind_plain": "{what} naar soort verzuim",
     "os_pupils_axis": "Leerlingen",
@@ -364,10 +341,8 @@ _NL: dict[str, str] = {
                 "naartoe? Per schooljaar van de evaluatie.",
     "oc_no_year": "Geen evaluaties in {year} voor deze selectie.",
     "oc_dest_header": "Bestemming na ondersteuning",
-    "oc_tile_evaluated": "Evaluaties",
     "oc_tile_evaluated_help": "Evaluaties van ondersteuning in dit schooljaar; een "
                               "ondersteuning die twee keer is geëvalueerd telt twee keer.",
-    "oc_tile_achieved": "Doelen behaald",
     "oc_tile_partly": "Behaald of deels behaald",
     "oc_verdict": "**{year}:** bij {achieved} van de evaluaties zijn de doelen behaald "
                   "{target}",
@@ -380,7 +355,6 @@ _NL: dict[str, str] = {
                      "bestemming onbekend",
     "oc_dest_plain": "Bestemming na ondersteuning per schooljaar",
     "oc_destination": "Bestemming",
-    "oc_evaluations": "Evaluaties",
     "oc_share": "Aandeel",
     "oc_dest_table": "Bestemmingen in {year}",
     "oc_unknown_warning": "Bij {unknown} van de evaluaties in {year} is de bestemming niet "
@@ -391,8 +365,8 @@ _NL: dict[str, str] = {
     "dq_refused": "De pagina Datakwaliteit is alleen beschikbaar voor de rollen kwaliteit en "
                   "beheer: afgekeurde rijen bevatten gegevens op leerlingniveau.",
     "dq_tile_loads": "Ladingen in het logboek",
-    "dq_tile_quarantine": "Rijen in quarantaine",
     "dq_tile_last": "Laatste lading",
+    "dq_quarantine_rows": "Rijen in quarantaine",
     "dq_fresh_header": "Actualiteit per bron",
     "dq_source": "Bron",
     "dq_last_loaded": "Laatst geladen",
@@ -420,13 +394,11 @@ _NL: dict[str, str] = {
     "dq_message": "Melding",
     "dq_summary_header": "Quarantaine naar soort probleem",
     "dq_summary_title": "Meest voorkomend: {reason} bij {entity} ({rows} rijen)",
-    "dq_summary_axis": "Rijen in quarantaine",
     "dq_no_quarantine": "Er staan geen rijen in quarantaine: elke geladen rij was geldig.",
     "dq_rows_header": "Afgekeurde rijen",
     "dq_rows_caption": "De laatste {limit} afgekeurde rijen met regelnummer, kolom, reden en "
                        "de ruwe waarden (leerlingnummers zijn al gepseudonimiseerd). Alleen "
                        "zichtbaar voor kwaliteit en beheer.",
-    "dq_rows_entity": "Bron",
     "dq_all_sources": "Alle bronnen",
     "dq_line": "Regel",
     "dq_column": "Kolom",
@@ -444,17 +416,85 @@ _NL: dict[str, str] = {
     "dq_reason_date_order": "datums in verkeerde volgorde",
     "dq_reason_decision_pair": "besluit en besluitdatum niet allebei gevuld",
     "dq_reason_other": "overig",
+    # -- public data context, DUO, Flemish maps --
+    "ctx_heading": "Deelname aan speciaal onderwijs: regio en landelijk",
+    "ctx_intro": "Openbare cijfers van het CBS (StatLine 85701NED, afgerond op tientallen): welk "
+                 "deel van de leerlingen in de gemeenten van de regio naar het sbo, so of vso "
+                 "gaat, tegen heel Nederland.",
+    "ctx_none": "Nog geen landelijke deelnamecijfers geladen. Laad de CBS-export (StatLine "
+                "85701NED) met `pib load --source cbs-85701 speciaal_onderwijs.csv`.",
+    "ctx_not_available": "Landelijke deelnamecijfers van het CBS gelden alleen voor Nederland; "
+                         "voor Vlaanderen zijn ze niet beschikbaar.",
+    "ctx_no_region": "Geen CBS-cijfers voor de gemeenten van de regio: zet hun CBS-codes "
+                     "(GM0193, ...) onder [region] municipalities in pib.toml.",
+    "ctx_no_year": "Geen CBS-cijfers voor {year} of eerder; het eerste CBS-schooljaar is "
+                   "{first}.",
+    "ctx_year_same": "CBS-cijfers van schooljaar {year}.",
+    "ctx_year_earlier": "CBS-cijfers van schooljaar {cbs}, het laatste CBS-jaar tot en met het "
+                        "gekozen schooljaar {year}.",
+    "ctx_provisional": "* voorlopig cijfer van het CBS.",
+    "ctx_measure": "Aandeel",
+    "ctx_measure_so_share": "SO-deelname",
+    "ctx_measure_sbo_share": "SBO-deelname",
+    "ctx_measure_vso_share": "VSO-deelname",
+    "ctx_measure_help": "SBO-deelname = sbo / (bao + sbo); SO-deelname = so / (bao + sbo + so); "
+                        "VSO-deelname = vso / (vo + vso).",
+    "ctx_region": "Regio",
+    "ctx_national": "Nederland",
+    "ctx_col_bao": "Bao",
+    "ctx_col_sbo": "Sbo",
+    "ctx_col_so": "So",
+    "ctx_col_vso": "Vso",
+    "ctx_col_vo": "Vo",
+    "ctx_col_sbo_share": "Sbo-aandeel",
+    "ctx_col_so_share": "So-aandeel",
+    "ctx_col_vso_share": "Vso-aandeel",
+    "ctx_pupils_help": "Leerlingen volgens het CBS (afgerond op tientallen).",
+    "ctx_table_heading": "Leerlingen per onderwijssoort, {year}",
+    "ctx_trend_title": "{measure}: regio tegen landelijk",
+    "ctx_trend_sub": "{year}: regio {region}, landelijk {national}",
+    "ctx_map_title": "{measure} per gemeente, {year}",
+    "ctx_map_sub": "De gemeenten van de regio zijn omlijnd. Donkerder is een hoger aandeel.",
+    "ctx_hover": "{share} · {pupils} leerlingen",
+    "ctx_line": "**{measure} regio {region} tegen {national} landelijk**",
+    "ctx_line_more": "Sbo {sbo_region} tegen {sbo_national}, vso {vso_region} tegen "
+                     "{vso_national}. {year}",
+    "ctx_overview_title": "Deelname speciaal onderwijs (CBS)",
+    "ctx_schools_legend": "Scholen (DUO)",
+    "ctx_schools_hover": "{name}<br>{sector} · {pupils} leerlingen",
+    "ctx_schools_caption": "Punten: {n} schoolvestigingen in de regio uit de DUO-scholenlijst, "
+                           "naar sector.",
 }
 
 _VL: dict[str, str] = {
     "organisation": "ondersteuningsnetwerk",
     "referral": "ondersteuningsvraag",
     "referrals": "ondersteuningsvragen",
-    "admission": "verslag buitengewoon onderwijs",
     "admissions": "verslagen",
     "out_of_school": "leerlingen met problematische afwezigheid",
     "out_of_school_title": "Problematische afwezigheid",
     "page_out_of_school": "Problematische afwezigheid",
+    # -- public data context, DUO, Flemish maps --
+    "cov_map_none": "Geen kaart: de grenzen van deze gemeenten zitten niet in de kaartgegevens "
+                    "(Vlaamse en Brusselse gemeenten, NIS-codes).",
+    "ctx_heading": "Deelname aan buitengewoon onderwijs",
+    "ctx_overview_title": "Deelname buitengewoon onderwijs",
+    "fig_month": "Maand van de ondersteuningsvraag",
+    "wt_monthly_plain": "Wachttijd tot beslissing per maand van de ondersteuningsvraag",
+    "wt_days_axis": "Dagen tot beslissing",
+    "wt_to_decided": "ontvangst → beslissing",
+    "ov_tile_within_norm": "Beslissing binnen {days} dagen",
+    "ov_tile_median": "Mediane wachttijd tot beslissing",
+    "rep_undecided": "Nog geen beslissing",
+    "rep_referrals": "{what} naar type en beslissing",
+    "rep_waiting": "Wachttijd tot beslissing tegen de norm van {days} dagen",
+    "rep_col_decision": "Beslissing",
+    "os_kind_header": "Naar soort afwezigheid en duur",
+    "os_kind_plain": "{what} naar soort afwezigheid",
+    "os_reasons_kind": "Soort afwezigheid",
+    "decided": "Beslissingen",
+    "wt_intro": "Hoe lang wachten {what} op een beslissing? De norm: een beslissing binnen {norm} "
+                "dagen, eenmaal te verlengen tot {extended} dagen.",
 }
 
 CODES: dict[str, dict[str, str]] = {
@@ -473,6 +513,16 @@ CODES: dict[str, dict[str, str]] = {
         "referred": "Doorverwezen",
     },
     "prevention_level": {"preventive": "Preventief", "curative": "Curatief"},
+    # `supports.kind` is free text in the canonical files: these are the kinds the demo (and
+    # the sector) use; any other text is shown as it is.
+    "support_kind": {
+        "individual_arrangement": "Individueel arrangement",
+        "ambulant_support": "Ambulante begeleiding", "placement": "Plaatsing",
+        "consultation": "Consultatie (leerling)", "team_training": "Teamscholing",
+        "classroom_support": "Ondersteuning in de klas",
+        "school_consultation": "Consultatie (school)",
+        "early_intervention": "Vroegtijdige interventie",
+    },
     "goal_attainment": {
         "achieved": "Behaald", "partly": "Deels behaald", "not_achieved": "Niet behaald",
     },
@@ -502,6 +552,12 @@ _VL_CODES: dict[str, dict[str, str]] = {
     "request_type": {
         "admission_sbo": "Verslag bao", "admission_so": "Verslag buo",
         "admission_vso": "Verslag buso", "arrangement": "Uitbreiding van zorg",
+    },
+    # GLOSSARY: an arrangement is "uitbreiding van zorg" (fase 2), preventive work with a
+    # team "teamondersteuning".
+    "support_kind": {
+        "individual_arrangement": "Uitbreiding van zorg",
+        "team_training": "Teamondersteuning",
     },
     "out_of_school_kind": {
         "absolute_absence": "Niet ingeschreven", "long_relative_absence": "Problematische "

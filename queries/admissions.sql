@@ -5,6 +5,11 @@
 --   sum of enrolments.pupils in that school year at schools of sector po, vo, bao or so_vo
 --   (regular education; empty without such enrolments). One row per admission type for every
 --   school year from the first to the last one seen in enrolments or in admission decisions.
+-- titel: TLV's per 1.000 leerlingen (toelaatbaarheidsverklaringen)
+-- definitie: Toegekende aanmeldingen van het type toelating sbo, so of vso, naar schooljaar van de
+--   besluitdatum; per 1.000 leerlingen = aantal × 1.000 / som van de ingeschreven leerlingen in
+--   dat schooljaar op scholen van sector po, vo, bao of so_vo (regulier onderwijs; leeg zonder
+--   zulke inschrijvingen).
 -- params: -
 -- grain: school_year, request_type
 -- columns: school_year, request_type, granted, per_1000_pupils

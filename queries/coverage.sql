@@ -5,6 +5,12 @@
 --   of that school year, municipality and need category; gap = max(demand - capacity, 0);
 --   coverage_ratio = capacity / demand (empty when demand is 0). Every pair with demand or
 --   capacity appears (a missing side counts as 0).
+-- titel: Dekkend aanbod per gemeente en ondersteuningsbehoefte
+-- definitie: Vraag = aantal verschillende leerlingen met een toegekende aanmelding ontvangen in
+--   het schooljaar, naar gemeente en behoefte van de aanmelding. Capaciteit = som van de
+--   capaciteit van het aanbod in dat schooljaar, die gemeente en die behoefte. Tekort = max(vraag
+--   − capaciteit, 0); dekkingsgraad = capaciteit / vraag (leeg bij vraag 0). Elke combinatie met
+--   vraag óf aanbod verschijnt (een ontbrekende kant telt als 0).
 -- params: school_year school_year!
 -- grain: municipality_code, need_category
 -- columns: municipality_code, need_category, demand, capacity, gap, coverage_ratio

@@ -5,6 +5,11 @@
 --   capacity are sums over the municipalities, gap = sum of the municipal gaps (a surplus in
 --   one gemeente does not fill a shortage in another), coverage_ratio = capacity / demand
 --   (empty when demand is 0), municipalities_with_gap = gemeenten with demand > capacity.
+-- titel: Dekkend aanbod door de jaren
+-- definitie: De combinaties van gemeente en behoefte van `coverage` (vraag en capaciteit zoals
+--   daar) voor elk schooljaar, opgeteld per behoefte: vraag, capaciteit, tekort (som van de
+--   tekorten per gemeente: een overschot in de ene gemeente vult geen tekort in een andere),
+--   dekkingsgraad = capaciteit / vraag (leeg bij vraag 0) en het aantal gemeenten met een tekort.
 -- params: municipality_code text?
 -- grain: school_year, need_category
 -- columns: school_year, need_category, demand, capacity, gap, coverage_ratio,

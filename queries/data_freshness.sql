@@ -5,6 +5,10 @@
 --   load_log, last_file = the file of that load (both empty when never loaded), rows = rows in
 --   the canonical entity's table now (empty for other sources). Counts rows, not children: no
 --   suppression.
+-- titel: Actualiteit van de gegevens
+-- definitie: Per gegevensbron (en per andere bron in het laadlogboek, zoals de CBS-cijfers):
+--   laatste geslaagde lading, het bestand daarvan en het aantal rijen nu (leeg voor andere
+--   bronnen). Elke pagina toont dit. Telt rijen, geen leerlingen: geen onderdrukking.
 -- params: -
 -- grain: entity
 -- columns: entity, last_loaded_at, last_file, rows

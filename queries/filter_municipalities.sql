@@ -2,6 +2,8 @@
 -- for: dashboard
 -- definition: every municipality_code of schools, offers, referrals, supports and
 --   out-of-school episodes. Lists codes, not children: no suppression.
+-- titel: Gemeenten voor het filter
+-- definitie: Alle gemeentecodes in de gegevens.
 -- params: -
 -- grain: municipality_code
 -- columns: municipality_code

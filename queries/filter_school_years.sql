@@ -3,6 +3,8 @@
 -- definition: every school year of enrolments and offers, of referrals (received_on), supports
 --   (started_on), outcomes (evaluated_on) and out-of-school episodes (started_on, ended_on).
 --   Lists school years, not children: no suppression.
+-- titel: Schooljaren voor het filter
+-- definitie: Alle schooljaren waarin gegevens voorkomen.
 -- params: -
 -- grain: school_year
 -- columns: school_year

@@ -9,6 +9,13 @@
 --   outcomes; admissions_granted = granted of the three admission types of admissions together,
 --   admissions_per_1000 = admissions_granted x 1000 / regular-education pupils as in admissions.
 --   One row for every school year from the first to the last one with any data.
+-- titel: Kerncijfers voor het bestuur, per schooljaar
+-- definitie: Eén rij per schooljaar met de kerncijfers van de Overzicht-pagina, elk precies zoals
+--   de eigen query het definieert: aanmeldingen ontvangen, besluiten, mediane wachttijd en aandeel
+--   binnen de norm (als `waiting_times` over alle behoeften), openstaand op de laatste dag van het
+--   schooljaar (als `open_referrals`; voor het lopende jaar: wat nu nog open is), gestarte
+--   ondersteuning en aandeel preventieve uren, thuiszitters en per 1.000, evaluaties en aandeel
+--   behaald, TLV's (drie typen samen) en per 1.000.
 -- params: norm_days int = settings.decision_days
 -- grain: school_year
 -- columns: school_year, referrals_received, decided, median_waiting_days, within_norm_share,

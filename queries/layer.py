@@ -6,13 +6,16 @@ Each `queries/NAME.sql` opens with a machine-readable header (see docs/kpis.md):
     -- for: who uses it
     -- definition: what is counted, in words
     --   (a line indented by two or more spaces continues the previous key)
+    -- titel: the Dutch one-line title (shown on the dashboard and in reports)
+    -- definitie: the Dutch definition (shown on the dashboard and in reports)
     -- params: name type[?|!] [= default]; ...   (types: int date text school_year bool)
     -- grain: the grouping columns, which are also the sort order (`-` for one row)
     -- columns: every output column, in order
     -- suppress: count_column -> derived_column, ...   (zero or more lines)
 
 `?` marks an optional parameter (bound as NULL when absent), `!` a required one; a default may
-be a literal or `settings.FIELD` of `etl.settings.Settings`.
+be a literal or `settings.FIELD` of `etl.settings.Settings`. Every key but `suppress` is
+required; `titel` and `definitie` are the Dutch text of docs/kpis.md, word for word.
 """
 
 from __future__ import annotations
@@ -35,7 +38,8 @@ SUPPRESSED_ROLES = ("bestuur", "school")
 TYPES = ("int", "date", "text", "school_year", "bool")
 TRUE_WORDS = ("true", "1", "ja", "yes")
 FALSE_WORDS = ("false", "0", "nee", "no")
-_KEYS = ("for", "definition", "params", "grain", "columns", "suppress")
+_KEYS = ("for", "definition", "titel", "definitie", "params", "grain", "columns", "suppress")
+_DUTCH = {"titel": "the Dutch title", "definitie": "the Dutch definition"}
 _PARAM = re.compile(r"(\w+)\s+(\w+)([?!]?)(?:\s*=\s*(\S+))?")
 _SETTINGS = {f.name for f in fields(Settings)}
 
@@ -63,7 +67,9 @@ class Query:
     name: str
     title: str
     audience: tuple[str, ...]
-    definition: str
+    definition: str  # English, for developers and docs/kpis.md
+    titel: str  # Dutch title, for the dashboard and the reports
+    definitie: str  # Dutch definition, for the dashboard and the reports
     params: tuple[Param, ...]
     grain: tuple[str, ...]
     columns: tuple[str, ...]
@@ -108,8 +114,13 @@ def parse(name: str, text: str) -> Query:
             found.setdefault(key, []).append(m[2].strip())
         elif line.strip():
             raise ValueError(f"{where}: unexpected header line '--{line}'")
-    if missing := [k for k in _KEYS if k != "suppress" and k not in found]:
-        raise ValueError(f"{where}: header lacks {', '.join(missing)}")
+    if missing := [k for k in _KEYS if k != "suppress" and not (
+        k in found and (found[k][0] or k not in _DUTCH)
+    )]:
+        what = ", ".join(f"{k} ({_DUTCH[k]})" if k in _DUTCH else k for k in missing)
+        raise ValueError(f"{where}: header lacks {what}; see docs/kpis.md for the format")
+    if repeated := [k for k in _KEYS if k != "suppress" and len(found.get(k, [])) > 1]:
+        raise ValueError(f"{where}: header repeats {', '.join(repeated)}")
     params = tuple(_parse_param(p, where) for p in _split(found["params"][0], ";"))
     suppress = tuple(
         Suppress(count.strip(), _split(derived))
@@ -117,7 +128,8 @@ def parse(name: str, text: str) -> Query:
     )
     query = Query(
         name=name, title=title.strip(), audience=_split(found["for"][0]),
-        definition=found["definition"][0], params=params, grain=_split(found["grain"][0]),
+        definition=found["definition"][0], titel=found["titel"][0],
+        definitie=found["definitie"][0], params=params, grain=_split(found["grain"][0]),
         columns=_split(found["columns"][0]), suppress=suppress, sql=text,
     )
     named = {c for s in suppress for c in (s.count, *s.derived)} | set(query.grain)
@@ -143,7 +155,8 @@ def list_queries() -> list[str]:
 
 
 def describe(name: str) -> Query:
-    """The header metadata (title, definition, params, grain, columns, suppression) of a query."""
+    """The header metadata (title, definition, the Dutch titel and definitie, params, grain,
+    columns, suppression) of a query."""
     try:
         return _catalogue()[name]
     except KeyError:

@@ -4,6 +4,10 @@
 --   per loaded file: file, entity, source (canonical, or an importer such as cbs-85701),
 --   rows_read, rows_loaded, rows_quarantined, started_at, finished_at, outcome and message;
 --   sorted by load_id. Counts rows, not children: no suppression.
+-- titel: Laadgeschiedenis
+-- definitie: De laatste `limit` ladingen uit `load_log` (standaard 50), één rij per geladen
+--   bestand: bestand, bron, gelezen, geladen en in quarantaine geplaatste rijen, begin- en
+--   eindtijd, uitkomst en melding. Voor de pagina Datakwaliteit.
 -- params: limit int = 50
 -- grain: load_id
 -- columns: load_id, file, entity, source, rows_read, rows_loaded, rows_quarantined,

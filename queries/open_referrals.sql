@@ -4,6 +4,11 @@
 --   age = as_of - received_on in days; over 6 weeks is age > 42, over 10 weeks (the
 --   zorgplicht term plus its extension of 4 weeks) is age > 70; oldest_days is the highest
 --   age, empty when nothing is open. Always one row.
+-- titel: Openstaande aanmeldingen op een peildatum
+-- definitie: Aanmeldingen ontvangen op of vóór de peildatum `as_of` zonder besluit op die dag
+--   (besluitdatum leeg of later). Leeftijd = peildatum − ontvangstdatum. Langer dan 6 weken = meer
+--   dan 42 dagen, langer dan 10 weken (6 weken plus de verlenging van 4) = meer dan 70 dagen.
+--   Altijd één rij, ook als er niets openstaat (dan 0 en oudste leeg).
 -- params: as_of date!; municipality_code text?; need_category text?
 -- grain: -
 -- columns: open_total, open_over_6_weeks, open_over_10_weeks, oldest_days

@@ -4,6 +4,9 @@
 --   or > as_of), age = as_of - received_on in days, in the bands 0-42 (within 6 weeks), 43-70
 --   (within 6 + 4 weeks) and 71+ days; every band for each need category with an open
 --   referral.
+-- titel: Openstaande aanmeldingen naar leeftijd en behoefte
+-- definitie: Openstaand op de peildatum als in `open_referrals`, in de banden 0–42, 43–70 en 71+
+--   dagen, per ondersteuningsbehoefte.
 -- params: as_of date!; municipality_code text?
 -- grain: need_category, age_band
 -- columns: need_category, age_band, open

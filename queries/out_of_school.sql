@@ -6,6 +6,11 @@
 --   enrolments.pupils in that school year (empty without enrolments); pupils_exempted likewise
 --   for exemption. One row for every school year from the first to the last one seen in
 --   enrolments or in episode start and end dates.
+-- titel: Thuiszitters per schooljaar en per 1.000 leerlingen
+-- definitie: Aantal verschillende leerlingen met een periode van absoluut verzuim of langdurig
+--   relatief verzuim die het schooljaar overlapt (begonnen op of vóór de laatste dag, niet of
+--   op/na de eerste dag beëindigd); per 1.000 leerlingen = dat × 1.000 / som van de ingeschreven
+--   leerlingen (`enrolments`) in dat schooljaar; vrijstellingen apart, op dezelfde manier geteld.
 -- params: -
 -- grain: school_year
 -- columns: school_year, pupils_out_of_school, per_1000_pupils, pupils_exempted

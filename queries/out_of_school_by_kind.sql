@@ -5,6 +5,11 @@
 --   episodes of that kind with ended_on in the school year; median_duration_days = continuous
 --   median of ended_on - started_on over those ended episodes. Every kind for every school
 --   year of out_of_school.
+-- titel: Thuiszitters naar soort verzuim en duur
+-- definitie: Per schooljaar en soort verzuim: verschillende leerlingen met een periode van die
+--   soort die het schooljaar overlapt (als bij `out_of_school`), perioden van die soort die in het
+--   schooljaar eindigden, en hun mediane duur (einddatum − begindatum in dagen, continu). Elke
+--   soort voor elk schooljaar.
 -- params: municipality_code text?
 -- grain: school_year, kind
 -- columns: school_year, kind, pupils, episodes_ended, median_duration_days

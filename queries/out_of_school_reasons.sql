@@ -5,6 +5,11 @@
 --   episodes = number of episodes; the `limit` reasons with the most pupils, sorted by pupils
 --   (descending), then reason. For suppressed roles the reason text of a small group is
 --   hidden too, as free text can identify a child.
+-- titel: Redenen van thuiszitten
+-- definitie: Perioden (eventueel van één soort en overlappend met één schooljaar) naar reden
+--   (vrije tekst; leeg telt als onbekend): aantal verschillende leerlingen en aantal perioden,
+--   voor de `limit` redenen (standaard 10) met de meeste leerlingen. Bij onderdrukking verdwijnt
+--   ook de tekst van de reden van een kleine groep: vrije tekst kan een leerling herkenbaar maken.
 -- params: school_year school_year?; kind text?; limit int = 10
 -- grain: reason
 -- columns: reason, pupils, episodes

@@ -3,6 +3,10 @@
 -- definition: outcome rows by school year of evaluated_on and destination (empty destination
 --   as 'unknown'); evaluations = number of rows; share = evaluations / all evaluations of that
 --   school year. municipality_code filters on the municipality of the support.
+-- titel: Bestemming na ondersteuning
+-- definitie: Evaluaties naar schooljaar van de evaluatiedatum en bestemming (regulier, sbo, so,
+--   vso, overig; leeg telt als onbekend), met het aandeel van alle evaluaties van dat schooljaar.
+--   Het gemeentefilter kijkt naar de gemeente van de ondersteuning.
 -- params: municipality_code text?
 -- grain: school_year, destination
 -- columns: school_year, destination, evaluations, share

@@ -3,6 +3,10 @@
 -- definition: outcome rows (evaluations) by school year of evaluated_on; evaluated = all rows;
 --   achieved_share = rows with goal_attainment achieved / all; achieved_or_partly_share =
 --   (achieved + partly) / all. municipality_code filters on the municipality of the support.
+-- titel: Resultaten van ondersteuning
+-- definitie: Evaluaties naar schooljaar van de evaluatiedatum: aantal, aandeel met doelen behaald,
+--   aandeel behaald of deels behaald. Een ondersteuning die twee keer is geëvalueerd, telt twee
+--   keer; het gemeentefilter kijkt naar de gemeente van de ondersteuning.
 -- params: municipality_code text?
 -- grain: school_year
 -- columns: school_year, evaluated, achieved_share, achieved_or_partly_share

@@ -8,6 +8,14 @@
 --   vso); empty when the denominator is 0. The row NL sums every region of the file, including
 --   "Gemeenten; niet in te delen" (pupils CBS places in no municipality), which gets no row of
 --   its own. provisional is true for periods CBS marks with *. Public data: no suppression.
+-- titel: Deelname aan speciaal onderwijs per gemeente (CBS)
+-- definitie: Openbare CBS-cijfers (StatLine 85701NED, door CBS afgerond op tientallen; geladen met
+--   `pib load --source cbs-85701`): leerlingen per schoolsoort (bao, sbo, so, vso, vo) in het
+--   schooljaar, per huidige gemeente (later samengevoegde gemeenten opgeteld; een gesplitste
+--   gemeente telt bij de opvolger die het grootste deel kreeg) en landelijk (NL, inclusief
+--   leerlingen die CBS aan geen gemeente toedeelt), met de aandelen sbo = sbo / (bao + sbo), so =
+--   so / (bao + sbo + so) en vso = vso / (vo + vso), leeg als de noemer 0 is. Voorlopige cijfers
+--   van CBS zijn gemarkeerd. Openbare gegevens: geen onderdrukking.
 -- params: school_year school_year!
 -- grain: municipality_code
 -- columns: municipality_code, pupils_bao, pupils_sbo, pupils_so, pupils_vso, pupils_vo,

@@ -5,6 +5,11 @@
 --   NL per school year (every region of the file, including "Gemeenten; niet in te delen").
 --   The page sums the pupils of the network's municipalities for a region line; shares are
 --   computed from summed pupils, never averaged. Public data: no suppression.
+-- titel: Deelname door de jaren (CBS)
+-- definitie: De cijfers van `participation` voor elk geladen schooljaar: één rij per schooljaar en
+--   gemeente plus landelijk (NL). Voor de regio telt de pagina de leerlingen van de gemeenten van
+--   het samenwerkingsverband op en berekent de aandelen uit die sommen, nooit als gemiddelde.
+--   Openbare gegevens: geen onderdrukking.
 -- params: -
 -- grain: school_year, municipality_code
 -- columns: school_year, municipality_code, pupils_bao, pupils_sbo, pupils_so, pupils_vso,

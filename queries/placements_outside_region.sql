@@ -4,6 +4,9 @@
 --   supports_at_schools = all of them, supports_outside_region = those at a school with
 --   in_region false, pupils_outside_region = distinct pupils (through the support's referral)
 --   among the latter; outside_region_share = supports_outside_region / supports_at_schools.
+-- titel: Ondersteuning buiten de regio
+-- definitie: Ondersteuning op scholen buiten de regio (`in_region` onwaar), per schooljaar van
+--   start, met het aantal leerlingen en het aandeel van alle ondersteuning op scholen.
 -- params: municipality_code text?
 -- grain: school_year
 -- columns: school_year, supports_at_schools, supports_outside_region, pupils_outside_region,

@@ -3,6 +3,10 @@
 -- definition: supports by school year of started_on, prevention_level and kind; supports =
 --   number started, hours = sum of hours, cost_eur = sum of the known costs (empty when no
 --   cost is known).
+-- titel: Ondersteuning naar soort
+-- definitie: Ondersteuning naar schooljaar van de startdatum, preventief of curatief en soort:
+--   aantal gestart, som van de uren en som van de bekende kosten (leeg als van geen enkele
+--   ondersteuning de kosten bekend zijn).
 -- params: school_year school_year?; municipality_code text?
 -- grain: school_year, prevention_level, kind
 -- columns: school_year, prevention_level, kind, supports, hours, cost_eur

@@ -3,6 +3,10 @@
 -- definition: supports by school year of started_on; supports_started = all supports,
 --   preventive_started = those with prevention_level preventive; hours summed as given;
 --   preventive_hours_share = hours_preventive / hours_total (empty when hours_total is 0).
+-- titel: Preventief en curatief, per schooljaar
+-- definitie: Ondersteuning naar schooljaar van de startdatum: aantal gestart, waarvan preventief,
+--   uren totaal en preventief (zoals aangeleverd), en het aandeel preventieve uren = uren
+--   preventief / uren totaal (leeg als er geen uren zijn).
 -- params: municipality_code text?
 -- grain: school_year
 -- columns: school_year, supports_started, preventive_started, hours_total, hours_preventive,

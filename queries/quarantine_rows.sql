@@ -5,6 +5,11 @@
 --   of that load in load_log, source_file, entity, line (in the source file), column_name,
 --   reason and raw_values (the row as read, with pupil_id already pseudonymised); sorted by
 --   load_id and line. Counts rows, not children: no suppression.
+-- titel: Rijen in quarantaine
+-- definitie: De laatste `limit` rijen uit de quarantaine (standaard 500), eventueel van één bron
+--   (`entity`): lading, tijdstip, bestand, regel, kolom, reden en de ruwe waarden zoals gelezen
+--   (met `pupil_id` al gepseudonimiseerd). Alleen voor de rollen `kwaliteit` en `beheer`: de
+--   pagina Datakwaliteit weigert andere rollen.
 -- params: entity text?; limit int = 500
 -- grain: load_id, line
 -- columns: load_id, loaded_at, source_file, entity, line, column_name, reason, raw_values

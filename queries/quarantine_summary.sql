@@ -5,6 +5,8 @@
 --   invalid_number, invalid_boolean, invalid_school_year, below_minimum, date_order,
 --   decision_pair, else other; a row with several problems counts once in each of its classes;
 --   rows = quarantined rows. Counts rows, not children: no suppression.
+-- titel: Quarantaine samengevat
+-- definitie: Afgekeurde rijen per bron en soort probleem; nooit de ruwe waarden.
 -- params: -
 -- grain: entity, reason_class
 -- columns: entity, reason_class, rows

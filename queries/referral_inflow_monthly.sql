@@ -2,6 +2,8 @@
 -- for: kwaliteit, bestuur
 -- definition: referrals by calendar month of received_on (month = its first day) and
 --   request_type; received = number of referrals.
+-- titel: Instroom van aanmeldingen per maand
+-- definitie: Aantal ontvangen aanmeldingen per kalendermaand en type aanvraag.
 -- params: school_year school_year?; municipality_code text?; need_category text?
 -- grain: month, request_type
 -- columns: month, school_year, request_type, received

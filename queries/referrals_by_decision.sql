@@ -2,6 +2,9 @@
 -- for: kwaliteit, Inspectie, bestuur
 -- definition: referrals by school year of received_on, request_type and decision (an
 --   undecided referral as 'undecided'); referrals = number of referrals.
+-- titel: Aanmeldingen naar type en besluit
+-- definitie: Aantal aanmeldingen per schooljaar van ontvangst, type aanvraag en besluit (nog geen
+--   besluit: `undecided`) — de tabel die de Inspectie vraagt.
 -- params: municipality_code text?; need_category text?
 -- grain: school_year, request_type, decision
 -- columns: school_year, request_type, decision, referrals

@@ -2,6 +2,8 @@
 -- for: beheer, kwaliteit
 -- definition: table_name = every entity table plus load_log and quarantine; rows = number of
 --   rows in it now. Counts rows, not children: no suppression.
+-- titel: Rijen per tabel
+-- definitie: Aantal rijen per tabel van het warehouse, voor de pagina Datakwaliteit.
 -- params: -
 -- grain: table_name
 -- columns: table_name, rows

@@ -6,6 +6,10 @@
 --   counted in the bands 0-14, 15-28, 29-42 (within the 6-week norm), 43-70 (within the
 --   extension of 4 weeks) and 71+ days; share = referrals in the band / all referrals of that
 --   school year and measure. Every band appears, also when empty.
+-- titel: Verdeling van wachttijden in banden
+-- definitie: Per schooljaar van ontvangst: ontvangst → besluit en ontvangst → compleet dossier,
+--   geteld in banden van 0–14, 15–28, 29–42 (binnen 6 weken), 43–70 (binnen de verlenging) en 71+
+--   dagen, met het aandeel per band.
 -- params: school_year school_year?; municipality_code text?; need_category text?; urgent bool?
 -- grain: school_year, measure, band
 -- columns: school_year, measure, band, referrals, share

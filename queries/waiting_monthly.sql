@@ -3,6 +3,11 @@
 -- definition: referrals with a decided_on, by calendar month of received_on (month = its first
 --   day); days = decided_on - received_on; median_days and p90_days continuous percentiles;
 --   within_norm_share = share with days <= norm_days.
+-- titel: Wachttijd naar maand van ontvangst
+-- definitie: Aanmeldingen met een besluitdatum, per kalendermaand van ontvangst, voor een
+--   trendlijn: aantal besluiten, mediaan en 90e percentiel van de wachttijd (besluitdatum −
+--   ontvangstdatum in kalenderdagen, continu) en het aandeel besluiten binnen de norm van
+--   `norm_days` dagen (standaard 42).
 -- params: norm_days int = settings.decision_days; school_year school_year?;
 --   municipality_code text?; need_category text?
 -- grain: month

@@ -6,6 +6,12 @@
 --   percentiles; within_norm_share = share of the decided referrals with days <= norm_days
 --   (default 42); within_extension_share = share with days <= norm_days + extension_days
 --   (the term extended once by 4 weeks: 70 days by default).
+-- titel: Wachttijd tot besluit per schooljaar
+-- definitie: Als `waiting_times`, maar één rij per schooljaar van ontvangst over alle
+--   ondersteuningsbehoeften samen (of over één, met `need_category`): aantal besluiten, mediaan en
+--   90e percentiel van de wachttijd, het aandeel binnen de norm (standaard 42 dagen) en het
+--   aandeel binnen de eenmaal verlengde termijn (norm plus `[norms] extension_days`, standaard 70
+--   dagen). De kerncijfers van de pagina Wachttijden.
 -- params: norm_days int = settings.decision_days; extension_days int =
 --   settings.extension_days; school_year school_year?; municipality_code text?;
 --   need_category text?

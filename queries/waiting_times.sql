@@ -4,6 +4,12 @@
 --   days = decided_on - received_on in whole calendar days; median_days and p90_days are
 --   continuous percentiles (quantile_cont); within_norm_share = share of the decided
 --   referrals with days <= norm_days (default the zorgplicht norm of 6 weeks, 42 days).
+-- titel: Wachttijd tot besluit
+-- definitie: Aanmeldingen met een besluitdatum, per schooljaar van ontvangst en
+--   ondersteuningsbehoefte. Wachttijd = besluitdatum − ontvangstdatum in kalenderdagen. Mediaan en
+--   90e percentiel zijn continu; binnen de norm = aandeel besluiten met een wachttijd van ten
+--   hoogste `norm_days` dagen (standaard de zorgplichttermijn van 6 weken, 42 dagen; instelbaar in
+--   `pib.toml` `[norms] decision_days`).
 -- params: norm_days int = settings.decision_days; school_year school_year?; municipality_code text?
 -- grain: school_year, need_category
 -- columns: school_year, need_category, decided, median_days, p90_days, within_norm_share

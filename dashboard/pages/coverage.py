@@ -1,5 +1,7 @@
-"""Dekkend aanbod: demand against capacity per gemeente and need, on a heatmap, a map and in a
-table; the trend over the school years; support at schools outside the region."""
+"""Dekkend aanbod: demand against capacity per gemeente and need, on a heatmap, a map (with the
+region's schools, when the DUO list is loaded) and in a table; the trend over the school years;
+support at schools outside the region; participation in special education against the
+national figure (`dashboard.context`)."""
 
 from __future__ import annotations
 
@@ -7,12 +9,12 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from dashboard import auth, filters
+from dashboard import auth, context, filters
 from dashboard.charts import COLOURS, GEO_CONFIG, colour_map, labelled, style
 from dashboard.components import definition, has_rows, page_header, suppression_note
 from dashboard.data import query
 from dashboard.formatting import number, percent
-from dashboard.geo import municipalities_nl, municipality_name
+from dashboard.geo import municipalities, municipality_name
 from dashboard.labels import code_label, code_labels, label
 from etl.settings import get_settings
 
@@ -102,14 +104,16 @@ def map_need(year: str, need: str | None) -> str | None:
 
 
 def region_geojson(coverage: pl.DataFrame) -> dict:
-    """The boundaries of the region's gemeenten (Dutch CBS codes; none for other codes)."""
+    """The boundaries of the region's gemeenten on the profile's map (CBS or NIS codes)."""
     region = set(get_settings().municipalities) | set(coverage["municipality_code"])
     return {"type": "FeatureCollection",
-            "features": [f for f in municipalities_nl()["features"] if f["id"] in region]}
+            "features": [f for f in municipalities()["features"] if f["id"] in region]}
 
 
-def region_map(coverage: pl.DataFrame, year: str, need: str, geojson: dict) -> go.Figure:
-    """The region's gemeenten coloured by the gap for one need; names on the map."""
+def region_map(coverage: pl.DataFrame, year: str, need: str, geojson: dict,
+               schools: list[go.Scattergeo] | None = None) -> go.Figure:
+    """The region's gemeenten coloured by the gap for one need; names on the map; the
+    region's schools as points when given."""
     rows = coverage.filter(need_category=need)
     codes = [f["id"] for f in geojson["features"]]
     fig = go.Figure(go.Choropleth(
@@ -136,13 +140,15 @@ def region_map(coverage: pl.DataFrame, year: str, need: str, geojson: dict) -> g
             ],
             hovertemplate="%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
         ))
+    for trace in schools or []:  # under the names
+        fig.add_trace(trace)
     points = [centroid(f["geometry"]) for f in geojson["features"]]
     gap_of = {r["municipality_code"]: r["gap"] for r in shown.iter_rows(named=True)}
     fig.add_trace(go.Scattergeo(
         lon=[p[0] for p in points], lat=[p[1] for p in points], mode="text",
         text=[f"<b>{municipality_name(c)}</b><br>-{number(gap_of[c])}" if gap_of.get(c)
               else municipality_name(c) for c in codes],
-        hoverinfo="skip", textfont={"size": 11, "color": "#222222"},
+        hoverinfo="skip", textfont={"size": 11, "color": "#222222"}, showlegend=False,
     ))
     fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
     need_text = code_label("need_category", need).lower()
@@ -152,7 +158,9 @@ def region_map(coverage: pl.DataFrame, year: str, need: str, geojson: dict) -> g
                  gap=number(gaps["gap"][0]))
            if gaps.height else label("cov_map_sub_ok"))
     style(fig, subtitled(title, sub))
-    fig.update_layout(height=520, showlegend=False, margin={"l": 0, "r": 0, "t": 70, "b": 0})
+    fig.update_layout(height=520, showlegend=bool(schools),
+                      legend={"orientation": "h", "y": -0.02, "yanchor": "top"},
+                      margin={"l": 0, "r": 0, "t": 70, "b": 0})
     return fig
 
 
@@ -306,10 +314,14 @@ def render() -> None:
         need = map_need(year, f.need_category)
         geojson = region_geojson(coverage)
         if need is not None and geojson["features"]:
-            st.plotly_chart(region_map(coverage, year, need, geojson), width="stretch",
-                            config=GEO_CONFIG)
+            schools = context.school_traces(f.municipality_code)
+            st.plotly_chart(region_map(coverage, year, need, geojson, schools),
+                            width="stretch", config=GEO_CONFIG)
             if f.need_category is None:
                 st.caption(label("cov_map_help"))
+            if schools:
+                st.caption(label("ctx_schools_caption",
+                                 n=number(sum(len(t.lon) for t in schools))))
         elif need is not None:
             st.caption(label("cov_map_none"))
     with right:
@@ -319,6 +331,7 @@ def render() -> None:
     trend(f.municipality_code, f.need_category, year)
     outside_region(f.municipality_code, year)
     definition("coverage", "coverage_trend", "placements_outside_region")
+    context.participation_section(year)
 
 
 render()

@@ -68,9 +68,9 @@ def tiles(trend: pl.DataFrame, year: str, target: float | None) -> None:
     cols[0].metric(what, number(row["pupils_out_of_school"]),
                    delta("pupils_out_of_school", 0), delta_color="inverse", border=True,
                    help=label("os_tile_help"))
-    cols[1].metric(label("os_tile_per_1000"), rate(row["per_1000_pupils"]),
+    cols[1].metric(label("per_1000_pupils"), rate(row["per_1000_pupils"]),
                    delta("per_1000_pupils", 1), delta_color="inverse", border=True)
-    cols[2].metric(label("os_tile_exempted"), number(row["pupils_exempted"]),
+    cols[2].metric(label("exempted"), number(row["pupils_exempted"]),
                    delta("pupils_exempted", 0), delta_color="off", border=True,
                    help=label("os_tile_help"))
     st.markdown(label("os_verdict", year=year, per_1000=rate(row["per_1000_pupils"]),
@@ -104,7 +104,7 @@ def trend_chart(trend: pl.DataFrame, year: str, target: float | None) -> None:
         fig.add_hline(y=target, line_dash="dash", line_color=TARGET,
                       annotation_text=label("fig_target_max", target=rate(target)),
                       annotation_position="bottom right")
-    style(fig, title, x=label("fig_school_year"), y=label("os_per_1000_axis"))
+    style(fig, title, x=label("fig_school_year"), y=label("per_1000_pupils"))
     known = trend["per_1000_pupils"].drop_nulls()
     top = max([*known, target or 0]) if known.len() else None
     fig.update_yaxes(range=[0, top * 1.2] if top else None, rangemode="tozero")

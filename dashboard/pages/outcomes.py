@@ -50,9 +50,9 @@ def tiles(outcomes: pl.DataFrame, year: str, target: float | None) -> None:
         return points(change) if column.endswith("share") else signed(change)
 
     cols = st.columns(3)
-    cols[0].metric(label("oc_tile_evaluated"), number(row["evaluated"]), delta("evaluated"),
+    cols[0].metric(label("evaluations"), number(row["evaluated"]), delta("evaluated"),
                    delta_color="off", border=True, help=label("oc_tile_evaluated_help"))
-    cols[1].metric(label("oc_tile_achieved"), percent(row["achieved_share"]),
+    cols[1].metric(label("goals_achieved"), percent(row["achieved_share"]),
                    delta("achieved_share"), border=True)
     cols[2].metric(label("oc_tile_partly"), percent(row["achieved_or_partly_share"]),
                    delta("achieved_or_partly_share"), border=True)
@@ -78,7 +78,7 @@ def trend_chart(outcomes: pl.DataFrame, year: str, target: float | None) -> None
     for column, key, colour, where in (
         ("achieved_or_partly_share", "oc_tile_partly", COLOURS["goal_attainment"]["partly"],
          "top center"),
-        ("achieved_share", "oc_tile_achieved", COLOURS["goal_attainment"]["achieved"],
+        ("achieved_share", "goals_achieved", COLOURS["goal_attainment"]["achieved"],
          "bottom center"),
     ):
         fig.add_scatter(
@@ -140,7 +140,7 @@ def destinations(dest: pl.DataFrame, year: str) -> None:
             table = pl.DataFrame({
                 label("oc_destination"): [code_label("destination", c)
                                           for c in this["destination"]],
-                label("oc_evaluations"): [number(n) for n in this["evaluations"]],
+                label("evaluations"): [number(n) for n in this["evaluations"]],
                 label("oc_share"): [percent(s) for s in this["share"]],
             })
             st.dataframe(table, hide_index=True, width="stretch", key="destination_table")

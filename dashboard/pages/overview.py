@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from dashboard import auth, filters
+from dashboard import auth, context, filters
 from dashboard.charts import ACCENT, TARGET, sparkline
 from dashboard.components import definition, has_rows, page_header, suppression_note
 from dashboard.data import query
@@ -318,6 +318,7 @@ def render() -> None:
         for slot, card in zip(st.columns(4), cards[start:start + 4], strict=False):
             with slot:
                 card()
+    context.participation_line(year)
     suppression_note(kpi)
     definition("kpi_headline", "waiting_monthly", "coverage", "coverage_trend", "outcomes",
                "admissions")

@@ -9,7 +9,7 @@ import polars as pl
 import streamlit as st
 
 from dashboard import auth, filters
-from dashboard.charts import COLOURS, TARGET, style
+from dashboard.charts import COLOURS, TARGET, colour_map, style
 from dashboard.components import definition, has_rows, page_header, suppression_note
 from dashboard.data import query
 from dashboard.formatting import display_frame, euro, number, percent, points, signed
@@ -21,31 +21,27 @@ LEVELS = ("preventive", "curative")
 MEASURES = ("hours", "supports", "cost_eur")
 
 
+KIND_ORDER = {code: i for i, code in enumerate(COLOURS["support_kind"])}
+UNKNOWN_KIND = "#999999"
+
+
 def kind_label(code: str | None) -> str:
-    """The Dutch label of a support kind (`kind` is free text in the canonical files)."""
+    """The Dutch label of a support kind (`kind` is free text: other text is shown as is)."""
+    return code_label("support_kind", code)
+
+
+def kind_colour(colours: dict[str, str], level: str | None, code: str | None) -> str:
+    """A kind's colour from `colour_map("support_kind")` (greens preventive, oranges curative);
+    a kind without one takes its level's colour, an empty kind grey."""
     if code is None:
-        return code_label("prevention_level", None)
-    try:
-        return label(f"support_kind_{code}")
-    except KeyError:
-        return code.replace("_", " ").capitalize()
+        return UNKNOWN_KIND
+    return colours.get(kind_label(code)) or COLOURS["prevention_level"].get(level, UNKNOWN_KIND)
 
 
-def _blend(colour: str, white: float) -> str:
-    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
-    return "#{:02x}{:02x}{:02x}".format(*(round(c + (255 - c) * white) for c in (r, g, b)))
-
-
-def kind_colours(kinds: pl.DataFrame) -> dict[tuple[str, str], str]:
-    """(level, kind) → colour: shades of the level's colour, so the levels read as two blocks."""
-    colours = {}
-    for level in LEVELS:
-        codes = sorted(set(kinds.filter(prevention_level=level)["kind"].drop_nulls()))
-        for i, code in enumerate(codes):
-            colours[(level, code)] = _blend(COLOURS["prevention_level"][level],
-                                            0.6 * i / max(1, len(codes) - 1) if len(codes) > 1
-                                            else 0)
-    return colours
+def level_kinds(kinds: pl.DataFrame, level: str) -> list[str]:
+    """The kinds of a level, in the order of the colours (other kinds after, alphabetically)."""
+    codes = set(kinds.filter(prevention_level=level)["kind"].drop_nulls())
+    return sorted(codes, key=lambda c: (KIND_ORDER.get(c, len(KIND_ORDER)), c))
 
 
 def subtitled(title: str, subtitle: str) -> str:
@@ -104,7 +100,7 @@ def share_chart(trend: pl.DataFrame, year: str, target: float | None) -> go.Figu
     ))
     if target is not None:
         fig.add_hline(y=target, line_dash="dash", line_color=TARGET,
-                      annotation_text=label("prev_target_line", target=percent(target)),
+                      annotation_text=label("target_line", target=percent(target)),
                       annotation_position="bottom right")
     title, sub = label("prev_share"), ""
     if known.height >= 2:
@@ -123,19 +119,18 @@ def share_chart(trend: pl.DataFrame, year: str, target: float | None) -> go.Figu
     return fig
 
 
-def by_kind_chart(kinds: pl.DataFrame, measure: str, colours: dict) -> go.Figure:
+def by_kind_chart(kinds: pl.DataFrame, measure: str, colours: dict[str, str]) -> go.Figure:
     """Stacked bars per school year: preventive kinds (greens) below curative (oranges)."""
     fig = go.Figure()
     years = sorted(set(kinds["school_year"]))
     for level in LEVELS:
-        for (lvl, code), colour in colours.items():
-            if lvl != level:
-                continue
+        for code in level_kinds(kinds, level):
             part = kinds.filter(prevention_level=level, kind=code)
             values = dict(zip(part["school_year"], part[measure], strict=True))
             name = kind_label(code)
             fig.add_trace(go.Bar(
-                x=years, y=[values.get(y) for y in years], name=name, marker_color=colour,
+                x=years, y=[values.get(y) for y in years], name=name,
+                marker_color=kind_colour(colours, level, code),
                 legendgroup=level, legendgrouptitle_text=code_label("prevention_level", level),
                 customdata=[fmt_measure(measure, values.get(y)) for y in years],
                 hovertemplate=f"{code_label('prevention_level', level)} · {name}: "
@@ -149,12 +144,13 @@ def by_kind_chart(kinds: pl.DataFrame, measure: str, colours: dict) -> go.Figure
     return fig
 
 
-def year_chart(year_kinds: pl.DataFrame, measure: str, colours: dict, year: str) -> go.Figure:
+def year_chart(year_kinds: pl.DataFrame, measure: str, colours: dict[str, str],
+               year: str) -> go.Figure:
     """The kinds of the selected year, largest first, coloured by level."""
     rows = year_kinds.sort([measure, "kind"], descending=[False, True], nulls_last=False)
     fig = go.Figure(go.Bar(
         y=[kind_label(k) for k in rows["kind"]], x=rows[measure].to_list(), orientation="h",
-        marker_color=[colours.get((lvl, k), "#999999")
+        marker_color=[kind_colour(colours, lvl, k)
                       for lvl, k in zip(rows["prevention_level"], rows["kind"], strict=True)],
         text=[fmt_measure(measure, v) for v in rows[measure]], textposition="outside",
         customdata=[code_label("prevention_level", lvl) for lvl in rows["prevention_level"]],
@@ -211,7 +207,7 @@ def render() -> None:
         st.info(label("prev_no_year", year=year))
 
     kinds = query("prevention_by_kind", municipality_code=f.municipality_code)
-    colours = kind_colours(kinds)
+    colours = colour_map("support_kind")
     measure = st.segmented_control(
         label("prev_measure"), MEASURES, default="hours", key="prev_measure",
         format_func=lambda m: label(f"prev_measure_{m}"), required=True)

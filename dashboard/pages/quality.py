@@ -51,7 +51,7 @@ def headline(log: pl.DataFrame, counts: pl.DataFrame) -> None:
     rows = dict(counts.iter_rows())
     cols = st.columns(3)
     cols[0].metric(label("dq_tile_loads"), number(rows.get("load_log")), border=True)
-    cols[1].metric(label("dq_tile_quarantine"), number(rows.get("quarantine")), border=True)
+    cols[1].metric(label("dq_quarantine_rows"), number(rows.get("quarantine")), border=True)
     last = log["finished_at"].max() if log.height else None
     cols[2].metric(label("dq_tile_last"), when(last), border=True)
 
@@ -126,7 +126,7 @@ def summary_chart(summary: pl.DataFrame) -> None:
                     name=entity(code), orientation="h",
                     marker_color=COLOURS["entity"].get(code, "#999999"),
                     hovertemplate="%{y}, " + entity(code) + ": %{x:,} rijen<extra></extra>")
-    style(fig, title, x=label("dq_summary_axis"), y="")
+    style(fig, title, x=label("dq_quarantine_rows"), y="")
     classes = summary["reason_class"].unique().len()
     fig.update_layout(barmode="stack", height=160 + 34 * classes,
                       legend={"orientation": "h", "y": -0.35})
@@ -142,7 +142,7 @@ def quarantine_rows(summary: pl.DataFrame) -> None:
         st.info(label("dq_no_quarantine"))
         return
     sources = [None, *sorted(summary["entity"].unique())]
-    picked = st.selectbox(label("dq_rows_entity"), sources, key="dq_entity",
+    picked = st.selectbox(label("dq_source"), sources, key="dq_entity",
                           format_func=lambda e: label("dq_all_sources") if e is None
                           else entity(e))
     rows = query("quarantine_rows", entity=picked, limit=ROW_LIMIT)

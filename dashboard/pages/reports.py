@@ -113,19 +113,19 @@ def render() -> None:
             })
     section(label("rep_waiting", days=settings.decision_days), "waiting_times", f, {
         "need_category": need_col,
-        "decided": (label("rep_col_decided"), "int"),
-        "median_days": (label("rep_col_median_days"), "auto"),
+        "decided": (label("decided"), "int"),
+        "median_days": (label("median_days"), "auto"),
         "p90_days": (label("rep_col_p90_days"), "dec1"),
-        "within_norm_share": (label("rep_col_within_norm", days=settings.decision_days),
+        "within_norm_share": (label("within_days", days=settings.decision_days),
                               "share"),
     })
     as_of = as_of_date(year)
     section(label("rep_open", what=label("referrals"), date=f"{as_of:%d-%m-%Y}"),
             "open_referrals", f, {
         "open_total": (label("rep_col_open_total"), "int"),
-        "open_over_6_weeks": (label("rep_col_open_6"), "int"),
-        "open_over_10_weeks": (label("rep_col_open_10"), "int"),
-        "oldest_days": (label("rep_col_oldest"), "int"),
+        "open_over_6_weeks": (label("open_over_6_weeks"), "int"),
+        "open_over_10_weeks": (label("open_over_10_weeks"), "int"),
+        "oldest_days": (label("oldest_days"), "int"),
     }, {"as_of": as_of.isoformat()})
     section(label("rep_admissions", what=label("admissions")), "admissions", f, {
         "request_type": (label("rep_col_request_type"), codes("request_type")),
@@ -142,8 +142,8 @@ def render() -> None:
     })
     section(label("rep_out_of_school", what=label("out_of_school_title")), "out_of_school", f, {
         "pupils_out_of_school": (label("out_of_school_title"), "int"),
-        "per_1000_pupils": (label("rep_col_per_1000"), "dec1"),
-        "pupils_exempted": (label("rep_col_exempted"), "int"),
+        "per_1000_pupils": (label("per_1000_pupils"), "dec1"),
+        "pupils_exempted": (label("exempted"), "int"),
     })
     section(label("rep_prevention"), "prevention_trend", f, {
         "supports_started": (label("prev_started"), "int"),
@@ -153,8 +153,8 @@ def render() -> None:
         "preventive_hours_share": (label("prev_share"), "share"),
     })
     section(label("rep_outcomes"), "outcomes", f, {
-        "evaluated": (label("rep_col_evaluated"), "int"),
-        "achieved_share": (label("rep_col_achieved"), "share"),
+        "evaluated": (label("evaluations"), "int"),
+        "achieved_share": (label("goals_achieved"), "share"),
         "achieved_or_partly_share": (label("rep_col_achieved_or_partly"), "share"),
     })
 

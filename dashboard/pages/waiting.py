@@ -132,17 +132,17 @@ def tiles(summary: pl.DataFrame, year: str) -> None:
             change).is_integer() else 1)
 
     cols = st.columns(5)
-    cols[0].metric(label("wt_tile_decided"), number(row["decided"]), border=True,
+    cols[0].metric(label("decided"), number(row["decided"]), border=True,
                    help=label("wt_tile_decided_help", what=label("referrals").capitalize(),
                               year=year))
-    cols[1].metric(label("wt_tile_within", days=norm), percent(row["within_norm_share"]),
+    cols[1].metric(label("within_days", days=norm), percent(row["within_norm_share"]),
                    delta("within_norm_share", "share"), border=True,
                    help=label("wt_tile_within_help", days=norm))
-    cols[2].metric(label("wt_tile_within_ext", days=extended),
+    cols[2].metric(label("within_days", days=extended),
                    percent(row["within_extension_share"]),
                    delta("within_extension_share", "share"), border=True,
                    help=label("wt_tile_within_ext_help", days=extended))
-    cols[3].metric(label("wt_tile_median"), day_count(row["median_days"]),
+    cols[3].metric(label("median_days"), day_count(row["median_days"]),
                    delta("median_days", "days"), delta_color="inverse", border=True,
                    help=label("wt_tile_median_help"))
     cols[4].metric(label("wt_tile_p90"), day_count(row["p90_days"]), delta("p90_days", "days"),
@@ -175,7 +175,7 @@ def monthly_section(f: filters.Filters, year: str | None) -> None:
         else:
             title = label("wt_monthly_plain")
         months = monthly["month"].to_list()
-        hover = [f"{month_label(m)}: {label('wt_tile_decided').lower()} {number(n)}"
+        hover = [f"{month_label(m)}: {label('decided').lower()} {number(n)}"
                  for m, n in zip(months, monthly["decided"].to_list(), strict=True)]
         fig = go.Figure()
         fig.add_scatter(x=months, y=monthly["median_days"], name=label("wt_median"),
@@ -290,7 +290,7 @@ def distribution_section(f: filters.Filters, year: str, summary: pl.DataFrame) -
             ))
             if target is not None:
                 fig.add_vline(x=target, line_dash="dash", line_color=TARGET,
-                              annotation_text=label("wt_target_line", target=percent(target)),
+                              annotation_text=label("target_line", target=percent(target)),
                               annotation_position="top")
             style(fig, title, x=label("wt_need_axis", norm=norm), y="")
             for name, share in zip(names, shown["within_norm_share"], strict=True):
@@ -342,9 +342,9 @@ def open_section(f: filters.Filters, year: str | None) -> None:
     row = opened.row(0, named=True)
     cols = st.columns(4)
     cols[0].metric(label("wt_open_total"), number(row["open_total"]), border=True)
-    cols[1].metric(label("wt_open_6"), number(row["open_over_6_weeks"]), border=True)
-    cols[2].metric(label("wt_open_10"), number(row["open_over_10_weeks"]), border=True)
-    cols[3].metric(label("wt_open_oldest"), day_count(row["oldest_days"]), border=True)
+    cols[1].metric(label("open_over_6_weeks"), number(row["open_over_6_weeks"]), border=True)
+    cols[2].metric(label("open_over_10_weeks"), number(row["open_over_10_weeks"]), border=True)
+    cols[3].metric(label("oldest_days"), day_count(row["oldest_days"]), border=True)
     ageing = query("open_referrals_ageing", as_of=as_of.isoformat(),
                    municipality_code=f.municipality_code)
     if f.need_category:

@@ -2,10 +2,11 @@
 
 A report is a cover (organisation, school year, generation time, data freshness) and a list of
 sections. Each section is one named query with its parameters, run for a *suppressed* role, the
-result presented with Dutch column headers and code labels, the query's definition (from its SQL
-header, via `describe()`), the exact `pib query` command that reproduces it, and optionally a
-Plotly figure. The writers (`xlsx.py`, `pdf.py`) only lay this out; no figure is computed here
-except the bestuur report's difference with last year and its status against the target.
+result presented with Dutch column headers and code labels, the query's Dutch title and
+definition (`titel:` and `definitie:` of its SQL header, via `describe()`), the exact `pib query`
+command that reproduces it, and optionally a Plotly figure. The writers (`xlsx.py`, `pdf.py`)
+only lay this out; no figure is computed here except the bestuur report's difference with last
+year and its status against the target.
 """
 
 from __future__ import annotations
@@ -69,12 +70,15 @@ class Section:
 
     @property
     def definition(self) -> str:
-        """The query's definition, word for word from its SQL header."""
-        return describe(self.query).definition
+        """The query's Dutch definition, word for word from its SQL header (`definitie:`), as
+        plain text: without the Markdown backticks around names. The English one is in
+        docs/kpis.md."""
+        return plain(describe(self.query).definitie)
 
     @property
     def query_title(self) -> str:
-        return describe(self.query).title
+        """The query's Dutch title (`titel:` of its SQL header)."""
+        return describe(self.query).titel
 
     @property
     def command(self) -> str:
@@ -164,6 +168,11 @@ def sheet_name(text: str) -> str:
     """A valid Excel sheet name: no []:*?/\\, not starting or ending with ', at most 31."""
     clean = re.sub(r"[\[\]:*?/\\]", " ", text).strip().strip("'")
     return clean[:31].rstrip()
+
+
+def plain(text: str) -> str:
+    """Markdown text as plain text for a report: without the backticks around `names`."""
+    return text.replace("`", "")
 
 
 def _cap(text: str) -> str:

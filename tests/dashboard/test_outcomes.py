@@ -50,8 +50,8 @@ def values(data: object) -> list:
 def expected(year: str, role: str = "kwaliteit", **params: str) -> dict[str, str]:
     row = run_query("outcomes", params, role=role).filter(school_year=year).row(0, named=True)
     return {
-        label("oc_tile_evaluated"): number(row["evaluated"]),
-        label("oc_tile_achieved"): percent(row["achieved_share"]),
+        label("evaluations"): number(row["evaluated"]),
+        label("goals_achieved"): percent(row["achieved_share"]),
         label("oc_tile_partly"): percent(row["achieved_or_partly_share"]),
     }
 
@@ -67,7 +67,7 @@ def test_figures_equal_the_queries(use_demo):
     outcomes = run_query("outcomes")
     specs = charts(at)
     achieved = next(t for t in specs["achieved"]["data"]
-                    if t["name"] == label("oc_tile_achieved"))
+                    if t["name"] == label("goals_achieved"))
     assert values(achieved["y"]) == outcomes["achieved_share"].to_list()
     target = get_settings().targets["achieved_share"]
     assert percent(target) in specs["achieved"]["layout"]["title"]["text"]
@@ -94,7 +94,7 @@ def test_bestuur_sees_no_small_counts(use_demo):
     min_cell = get_settings().min_cell
     at = open_page(role="bestuur", school_year=YEAR, municipality_code="GM0177")
     assert metrics(at) == expected(YEAR, role="bestuur", municipality_code="GM0177")
-    evaluated = metrics(at)[label("oc_tile_evaluated")]
+    evaluated = metrics(at)[label("evaluations")]
     assert evaluated == "–" or int(evaluated.replace(".", "")) >= min_cell
     for _, count, _ in destination_table(at):
         assert count == "–" or int(count.replace(".", "")) >= min_cell

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from dashboard.charts import COLOURS, colour_map
 from dashboard.formatting import number, percent
-from dashboard.labels import label
+from dashboard.labels import CODES, code_label, label
 from etl.settings import get_settings
 from queries import run_query
 
@@ -92,3 +93,26 @@ def test_bestuur_sees_no_small_counts(use_demo):
     assert all(n >= min_cell for n in counts)
     messages = [i.value for i in at.info] + [c.value for c in at.caption]
     assert label("suppressed", min_cell=min_cell) in messages
+
+
+def test_kinds_have_their_code_labels_and_colours(use_demo):
+    """Every kind the demo makes is in CODES['support_kind'] and COLOURS['support_kind'];
+    the page names and colours them from there: greens preventive, oranges curative."""
+    assert set(run_query("prevention_by_kind")["kind"]) == set(CODES["support_kind"])
+    assert set(COLOURS["support_kind"]) == set(CODES["support_kind"])
+    at = open_page(school_year=YEAR)
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    stacked = next(s for s in specs if s["layout"].get("barmode") == "stack")
+    assert {t["name"]: t["marker"]["color"] for t in stacked["data"]} == colour_map(
+        "support_kind")
+    assert [t["legendgroup"] for t in stacked["data"]] == sorted(
+        (t["legendgroup"] for t in stacked["data"]), key=["preventive", "curative"].index)
+    kinds = set(at.dataframe[0].value[label("prev_col_kind")])
+    assert kinds <= {code_label("support_kind", c) for c in CODES["support_kind"]}
+
+
+def test_flemish_kinds(isolated_env):
+    (isolated_env / "pib.toml").write_text('[organisation]\nterminology = "vl"\n')
+    assert code_label("support_kind", "individual_arrangement") == "Uitbreiding van zorg"
+    assert code_label("support_kind", "placement") == "Plaatsing"
+    assert code_label("support_kind", "own text") == "own text"  # free text stays as it is

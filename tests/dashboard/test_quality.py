@@ -36,7 +36,7 @@ def test_figures_equal_the_queries(use_demo):
     counts = dict(run_query("table_counts").iter_rows())
     shown = metrics(at)
     assert shown[label("dq_tile_loads")] == number(counts["load_log"])
-    assert shown[label("dq_tile_quarantine")] == number(counts["quarantine"])
+    assert shown[label("dq_quarantine_rows")] == number(counts["quarantine"])
     freshness, tables, log = (frame.value for frame in at.dataframe[:3])
     fresh = run_query("data_freshness")
     assert freshness[label("dq_rows")].tolist() == [number(n) for n in fresh["rows"]]
@@ -58,7 +58,7 @@ def test_quarantined_rows_are_listed_filtered_and_downloadable(warehouse):
     assert sorted(rows[label("dq_line")].tolist()) == sorted(expected["line"].to_list())
     assert set(rows[label("dq_reason")]) == set(expected["reason"])
     assert set(rows[label("dq_raw")]) == set(expected["raw_values"])
-    assert metrics(at)[label("dq_tile_quarantine")] == "2"
+    assert metrics(at)[label("dq_quarantine_rows")] == "2"
     buttons = at.get("download_button")
     assert [b.proto.label for b in buttons] == [label("download_csv")]
     at.selectbox(key="dq_entity").set_value("supports").run()

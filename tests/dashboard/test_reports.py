@@ -56,12 +56,12 @@ def test_every_table_equals_its_query_and_downloads_its_csv(use_demo, downloads)
     at = open_page(school_year=YEAR)
     assert len(at.dataframe) == len(TABLES)
     waiting = run_query("waiting_times", {"school_year": YEAR})
-    assert table(at, label("rep_col_decided")) == [
+    assert table(at, label("decided")) == [
         {label("need_category").capitalize(): code_label("need_category", r["need_category"]),
-         label("rep_col_decided"): number(r["decided"]),
-         label("rep_col_median_days"): auto(r["median_days"]),
+         label("decided"): number(r["decided"]),
+         label("median_days"): auto(r["median_days"]),
          label("rep_col_p90_days"): number(r["p90_days"], 1),
-         label("rep_col_within_norm", days=get_settings().decision_days):
+         label("within_days", days=get_settings().decision_days):
              percent(r["within_norm_share"], 1)}
         for r in waiting.iter_rows(named=True)
     ]
@@ -86,12 +86,12 @@ def test_every_table_equals_its_query_and_downloads_its_csv(use_demo, downloads)
 
 
 def test_a_filter_change_changes_the_tables(use_demo, downloads):
-    region = table(open_page(school_year=YEAR), label("rep_col_decided"))
+    region = table(open_page(school_year=YEAR), label("decided"))
     at = open_page(school_year=YEAR, municipality_code="GM0166")
-    kampen = table(at, label("rep_col_decided"))
+    kampen = table(at, label("decided"))
     assert kampen != region
     expected = run_query("waiting_times", {"school_year": YEAR, "municipality_code": "GM0166"})
-    assert [r[label("rep_col_decided")] for r in kampen] == [number(n) for n in
+    assert [r[label("decided")] for r in kampen] == [number(n) for n in
                                                              expected["decided"]]
     assert downloads["waiting_times_2025-2026.csv"] == expected.write_csv().encode()
     # a query without a gemeente parameter says so, instead of silently showing the region
@@ -107,8 +107,8 @@ def test_empty_warehouse_shows_a_dutch_message():
 
 def test_bestuur_sees_no_small_counts(use_demo, downloads):
     min_cell = get_settings().min_cell
-    headers = (label("referrals").capitalize(), label("rep_col_decided"), label("col_demand"),
-               label("rep_col_open_total"), label("rep_col_granted"), label("rep_col_evaluated"))
+    headers = (label("referrals").capitalize(), label("decided"), label("col_demand"),
+               label("rep_col_open_total"), label("rep_col_granted"), label("evaluations"))
     exact = open_page(school_year=YEAR, municipality_code="GM0244")
     small = [v for d in exact.dataframe for h in headers if h in d.value.columns
              for v in d.value[h] if v.isdigit() and 0 < int(v) < min_cell]

@@ -60,11 +60,11 @@ def default_as_of(year: str) -> date:
 def expected_tiles(row: dict) -> dict[str, str]:
     s = get_settings()
     return {
-        label("wt_tile_decided"): number(row["decided"]),
-        label("wt_tile_within", days=s.decision_days): percent(row["within_norm_share"]),
-        label("wt_tile_within_ext", days=s.decision_days + s.extension_days):
+        label("decided"): number(row["decided"]),
+        label("within_days", days=s.decision_days): percent(row["within_norm_share"]),
+        label("within_days", days=s.decision_days + s.extension_days):
             percent(row["within_extension_share"]),
-        label("wt_tile_median"): day_count(row["median_days"]),
+        label("median_days"): day_count(row["median_days"]),
         label("wt_tile_p90"): day_count(row["p90_days"]),
     }
 
@@ -74,9 +74,9 @@ def expected_open(as_of: date, role: str = "kwaliteit", **filters: str) -> dict[
                     role=role).row(0, named=True)
     return {
         label("wt_open_total"): number(row["open_total"]),
-        label("wt_open_6"): number(row["open_over_6_weeks"]),
-        label("wt_open_10"): number(row["open_over_10_weeks"]),
-        label("wt_open_oldest"): day_count(row["oldest_days"]),
+        label("open_over_6_weeks"): number(row["open_over_6_weeks"]),
+        label("open_over_10_weeks"): number(row["open_over_10_weeks"]),
+        label("oldest_days"): day_count(row["oldest_days"]),
     }
 
 
@@ -108,9 +108,9 @@ def test_filters_change_the_figures(use_demo):
     shown = metrics(at)
     params = {"municipality_code": "GM0193", "need_category": "learning"}
     row = run_query("waiting_summary", {"school_year": YEAR, **params}).row(0, named=True)
-    assert shown[label("wt_tile_decided")] == number(row["decided"])
+    assert shown[label("decided")] == number(row["decided"])
     whole = run_query("waiting_summary", {"school_year": YEAR}).row(0, named=True)
-    assert shown[label("wt_tile_decided")] != number(whole["decided"])
+    assert shown[label("decided")] != number(whole["decided"])
     for title, value in expected_open(default_as_of(YEAR), **params).items():
         assert shown[title] == value, title
     inflow = run_query("referral_inflow_monthly", params)
@@ -141,8 +141,8 @@ def test_bestuur_sees_no_small_counts(use_demo):
     min_cell = get_settings().min_cell
     at = open_page(role="bestuur", school_year=YEAR, municipality_code="GM0177",
                    need_category="sensory")
-    counts = [label("wt_tile_decided"), label("wt_open_total"), label("wt_open_6"),
-              label("wt_open_10")]
+    counts = [label("decided"), label("wt_open_total"), label("open_over_6_weeks"),
+              label("open_over_10_weeks")]
     for title in counts:
         value = metrics(at)[title]
         assert value == "–" or int(value.replace(".", "")) >= min_cell, (title, value)

@@ -1,4 +1,5 @@
-"""docs/kpis.md documents every query, with the English definition of its SQL header verbatim."""
+"""docs/kpis.md documents every query, with the English definition and the Dutch title and
+definition of its SQL header verbatim."""
 
 from __future__ import annotations
 
@@ -29,6 +30,9 @@ def test_each_section_quotes_the_sql_definition_and_names_its_columns():
         meta = describe(name)
         section = _flat(sections[name])
         assert _flat(meta.definition) in section, f"{name}: definition differs from the SQL"
-        assert "**NL.**" in section, name
+        assert f"**NL.** {_flat(meta.definitie)}" in section, (
+            f"{name}: the Dutch definitie differs from the **NL.** text of docs/kpis.md")
+        assert f"— {_flat(meta.titel)}" in section, (
+            f"{name}: the Dutch titel differs from the title of docs/kpis.md")
         for column in meta.columns:
             assert f"`{column}`" in section, (name, column)

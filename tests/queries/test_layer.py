@@ -52,6 +52,9 @@ def test_describe_reads_the_header():
     assert meta.title == "how long referrals wait for a decision, against the norm."
     assert meta.definition.startswith("referrals with a decided_on, by school year of")
     assert "quantile_cont" in meta.definition  # continuation lines are joined
+    assert meta.titel == "Wachttijd tot besluit"
+    assert meta.definitie.startswith("Aanmeldingen met een besluitdatum, per schooljaar van "
+                                     "ontvangst en ondersteuningsbehoefte. Wachttijd =")
     assert [(p.name, p.type, p.required, p.default) for p in meta.params] == [
         ("norm_days", "int", False, "settings.decision_days"),
         ("school_year", "school_year", False, None),
@@ -79,22 +82,33 @@ def test_every_file_follows_the_style():
         assert "{" not in code and "%s" not in code, path.name  # nothing is string-formatted
 
 
+# A well-formed header up to `params:`.
+HEAD = "-- q: t\n-- for: x\n-- definition: d\n-- titel: t\n-- definitie: d\n"
+
+
 @pytest.mark.parametrize("text, problem", [
     ("-- other: title\n", "must start with"),
-    ("-- q: t\n-- for: x\n-- definition: d\n-- params: a int\n-- grain: -\n-- columns: a\n",
+    (HEAD + "-- params: a int\n-- grain: -\n-- columns: a\n",
      "needs '?', '!' or a default"),
-    ("-- q: t\n-- for: x\n-- definition: d\n-- params: a list?\n-- grain: -\n-- columns: a\n",
+    (HEAD + "-- params: a list?\n-- grain: -\n-- columns: a\n",
      "bad parameter"),
-    ("-- q: t\n-- for: x\n-- definition: d\n-- params: -\n-- grain: b\n-- columns: a\n",
+    (HEAD + "-- params: -\n-- grain: b\n-- columns: a\n",
      "grain and suppress"),
-    ("-- q: t\n-- for: x\n-- definition: d\n-- params: -\n-- grain: -\n-- columns: a\n"
-     "-- suppress: b -> a\n", "grain and suppress"),
-    ("-- q: t\n-- for: x\n-- definition: d\n-- params: -\n-- grain: -\n-- columns: a\n"
-     "select $a as a", "differ from those used"),
-    ("-- q: t\n-- for: x\n-- params: -\n-- grain: -\n-- columns: a\n", "lacks definition"),
+    (HEAD + "-- params: -\n-- grain: -\n-- columns: a\n-- suppress: b -> a\n",
+     "grain and suppress"),
+    (HEAD + "-- params: -\n-- grain: -\n-- columns: a\nselect $a as a",
+     "differ from those used"),
+    ("-- q: t\n-- for: x\n-- titel: t\n-- definitie: d\n-- params: -\n-- grain: -\n"
+     "-- columns: a\n", "lacks definition"),
+    ("-- q: t\n-- for: x\n-- definition: d\n-- params: -\n-- grain: -\n-- columns: a\n",
+     "lacks titel (the Dutch title), definitie (the Dutch definition)"),
+    ("-- q: t\n-- for: x\n-- definition: d\n-- titel: t\n-- definitie:\n-- params: -\n"
+     "-- grain: -\n-- columns: a\n", "lacks definitie (the Dutch definition)"),
+    ("-- q: t\n-- for: x\n-- definition: d\n-- titel: t\n-- titel: u\n-- definitie: d\n"
+     "-- params: -\n-- grain: -\n-- columns: a\n", "repeats titel"),
     ("-- q: t\n-- for: x\n-- note: y\n", "unexpected header line"),
-    ("-- q: t\n-- for: x\n-- definition: d\n-- params: n int = settings.nope\n-- grain: -\n"
-     "-- columns: a\n", "unknown setting"),
+    (HEAD + "-- params: n int = settings.nope\n-- grain: -\n-- columns: a\n",
+     "unknown setting"),
 ])
 def test_malformed_headers_are_refused(text, problem):
     with pytest.raises(ValueError, match=re.escape(problem)):

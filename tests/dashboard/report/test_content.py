@@ -30,7 +30,9 @@ def test_inspection_sections_come_from_named_queries(inspection, report_year):
     assert by_key["waiting_times"].params == {
         "norm_days": get_settings().decision_days, "school_year": report_year}
     for section in inspection.sections:
-        assert section.definition == describe(section.query).definition
+        meta = describe(section.query)
+        assert section.definition == meta.definitie.replace("`", "")  # Dutch, plain
+        assert section.query_title == meta.titel
         assert section.command.startswith(f"pib query {section.query} --role bestuur")
         assert len(section.sheet) <= 31
     assert inspection.loads is not None and inspection.loads.query == "load_history"

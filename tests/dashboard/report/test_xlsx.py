@@ -83,7 +83,8 @@ def test_sheets_cover_and_headers(inspection, inspection_book, report_year):
     assert formats["Binnen 42 dagen"] == "0.0%"
     # definition and source under the table
     texts = [ws.cell(r, 1).value for r in range(1, ws.max_row + 1)]
-    assert "Definitie (how long referrals wait for a decision, against the norm.)" in texts
+    assert "Definitie (Wachttijd tot besluit)" in texts
+    assert any(t and t.startswith("Aanmeldingen met een besluitdatum") for t in texts)
     assert any(t and t.startswith("Bron: pib query waiting_times --role bestuur") for t in texts)
 
 
