@@ -219,7 +219,9 @@ def _split(typed: pl.DataFrame, raw: pl.DataFrame, problems: list[pl.DataFrame])
         .agg(pl.col("column_name").unique(maintain_order=True).str.join(", "),
              pl.col("reason").unique(maintain_order=True).str.join("; "))
     )
-    raw_json = raw.select(
+    if per_row.height == 0:  # the common case: nothing to quarantine, no JSON to build
+        return Checked(typed, per_row.with_columns(pl.lit(None, pl.String).alias("raw_values")))
+    raw_json = raw.join(per_row.select(LINE), on=LINE, how="semi").select(
         LINE, pl.struct(pl.exclude(LINE)).struct.json_encode().alias("raw_values")
     )
     rejected = per_row.join(raw_json, on=LINE, how="left").sort(LINE)

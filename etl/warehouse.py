@@ -21,6 +21,12 @@ import duckdb
 from etl.schema import warehouse_ddl
 from etl.settings import get_settings, warehouse_path
 
+# The writer spills to disk rather than take most of the machine's memory, and keeps quiet.
+WRITER_CONFIG = {
+    "memory_limit": "1GB",
+    "preserve_insertion_order": "false",
+}
+
 
 def school_year_macro() -> str:
     """DDL of `school_year(d)`: the school year (`2024-2025`) of a date, per `pib.toml`."""
@@ -111,8 +117,9 @@ def writer(db: str | Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         if path.exists():
             shutil.copyfile(path, tmp)
-        con = duckdb.connect(str(tmp))
+        con = duckdb.connect(str(tmp), config=WRITER_CONFIG)
         try:
+            con.execute("set enable_progress_bar = false")
             con.execute(warehouse_ddl())
             con.execute(school_year_macro())
             con.execute("begin transaction")
