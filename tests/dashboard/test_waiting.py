@@ -3,50 +3,23 @@ filters, peildatum and role; the spring/summer peak of the demo is named in a ch
 
 from __future__ import annotations
 
-import base64
-import json
 from datetime import date
 from pathlib import Path
 
-import numpy as np
 from streamlit.testing.v1 import AppTest
 
 from dashboard.formatting import number, percent
 from dashboard.labels import label
 from etl.settings import get_settings
 from queries import run_query
+from tests.dashboard.apptest import charts, metrics, open_app, values
 
 ROOT = Path(__file__).resolve().parents[2]
 YEAR = "2024-2025"
 
 
 def open_page(role: str | None = None, **params: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard/app.py"), default_timeout=30)
-    for key, value in params.items():
-        at.query_params[key] = value
-    if role:
-        at.session_state["role"] = role
-    at.run()  # the entry file first, so the sidebar filters read the URL
-    at.switch_page("pages/waiting.py").run()
-    assert not at.exception, at.exception
-    return at
-
-
-def metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
-
-
-def charts(at: AppTest) -> dict[str, dict]:
-    """Plotly specs by chart key (the element id ends with the key)."""
-    return {c.proto.id.rsplit("-", 1)[-1]: json.loads(c.proto.spec)
-            for c in at.get("plotly_chart")}
-
-
-def values(data: object) -> list:
-    """A trace array (also when Plotly encoded it as typed binary `bdata`); NaN as None."""
-    if isinstance(data, dict) and "bdata" in data:
-        data = np.frombuffer(base64.b64decode(data["bdata"]), dtype=data["dtype"]).tolist()
-    return [None if isinstance(v, float) and v != v else v for v in data]  # NaN: empty
+    return open_app("waiting.py", role, **params)
 
 
 def day_count(value: float | None) -> str:
