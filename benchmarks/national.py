@@ -194,7 +194,7 @@ def render_report(loads: dict, queries: dict, render: dict) -> str:
         "## Page render", "",
         f"Overzicht, server side (AppTest, cold cache, median of 3): "
         f"{render['overview']:.2f} s.", "",
-    ])
+    ]) + (ROOT / "benchmarks" / "analysis.md").read_text(encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -109,7 +109,7 @@ def _loaded_hashes(db: str | Path | None) -> set[str]:
 
 def load(
     paths: Iterable[str | Path], db: str | Path | None = None, strict: bool = False,
-    progress: Progress | None = None, batch_size: int = 500_000, source: str | None = None,
+    progress: Progress | None = None, batch_size: int = 250_000, source: str | None = None,
 ) -> LoadReport:
     """Validate and load files; raise LoadRejected (warehouse untouched) on a file-level problem
     or, with `strict`, on any quarantined row. `source` sends every file to that importer;
