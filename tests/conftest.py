@@ -8,6 +8,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 TEST_DATA = Path(__file__).parent / "data"
+# The real public files of ../shared/public-data (beside the repository, in CI too).
+PUBLIC_DATA = ROOT.parent / "shared" / "public-data"
 
 
 @pytest.fixture(autouse=True)

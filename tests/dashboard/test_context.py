@@ -18,10 +18,10 @@ from dashboard.labels import code_label, label
 from etl.load import load
 from etl.settings import get_settings
 from queries import run_query
-from tests.conftest import ROOT
+from tests.conftest import PUBLIC_DATA, ROOT
 
-CBS = Path("/work/shared/public-data/cbs-speciaal-onderwijs-gemeente/speciaal_onderwijs.csv")
-DUO = Path("/work/shared/public-data/duo-scholen-geo-2024/scholen20241122.geo.zip")
+CBS = PUBLIC_DATA / "cbs-speciaal-onderwijs-gemeente" / "speciaal_onderwijs.csv"
+DUO = PUBLIC_DATA / "duo-scholen-geo-2024" / "scholen20241122.geo.zip"
 CBS_YEAR = "2023-2024"  # the last CBS school year (provisional)
 
 

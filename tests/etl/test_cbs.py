@@ -1,7 +1,7 @@
 """CBS StatLine 85701NED importer and the `participation` queries, on the real export.
 
 Hand-computed numbers come from the raw lines of
-/work/shared/public-data/cbs-speciaal-onderwijs-gemeente/speciaal_onderwijs.csv, quoted in
+../shared/public-data/cbs-speciaal-onderwijs-gemeente/speciaal_onderwijs.csv, quoted in
 the comments (`grep` them to check).
 """
 
@@ -21,9 +21,9 @@ from etl.cbs import NID, is_cbs_85701, read_export, transform
 from etl.cbs_municipalities import SPLIT_SUCCESSOR, municipalities
 from etl.load import LoadRejected, load
 from queries import run_query
-from tests.conftest import TEST_DATA
+from tests.conftest import PUBLIC_DATA, TEST_DATA
 
-EXPORT = Path("/work/shared/public-data/cbs-speciaal-onderwijs-gemeente/speciaal_onderwijs.csv")
+EXPORT = PUBLIC_DATA / "cbs-speciaal-onderwijs-gemeente" / "speciaal_onderwijs.csv"
 PIB = str(Path(sys.executable).with_name("pib"))
 HEADER = '"Geslacht";"Onderwijssoort";"Perioden";"Regiokenmerken";"Leerlingen/studenten (aantal)"'
 BOTH = "Totaal mannen en vrouwen"

@@ -1,6 +1,6 @@
 """DUO school locations (`pib load FILE.zip --source duo-scholen`), on the real November 2024 file.
 
-Known values are quoted from /work/shared/public-data/duo-scholen-geo-2024/scholen20241122.geo.zip
+Known values are quoted from ../shared/public-data/duo-scholen-geo-2024/scholen20241122.geo.zip
 (`scholen.geo.json`; feature numbers count from 1).
 """
 
@@ -21,8 +21,9 @@ from etl.cbs_municipalities import municipalities
 from etl.duo import is_duo_schools, match_municipalities, read_features, sector_of
 from etl.load import LoadRejected, load
 from etl.settings import get_settings
+from tests.conftest import PUBLIC_DATA
 
-ZIP = Path("/work/shared/public-data/duo-scholen-geo-2024/scholen20241122.geo.zip")
+ZIP = PUBLIC_DATA / "duo-scholen-geo-2024" / "scholen20241122.geo.zip"
 PIB = str(Path(sys.executable).with_name("pib"))
 ZWOLLE = ("GM0193", "GM0166", "GM0148", "GM0244", "GM1896", "GM0180", "GM1708", "GM1773",
           "GM0177")
