@@ -35,6 +35,13 @@ _NL: dict[str, str] = {
     "freshness": "Gegevens bijgewerkt: {when}",
     "freshness_none": "Er zijn nog geen gegevens geladen. Laad ze met `pib load`.",
     "download_csv": "Download CSV",
+    "rep_downloads": "Rapporten downloaden",
+    "rep_downloads_note": "Het inspectiedossier en de bestuursrapportage van het gekozen "
+                          "schooljaar, altijd met onderdrukking van kleine aantallen. Het "
+                          "maken van een pdf duurt enkele seconden; elke download komt in het "
+                          "auditlogboek.",
+    "rep_download_inspectie": "Inspectiedossier ({fmt})",
+    "rep_download_bestuur": "Bestuursrapportage ({fmt})",
     # figures named alike on the pages and on the page Rapportage: one key per figure
     "decided": "Besluiten",
     "median_days": "Mediaan (dagen)",

@@ -8,6 +8,7 @@ command's output (exact query columns, all rows).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -20,8 +21,12 @@ from dashboard.data import current_role, query
 from dashboard.formatting import display_frame, yes_no
 from dashboard.geo import municipality_name
 from dashboard.labels import code_label, label
+from dashboard.report import deferred_report
 from etl.settings import get_settings
 from queries import describe
+
+MIME = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "pdf": "application/pdf"}
 
 Spec = dict[str, tuple[str, str | Callable[[Any], str]]]
 
@@ -86,6 +91,23 @@ def as_of_date(year: str) -> date:
     return min(get_settings().school_year_bounds(year)[1], date.today())
 
 
+def downloads(year: str) -> None:
+    """The inspection pack and the board report as xlsx or pdf (always suppressed)."""
+    st.subheader(label("rep_downloads"))
+    st.caption(label("rep_downloads_note"))
+    role, user = current_role(), st.session_state.get("user")
+    columns = st.columns(4)
+    for i, (kind, fmt) in enumerate(
+        [("inspectie", "xlsx"), ("inspectie", "pdf"), ("bestuur", "xlsx"), ("bestuur", "pdf")]
+    ):
+        columns[i].download_button(
+            label(f"rep_download_{kind}", fmt=fmt.upper()),
+            deferred_report(kind, fmt, year, role, user, os.environ.get("PIB_DB")),
+            file_name=f"{kind}-{year}.{fmt}", key=f"download-{kind}-{fmt}",
+            mime=MIME[fmt], on_click="ignore",
+        )
+
+
 def render() -> None:
     auth.require("reports")
     f = filters.current()
@@ -93,6 +115,7 @@ def render() -> None:
     if f.school_year is None:
         st.info(label("no_data"))
         return
+    downloads(f.school_year)
     year, m, need = f.school_year, f.municipality_code, f.need_category
     scope = [label("rep_scope_year", year=year)]
     if m:

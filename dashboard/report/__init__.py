@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from dashboard.report.content import REPORTS, ROLES, Report, ReportError, Sectio
 FORMATS = ("xlsx", "pdf")
 
 __all__ = ["FORMATS", "REPORTS", "ROLES", "Report", "ReportError", "Section", "build_report",
-           "report_bytes", "write_report"]
+           "deferred_report", "report_bytes", "write_report"]
 
 
 def build_report(kind: str, school_year: str, role: str = "bestuur",
@@ -59,6 +60,19 @@ def write_report(report: Report, fmt: str, path: str | Path) -> Path:
     finally:
         tmp.unlink(missing_ok=True)
     return target
+
+
+def deferred_report(kind: str, fmt: str, school_year: str, role: str, user: str | None,
+                    db: str | Path | None = None) -> Callable[[], bytes]:
+    """A report built when called (a dashboard download button), and audited as an export."""
+    def build() -> bytes:
+        from etl.access import record_audit
+
+        data = report_bytes(build_report(kind, school_year, role=role, db=db), fmt)
+        record_audit("export", f"rapport {kind}, schooljaar {school_year}, formaat {fmt}, "
+                     "dashboard", user, role, db)
+        return data
+    return build
 
 
 def report_bytes(report: Report, fmt: str) -> bytes:

@@ -123,3 +123,14 @@ def test_bestuur_sees_no_small_counts(use_demo, downloads):
     assert label("suppressed", min_cell=min_cell) in [c.value for c in at.caption]
     commands = " ".join(c.value for c in at.caption)
     assert "pib query coverage --role bestuur --param school_year=2025-2026" in commands
+
+
+def test_report_downloads_build_an_audited_xlsx(use_demo):
+    from dashboard.report import deferred_report
+    from etl.access import audit_log
+
+    data = deferred_report("inspectie", "xlsx", "2024-2025", "kwaliteit", "kim", use_demo)()
+    assert data[:2] == b"PK"
+    assert [(u, r, a) for _, u, r, a, _ in audit_log(db=use_demo)][:1] == [
+        ("kim", "kwaliteit", "export")
+    ]
