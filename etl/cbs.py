@@ -21,7 +21,7 @@ import duckdb
 import polars as pl
 
 from etl.cbs_municipalities import municipalities
-from etl.load import FileReport
+from etl.load import FileReport, next_load_id, store_quarantine
 from etl.readers import FileRejected, detect_encoding
 
 SOURCE = "cbs-85701"
@@ -210,17 +210,12 @@ def import_export(con: duckdb.DuckDBPyConnection, path: Path, sha256: str) -> Cb
     raw = read_export(path)
     result = transform(raw)
     rep = CbsReport(path.name, ENTITY, rows_read=raw.height)
-    load_id = con.execute("select coalesce(max(load_id), 0) + 1 from load_log").fetchone()[0]
+    load_id = next_load_id(con)
     rows = result.rows.with_columns(pl.lit(load_id).alias("load_id"))  # noqa: F841 — by name
     con.execute("delete from participation where school_year in "
                 "(select distinct school_year from rows)")
     con.execute("insert into participation by name select * from rows")
-    rejected = result.rejected.select(  # noqa: F841 — read by DuckDB by name
-        pl.lit(load_id).alias("load_id"), pl.lit(path.name).alias("source_file"),
-        pl.lit(ENTITY).alias("entity"), pl.col(_LINE).alias("line"),
-        "column_name", "reason", "raw_values",
-    )
-    con.execute("insert into quarantine by name select * from rejected")
+    store_quarantine(con, load_id, path.name, ENTITY, result.rejected, _LINE)
     rep.rows_loaded = result.rows.height
     rep.rows_quarantined = result.rejected.height
     rep.problems = [f"{path.name}, regel {line}, {reason}." for line, reason in

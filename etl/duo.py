@@ -37,7 +37,7 @@ import duckdb
 import polars as pl
 
 from etl.cbs_municipalities import REFERENCE, municipalities
-from etl.load import FileReport
+from etl.load import FileReport, next_load_id, store_quarantine
 from etl.readers import FileRejected, sha256_of
 from etl.settings import get_settings
 
@@ -324,7 +324,7 @@ def import_schools(con: duckdb.DuckDBPyConnection, path: Path, key: str) -> DuoR
     features = read_features(path)
     result = transform(features, region)
     rep = DuoReport(path.name, ENTITY, rows_read=features.height, region=list(region))
-    load_id = con.execute("select coalesce(max(load_id), 0) + 1 from load_log").fetchone()[0]
+    load_id = next_load_id(con)
     new_schools = result.schools.with_columns(  # noqa: F841 — read by DuckDB by name
         pl.lit(load_id).alias("load_id"))
     new_locations = result.locations.with_columns(  # noqa: F841 — read by DuckDB by name
@@ -334,12 +334,7 @@ def import_schools(con: duckdb.DuckDBPyConnection, path: Path, key: str) -> DuoR
     con.execute("delete from school_locations "
                 "where school_id in (select school_id from new_schools)")
     con.execute("insert into school_locations by name select * from new_locations")
-    rejected = result.rejected.select(  # noqa: F841 — read by DuckDB by name
-        pl.lit(load_id).alias("load_id"), pl.lit(path.name).alias("source_file"),
-        pl.lit(ENTITY).alias("entity"), pl.col(_LINE).alias("line"),
-        "column_name", "reason", "raw_values",
-    )
-    con.execute("insert into quarantine by name select * from rejected")
+    store_quarantine(con, load_id, path.name, ENTITY, result.rejected, _LINE)
     rep.rows_loaded = result.schools.height
     rep.rows_quarantined = result.rejected.height
     rep.problems = [f"{path.name}, feature {line}, {reason}." for line, reason in

@@ -187,7 +187,7 @@ def _load_file(
 ) -> FileReport:
     entity = src.entity
     rep = FileReport(src.path.name, entity.name)
-    load_id = con.execute("select coalesce(max(load_id), 0) + 1 from load_log").fetchone()[0]
+    load_id = next_load_id(con)
     started = datetime.now()
     stage_cols = [LINE, *entity.column_names]
     con.execute(f"create or replace table {STAGE} as select * exclude (load_id) "
@@ -244,18 +244,31 @@ def _pseudonymise(pseudonymiser: Pseudonymiser, raw: pl.DataFrame, entity: Entit
     return pl.concat([raw.filter(~broken), shifted]).sort(LINE)
 
 
+def next_load_id(con: duckdb.DuckDBPyConnection) -> int:
+    """The id of the load being written (one per file)."""
+    return con.execute("select coalesce(max(load_id), 0) + 1 from load_log").fetchone()[0]
+
+
+def store_quarantine(
+    con: duckdb.DuckDBPyConnection, load_id: int, file_name: str, entity: str,
+    rejected: pl.DataFrame, line_column: str = LINE,
+) -> None:
+    """Store rejected rows (line, column_name, reason, raw_values) in `quarantine`."""
+    rows = rejected.select(  # noqa: F841 — read by DuckDB by name
+        pl.lit(load_id).alias("load_id"), pl.lit(file_name).alias("source_file"),
+        pl.lit(entity).alias("entity"), pl.col(line_column).alias("line"),
+        "column_name", "reason", "raw_values",
+    )
+    con.execute("insert into quarantine by name select * from rows")
+
+
 def _quarantine(
     con: duckdb.DuckDBPyConnection, load_id: int, src: SourceFile, rejected: pl.DataFrame,
     rep: FileReport,
 ) -> None:
     if rejected.height == 0:
         return
-    rows = rejected.select(  # noqa: F841 — read by DuckDB by name
-        pl.lit(load_id).alias("load_id"), pl.lit(src.path.name).alias("source_file"),
-        pl.lit(src.entity.name).alias("entity"), pl.col(LINE).alias("line"),
-        "column_name", "reason", "raw_values",
-    )
-    con.execute("insert into quarantine by name select * from rows")
+    store_quarantine(con, load_id, src.path.name, src.entity.name, rejected)
     rep.rows_quarantined += rejected.height
     for line, reason in rejected.select(LINE, "reason").head(5 - len(rep.problems)).iter_rows():
         rep.problems.append(f"{src.path.name}, regel {line}, {reason}.")
