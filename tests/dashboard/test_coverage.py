@@ -11,20 +11,14 @@ from dashboard.geo import municipality_name
 from dashboard.labels import code_label, label
 from etl.settings import get_settings
 from queries import run_query
+from tests.dashboard.apptest import open_app
 
 ROOT = Path(__file__).resolve().parents[2]
 YEAR = "2025-2026"
 
 
 def open_page(role: str | None = None, **params: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard/app.py"), default_timeout=30)
-    for key, value in params.items():
-        at.query_params[key] = value
-    if role:
-        at.session_state["role"] = role
-    at.run()
-    at.switch_page("pages/coverage.py").run()
-    assert not at.exception, at.exception
+    at = open_app("coverage.py", role, **params)
     assert [t.value for t in at.title] == [label("page_coverage")]
     return at
 

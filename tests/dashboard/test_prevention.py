@@ -12,6 +12,7 @@ from dashboard.formatting import number, percent
 from dashboard.labels import CODES, code_label, label
 from etl.settings import get_settings
 from queries import run_query
+from tests.dashboard.apptest import metrics, open_app
 
 ROOT = Path(__file__).resolve().parents[2]
 YEAR = "2025-2026"
@@ -19,20 +20,9 @@ SMALL = "GM0244"  # Hattem: the smallest gemeente of the demo, every group below
 
 
 def open_page(role: str | None = None, **params: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard/app.py"), default_timeout=30)
-    for key, value in params.items():
-        at.query_params[key] = value
-    if role:
-        at.session_state["role"] = role
-    at.run()
-    at.switch_page("pages/prevention.py").run()
-    assert not at.exception, at.exception
+    at = open_app("prevention.py", role, **params)
     assert [t.value for t in at.title] == [label("page_prevention")]
     return at
-
-
-def metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
 
 
 def expected(role: str = "kwaliteit", municipality: str | None = None) -> dict[str, str]:

@@ -12,6 +12,7 @@ from dashboard.formatting import auto, number, percent
 from dashboard.labels import code_label, label
 from etl.settings import get_settings
 from queries import run_query
+from tests.dashboard.apptest import open_app
 
 ROOT = Path(__file__).resolve().parents[2]
 YEAR = "2025-2026"
@@ -34,14 +35,7 @@ def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
 
 
 def open_page(role: str | None = None, **params: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard/app.py"), default_timeout=30)
-    for key, value in params.items():
-        at.query_params[key] = value
-    if role:
-        at.session_state["role"] = role
-    at.run()
-    at.switch_page("pages/reports.py").run()
-    assert not at.exception, at.exception
+    at = open_app("reports.py", role, **params)
     assert [t.value for t in at.title] == [label("page_reports")]
     return at
 
