@@ -21,7 +21,7 @@ import duckdb
 import polars as pl
 
 from etl.cbs_municipalities import municipalities
-from etl.load import FileReport, next_load_id, store_quarantine
+from etl.load import FileReport, next_load_id, record_load, store_quarantine
 from etl.readers import FileRejected, detect_encoding
 
 SOURCE = "cbs-85701"
@@ -225,12 +225,6 @@ def import_export(con: duckdb.DuckDBPyConnection, path: Path, sha256: str) -> Cb
     rep.regions = result.rows["municipality_code"].n_unique()
     rep.unmatched = result.unmatched
     messages = [*result.warnings, rep.summary()]
-    con.execute(
-        "insert into load_log values ($id, $file, $entity, $sha, $source, $read, $loaded, "
-        "$quarantined, $started, $finished, 'ok', $message)",
-        {"id": load_id, "file": path.name, "entity": ENTITY, "sha": sha256, "source": SOURCE,
-         "read": rep.rows_read, "loaded": rep.rows_loaded, "quarantined": rep.rows_quarantined,
-         "started": started, "finished": datetime.now(), "message": " ".join(messages)},
-    )
+    record_load(con, load_id, rep, sha256, SOURCE, started, " ".join(messages))
     rep.warnings = [f"{path.name}: {w}" for w in result.warnings]
     return rep

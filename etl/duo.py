@@ -37,7 +37,7 @@ import duckdb
 import polars as pl
 
 from etl.cbs_municipalities import REFERENCE, municipalities
-from etl.load import FileReport, next_load_id, store_quarantine
+from etl.load import FileReport, next_load_id, record_load, store_quarantine
 from etl.readers import FileRejected, sha256_of
 from etl.settings import get_settings
 
@@ -343,12 +343,6 @@ def import_schools(con: duckdb.DuckDBPyConnection, path: Path, key: str) -> DuoR
     rep.sectors = dict(result.schools.group_by("sector").len().iter_rows())
     rep.unmatched = result.unmatched
     messages = [*result.warnings, rep.summary()]
-    con.execute(
-        "insert into load_log values ($id, $file, $entity, $sha, $source, $read, $loaded, "
-        "$quarantined, $started, $finished, 'ok', $message)",
-        {"id": load_id, "file": path.name, "entity": ENTITY, "sha": key, "source": SOURCE,
-         "read": rep.rows_read, "loaded": rep.rows_loaded, "quarantined": rep.rows_quarantined,
-         "started": started, "finished": datetime.now(), "message": " ".join(messages)},
-    )
+    record_load(con, load_id, rep, key, SOURCE, started, " ".join(messages))
     rep.warnings = [f"{path.name}: {w}" for w in result.warnings]
     return rep

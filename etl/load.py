@@ -214,14 +214,8 @@ def _load_file(
     )
     rep.rows_loaded = con.execute(f"select count(*) from {STAGE}").fetchone()[0]
     con.execute(f"drop table {STAGE}")
-    con.execute(
-        "insert into load_log values ($id, $file, $entity, $sha, 'canonical', $read, $loaded, "
-        "$quarantined, $started, $finished, 'ok', $message)",
-        {"id": load_id, "file": src.path.name, "entity": entity.name, "sha": src.sha256,
-         "read": rep.rows_read, "loaded": rep.rows_loaded, "quarantined": rep.rows_quarantined,
-         "started": started, "finished": datetime.now(),
-         "message": "; ".join(src.warnings) or None},
-    )
+    record_load(con, load_id, rep, src.sha256, "canonical", started,
+                "; ".join(src.warnings) or None)
     return rep
 
 
@@ -247,6 +241,20 @@ def _pseudonymise(pseudonymiser: Pseudonymiser, raw: pl.DataFrame, entity: Entit
 def next_load_id(con: duckdb.DuckDBPyConnection) -> int:
     """The id of the load being written (one per file)."""
     return con.execute("select coalesce(max(load_id), 0) + 1 from load_log").fetchone()[0]
+
+
+def record_load(
+    con: duckdb.DuckDBPyConnection, load_id: int, rep: FileReport, sha256: str, source: str,
+    started: datetime, message: str | None,
+) -> None:
+    """Write the `load_log` row of one successfully loaded file."""
+    con.execute(
+        "insert into load_log values ($id, $file, $entity, $sha, $source, $read, $loaded, "
+        "$quarantined, $started, $finished, 'ok', $message)",
+        {"id": load_id, "file": rep.file, "entity": rep.entity, "sha": sha256, "source": source,
+         "read": rep.rows_read, "loaded": rep.rows_loaded, "quarantined": rep.rows_quarantined,
+         "started": started, "finished": datetime.now(), "message": message},
+    )
 
 
 def store_quarantine(
