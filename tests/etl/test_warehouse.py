@@ -20,7 +20,28 @@ def test_reader_on_absent_warehouse_sees_empty_tables(warehouse):
 )
 def test_school_year_macro_boundaries(day, school_year):
     with reader() as con:
-        assert con.execute(f"select school_year(date '{day}')").fetchone() == (school_year,)
+        got = con.execute("select school_year($d::date), school_year_label(school_year_start("
+                          "$d::date)), in_school_year($d::date, $sy), "
+                          "in_school_year($d::date, '2000-2001')",
+                          {"d": day, "sy": school_year}).fetchone()
+    assert got == (school_year, school_year, True, False)
+
+
+@pytest.mark.parametrize(("month", "day"), [(1, 1), (8, 1), (9, 15), (12, 28)])
+def test_school_year_macros_agree_with_settings_on_every_day(isolated_env, month, day):
+    """The SQL macros and `Settings.school_year_of` give every day of two years one year."""
+    (isolated_env / "pib.toml").write_text(
+        f"[school_year]\nstart_month = {month}\nstart_day = {day}\n")
+    settings = get_settings()
+    with reader() as con:
+        rows = con.execute(
+            "select d::date, school_year(d::date), in_school_year(d::date, school_year(d::date)),"
+            " in_school_year(d::date, school_year_label(school_year_start(d::date) + 1))"
+            " from generate_series(date '2023-12-01', date '2026-01-31', interval 1 day) t(d)"
+        ).fetchall()
+    assert len(rows) == 793
+    for day_, year, inside, next_year in rows:
+        assert (year, inside, next_year) == (settings.school_year_of(day_), True, False), day_
 
 
 def test_flemish_school_year_starts_in_september(isolated_env):
@@ -28,8 +49,9 @@ def test_flemish_school_year_starts_in_september(isolated_env):
     assert get_settings().school_year_start == (9, 1)
     with reader() as con:
         got = con.execute("select school_year(date '2024-08-31'), school_year(date "
-                          "'2024-09-01')").fetchone()
-    assert got == ("2023-2024", "2024-2025")
+                          "'2024-09-01'), in_school_year(date '2024-08-31', '2024-2025'), "
+                          "in_school_year(date '2025-08-31', '2024-2025')").fetchone()
+    assert got == ("2023-2024", "2024-2025", False, True)
 
 
 def test_writer_commits_by_atomic_replace_and_discards_on_error(warehouse):
@@ -43,3 +65,16 @@ def test_writer_commits_by_atomic_replace_and_discards_on_error(warehouse):
     assert data_version() == version
     with reader() as con:
         assert con.execute("select load_id from load_log").fetchall() == [(1,)]
+
+
+def test_open_reader_keeps_its_version_while_the_next_reader_sees_the_new_one(warehouse):
+    with writer() as con:
+        con.execute("insert into load_log (load_id, outcome) values (1, 'ok')")
+    with reader() as old:
+        with writer() as con:
+            con.execute("insert into load_log (load_id, outcome) values (2, 'ok')")
+        with reader() as new:
+            assert new.execute("select count(*) from load_log").fetchone() == (2,)
+        assert old.execute("select count(*) from load_log").fetchone() == (1,)
+    with reader() as again:
+        assert again.execute("select count(*) from load_log").fetchone() == (2,)
