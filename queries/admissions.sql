@@ -70,7 +70,7 @@ granted as (
 final as (
 
     select
-        granted.year || '-' || (granted.year + 1) as school_year,
+        school_year_label(granted.year) as school_year,
         request_type,
         granted,
         granted * 1000 / nullif(regular_pupils.pupils, 0) as per_1000_pupils

@@ -22,7 +22,7 @@ demand as (
 
     select municipality_code, need_category, count(distinct pupil_id) as demand
     from referrals
-    where decision = 'granted' and school_year(received_on) = $school_year
+    where decision = 'granted' and in_school_year(received_on, $school_year)
     group by municipality_code, need_category
 
 ),

@@ -21,7 +21,7 @@ with
 demand as (
 
     select
-        school_year(received_on) as school_year,
+        school_year_start(received_on) as year,
         municipality_code,
         need_category,
         count(distinct pupil_id) as demand
@@ -34,7 +34,11 @@ demand as (
 
 capacity as (
 
-    select school_year, municipality_code, need_category, sum(capacity)::bigint as capacity
+    select
+        left(school_year, 4)::int as year,
+        municipality_code,
+        need_category,
+        sum(capacity)::bigint as capacity
     from offers
     where $municipality_code is null or municipality_code = $municipality_code
     group by all
@@ -44,19 +48,19 @@ capacity as (
 pairs as (
 
     select
-        school_year,
+        year,
         need_category,
         coalesce(demand.demand, 0) as demand,
         coalesce(capacity.capacity, 0) as capacity
     from demand
-    full outer join capacity using (school_year, municipality_code, need_category)
+    full outer join capacity using (year, municipality_code, need_category)
 
 ),
 
 final as (
 
     select
-        school_year,
+        school_year_label(year) as school_year,
         need_category,
         sum(demand)::bigint as demand,
         sum(capacity)::bigint as capacity,
@@ -64,7 +68,7 @@ final as (
         sum(capacity) / nullif(sum(demand), 0) as coverage_ratio,
         count(*) filter (where demand > capacity) as municipalities_with_gap
     from pairs
-    group by school_year, need_category
+    group by year, need_category
 
 )
 

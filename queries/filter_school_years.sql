@@ -11,15 +11,22 @@
 
 with
 
+years as (
+
+    select left(school_year, 4)::int as year from enrolments
+    union select left(school_year, 4)::int from offers
+    union select school_year_start(received_on) from referrals
+    union select school_year_start(started_on) from supports
+    union select school_year_start(evaluated_on) from outcomes
+    union select school_year_start(started_on) from out_of_school
+    union select school_year_start(ended_on) from out_of_school where ended_on is not null
+
+),
+
 final as (
 
-    select school_year from enrolments
-    union select school_year from offers
-    union select school_year(received_on) from referrals
-    union select school_year(started_on) from supports
-    union select school_year(evaluated_on) from outcomes
-    union select school_year(started_on) from out_of_school
-    union select school_year(ended_on) from out_of_school where ended_on is not null
+    select school_year_label(year) as school_year
+    from years
 
 )
 

@@ -35,13 +35,17 @@ years as (
 
     select unnest(generate_series(min(year), max(year))) as year
     from (
-        select school_year_start(received_on) as year from referrals
-        union all select school_year_start(decided_on) from referrals
-        union all select school_year_start(started_on) from supports
-        union all select school_year_start(evaluated_on) from outcomes
-        union all select left(school_year, 4)::int from enrolments
-        union all select school_year_start(started_on) from out_of_school
-        union all select school_year_start(ended_on) from out_of_school
+        select school_year_start(min(received_on)) as year from referrals
+        union all select school_year_start(max(received_on)) from referrals
+        union all select school_year_start(max(decided_on)) from referrals
+        union all select school_year_start(min(started_on)) from supports
+        union all select school_year_start(max(started_on)) from supports
+        union all select school_year_start(min(evaluated_on)) from outcomes
+        union all select school_year_start(max(evaluated_on)) from outcomes
+        union all select left(min(school_year), 4)::int from enrolments
+        union all select left(max(school_year), 4)::int from enrolments
+        union all select school_year_start(min(started_on)) from out_of_school
+        union all select school_year_start(max(ended_on)) from out_of_school
     )
 
 ),
@@ -62,13 +66,15 @@ waiting as (
 
 open_at_year_end as (
 
-    select years.year, count(referral_years.received_year) as open_at_year_end
+    select years.year, coalesce(sum(referral_years.referrals), 0)::bigint as open_at_year_end
     from years
     left join (
         select
             school_year_start(received_on) as received_year,
-            school_year_start(decided_on) as decided_year
+            school_year_start(decided_on) as decided_year,
+            count(*) as referrals
         from referrals
+        group by received_year, decided_year
     ) referral_years
         on referral_years.received_year <= years.year
         and (referral_years.decided_year is null or referral_years.decided_year > years.year)
@@ -144,7 +150,7 @@ admissions as (
 final as (
 
     select
-        years.year || '-' || (years.year + 1) as school_year,
+        school_year_label(years.year) as school_year,
         coalesce(waiting.referrals_received, 0) as referrals_received,
         coalesce(waiting.decided, 0) as decided,
         waiting.median_waiting_days,

@@ -16,7 +16,7 @@ with
 
 evaluations as (
 
-    select school_year(evaluated_on) as school_year, coalesce(destination, 'unknown') as destination
+    select school_year_start(evaluated_on) as year, coalesce(destination, 'unknown') as destination
     from outcomes
     where $municipality_code is null
         or support_id in (
@@ -27,15 +27,19 @@ evaluations as (
 
 counted as (
 
-    select school_year, destination, count(*) as evaluations
+    select year, destination, count(*) as evaluations
     from evaluations
-    group by school_year, destination
+    group by year, destination
 
 ),
 
 final as (
 
-    select *, evaluations / sum(evaluations) over (partition by school_year) as share
+    select
+        school_year_label(year) as school_year,
+        destination,
+        evaluations,
+        evaluations / sum(evaluations) over (partition by year) as share
     from counted
 
 )

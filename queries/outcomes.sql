@@ -16,7 +16,7 @@ with
 
 evaluations as (
 
-    select school_year(evaluated_on) as school_year, goal_attainment
+    select school_year_start(evaluated_on) as year, goal_attainment
     from outcomes
     where $municipality_code is null
         or support_id in (
@@ -28,13 +28,13 @@ evaluations as (
 final as (
 
     select
-        school_year,
+        school_year_label(year) as school_year,
         count(*) as evaluated,
         count(*) filter (where goal_attainment = 'achieved') / count(*) as achieved_share,
         count(*) filter (where goal_attainment in ('achieved', 'partly')) / count(*)
             as achieved_or_partly_share
     from evaluations
-    group by school_year
+    group by year
 
 )
 

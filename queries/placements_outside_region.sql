@@ -20,26 +20,46 @@ with
 at_schools as (
 
     select
-        school_year(supports.started_on) as school_year,
+        school_year_start(supports.started_on) as year,
         not schools.in_region as outside,
-        referrals.pupil_id
+        supports.referral_id
     from supports
     join schools using (school_id)
-    left join referrals using (referral_id)
     where $municipality_code is null or supports.municipality_code = $municipality_code
+
+),
+
+per_year as (
+
+    select
+        year,
+        count(*) as supports_at_schools,
+        count(*) filter (where outside) as supports_outside_region
+    from at_schools
+    group by year
+
+),
+
+pupils_outside as (
+
+    select at_schools.year, count(distinct referrals.pupil_id) as pupils_outside_region
+    from at_schools
+    join referrals using (referral_id)
+    where at_schools.outside
+    group by at_schools.year
 
 ),
 
 final as (
 
     select
-        school_year,
-        count(*) as supports_at_schools,
-        count(*) filter (where outside) as supports_outside_region,
-        count(distinct pupil_id) filter (where outside) as pupils_outside_region,
-        count(*) filter (where outside) / count(*) as outside_region_share
-    from at_schools
-    group by school_year
+        school_year_label(year) as school_year,
+        supports_at_schools,
+        supports_outside_region,
+        coalesce(pupils_outside.pupils_outside_region, 0) as pupils_outside_region,
+        supports_outside_region / supports_at_schools as outside_region_share
+    from per_year
+    left join pupils_outside using (year)
 
 )
 

@@ -16,9 +16,9 @@ with
 
 started as (
 
-    select school_year(started_on) as school_year, prevention_level, kind, hours, cost_eur
+    select school_year_start(started_on) as year, prevention_level, kind, hours, cost_eur
     from supports
-    where ($school_year is null or school_year(started_on) = $school_year)
+    where ($school_year is null or in_school_year(started_on, $school_year))
         and ($municipality_code is null or municipality_code = $municipality_code)
 
 ),
@@ -26,14 +26,14 @@ started as (
 final as (
 
     select
-        school_year,
+        school_year_label(year) as school_year,
         prevention_level,
         kind,
         count(*) as supports,
         sum(hours) as hours,
         sum(cost_eur) as cost_eur
     from started
-    group by school_year, prevention_level, kind
+    group by year, prevention_level, kind
 
 )
 

@@ -19,7 +19,7 @@ with
 started as (
 
     select
-        school_year(started_on) as school_year,
+        school_year_start(started_on) as year,
         prevention_level = 'preventive' as preventive,
         hours
     from supports
@@ -30,19 +30,22 @@ started as (
 per_year as (
 
     select
-        school_year,
+        year,
         count(*) as supports_started,
         count(*) filter (where preventive) as preventive_started,
         sum(hours) as hours_total,
         coalesce(sum(hours) filter (where preventive), 0) as hours_preventive
     from started
-    group by school_year
+    group by year
 
 ),
 
 final as (
 
-    select *, hours_preventive / nullif(hours_total, 0) as preventive_hours_share
+    select
+        school_year_label(year) as school_year,
+        * exclude (year),
+        hours_preventive / nullif(hours_total, 0) as preventive_hours_share
     from per_year
 
 )

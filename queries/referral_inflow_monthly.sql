@@ -15,10 +15,10 @@ received as (
 
     select
         date_trunc('month', received_on)::date as month,
-        school_year(received_on) as school_year,
+        school_year_start(received_on) as year,
         request_type
     from referrals
-    where ($school_year is null or school_year(received_on) = $school_year)
+    where ($school_year is null or in_school_year(received_on, $school_year))
         and ($municipality_code is null or municipality_code = $municipality_code)
         and ($need_category is null or need_category = $need_category)
 
@@ -26,9 +26,9 @@ received as (
 
 final as (
 
-    select month, school_year, request_type, count(*) as received
+    select month, school_year_label(year) as school_year, request_type, count(*) as received
     from received
-    group by month, school_year, request_type
+    group by month, year, request_type
 
 )
 

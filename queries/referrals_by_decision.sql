@@ -15,7 +15,7 @@ with
 referral_rows as (
 
     select
-        school_year(received_on) as school_year,
+        school_year_start(received_on) as year,
         request_type,
         coalesce(decision, 'undecided') as decision
     from referrals
@@ -26,9 +26,9 @@ referral_rows as (
 
 final as (
 
-    select school_year, request_type, decision, count(*) as referrals
+    select school_year_label(year) as school_year, request_type, decision, count(*) as referrals
     from referral_rows
-    group by school_year, request_type, decision
+    group by year, request_type, decision
 
 )
 

@@ -19,9 +19,9 @@ with
 
 filtered as (
 
-    select school_year(received_on) as school_year, received_on, complete_on, decided_on
+    select school_year_start(received_on) as year, received_on, complete_on, decided_on
     from referrals
-    where ($school_year is null or school_year(received_on) = $school_year)
+    where ($school_year is null or in_school_year(received_on, $school_year))
         and ($municipality_code is null or municipality_code = $municipality_code)
         and ($need_category is null or need_category = $need_category)
         and ($urgent is null or urgent = $urgent)
@@ -30,13 +30,21 @@ filtered as (
 
 waits as (
 
-    select school_year, 'received_to_decided' as measure, decided_on - received_on as days
+    select year, 'received_to_decided' as measure, decided_on - received_on as days
     from filtered
     where decided_on is not null
     union all
-    select school_year, 'received_to_complete' as measure, complete_on - received_on as days
+    select year, 'received_to_complete' as measure, complete_on - received_on as days
     from filtered
     where complete_on is not null
+
+),
+
+per_day as (
+
+    select year, measure, days, count(*) as referrals
+    from waits
+    group by year, measure, days
 
 ),
 
@@ -49,8 +57,8 @@ bands (band, min_days, max_days) as (
 
 grid as (
 
-    select distinct filtered.school_year, measures.measure, bands.*
-    from filtered
+    select years.year, measures.measure, bands.*
+    from (select distinct year from filtered) years
     cross join (values ('received_to_decided'), ('received_to_complete')) measures(measure)
     cross join bands
 
@@ -58,22 +66,29 @@ grid as (
 
 counted as (
 
-    select grid.school_year, grid.measure, grid.band, count(waits.days) as referrals
+    select
+        grid.year,
+        grid.measure,
+        grid.band,
+        coalesce(sum(per_day.referrals), 0)::bigint as referrals
     from grid
-    left join waits
-        on waits.school_year = grid.school_year
-        and waits.measure = grid.measure
-        and waits.days >= grid.min_days
-        and (grid.max_days is null or waits.days <= grid.max_days)
-    group by grid.school_year, grid.measure, grid.band
+    left join per_day
+        on per_day.year = grid.year
+        and per_day.measure = grid.measure
+        and per_day.days >= grid.min_days
+        and (grid.max_days is null or per_day.days <= grid.max_days)
+    group by grid.year, grid.measure, grid.band
 
 ),
 
 final as (
 
     select
-        *,
-        referrals / nullif(sum(referrals) over (partition by school_year, measure), 0) as share
+        school_year_label(year) as school_year,
+        measure,
+        band,
+        referrals,
+        referrals / nullif(sum(referrals) over (partition by year, measure), 0) as share
     from counted
 
 )

@@ -20,11 +20,11 @@ decided as (
 
     select
         date_trunc('month', received_on)::date as month,
-        school_year(received_on) as school_year,
+        school_year_start(received_on) as year,
         decided_on - received_on as days
     from referrals
     where decided_on is not null
-        and ($school_year is null or school_year(received_on) = $school_year)
+        and ($school_year is null or in_school_year(received_on, $school_year))
         and ($municipality_code is null or municipality_code = $municipality_code)
         and ($need_category is null or need_category = $need_category)
 
@@ -34,13 +34,13 @@ final as (
 
     select
         month,
-        school_year,
+        school_year_label(year) as school_year,
         count(*) as decided,
         quantile_cont(days, 0.5) as median_days,
         quantile_cont(days, 0.9) as p90_days,
         count(*) filter (where days <= $norm_days) / count(*) as within_norm_share
     from decided
-    group by month, school_year
+    group by month, year
 
 )
 

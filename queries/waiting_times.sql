@@ -20,12 +20,12 @@ with
 decided as (
 
     select
-        school_year(received_on) as school_year,
+        school_year_start(received_on) as year,
         need_category,
         decided_on - received_on as days
     from referrals
     where decided_on is not null
-        and ($school_year is null or school_year(received_on) = $school_year)
+        and ($school_year is null or in_school_year(received_on, $school_year))
         and ($municipality_code is null or municipality_code = $municipality_code)
 
 ),
@@ -33,14 +33,14 @@ decided as (
 final as (
 
     select
-        school_year,
+        school_year_label(year) as school_year,
         need_category,
         count(*) as decided,
         quantile_cont(days, 0.5) as median_days,
         quantile_cont(days, 0.9) as p90_days,
         count(*) filter (where days <= $norm_days) / count(*) as within_norm_share
     from decided
-    group by school_year, need_category
+    group by year, need_category
 
 )
 
