@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from etl import models
 from etl.pseudonym import Pseudonymiser, secret_key
 from etl.readers import (
     CSV_SUFFIXES,
@@ -169,6 +170,7 @@ def load(
                 for path, key in todo_schools:
                     report.files.append(duo_report := duo.import_schools(con, path, key))
                     report.warnings += duo_report.warnings
+                models.build(con)
                 if strict and report.quarantined:
                     raise LoadRejected(
                         f"--strict: {report.quarantined} rij(en) afgekeurd; er is niets geladen. "

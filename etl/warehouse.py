@@ -22,10 +22,12 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
+from etl import models
 from etl.schema import warehouse_ddl
 from etl.settings import get_settings, warehouse_path
 
@@ -89,31 +91,45 @@ def _apply_scope(con: duckdb.DuckDBPyConnection, base: str, school_ids: tuple[st
         con.execute(f"create temp view {table} as {sql.format(base=base)}")
 
 
-# Shared read-only instances, most recently used last: (warehouse path) -> (version, instance).
-_INSTANCES: OrderedDict[Path, tuple[tuple[int, int], duckdb.DuckDBPyConnection]] = OrderedDict()
+@dataclass(frozen=True)
+class _Shared:
+    """One read-only instance: the warehouse version and settings it was opened for, the
+    catalog that holds the tables, and whether its model tables may be used."""
+
+    key: tuple[object, ...]
+    con: duckdb.DuckDBPyConnection
+    catalog: str
+    models_fresh: bool
+
+
+# Shared instances per warehouse path, most recently used last.
+_INSTANCES: OrderedDict[Path, _Shared] = OrderedDict()
 _INSTANCES_LOCK = threading.Lock()
 _MAX_INSTANCES = 4  # warehouses per process; a test session opens many, a server one
 
 
-def _instance(path: Path) -> tuple[duckdb.DuckDBPyConnection, str]:
-    """A new cursor on the shared instance of the warehouse's current version, and the schema
-    that holds its tables. The instance is never closed here: that would close the cursors of
-    running queries; it is freed when the last one is gone."""
-    version = data_version(path)
+def _open(path: Path, key: tuple[object, ...]) -> _Shared:
+    con = duckdb.connect()
+    if key[0] == (0, 0):  # no warehouse yet: empty tables, models computed live
+        con.execute(warehouse_ddl())
+        return _Shared(key, con, "memory", False)
+    con.execute("attach ? as wh (read_only)", [str(path)])
+    return _Shared(key, con, "wh", models.fresh(con, "wh"))
+
+
+def _cursor(path: Path) -> tuple[duckdb.DuckDBPyConnection, _Shared]:
+    """A new cursor on the shared instance of the warehouse's current version. The instance
+    is never closed here: that would close the cursors of running queries; it is freed when
+    the last one is gone."""
+    key = (data_version(path), get_settings().school_year_start)
     with _INSTANCES_LOCK:
-        cached = _INSTANCES.get(path)
-        if cached is None or cached[0] != version:
-            con = duckdb.connect()
-            if version != (0, 0):
-                con.execute("attach ? as wh (read_only)", [str(path)])
-            else:
-                con.execute(warehouse_ddl())
-            cached = _INSTANCES[path] = (version, con)
+        shared = _INSTANCES.get(path)
+        if shared is None or shared.key != key:
+            shared = _INSTANCES[path] = _open(path, key)
         _INSTANCES.move_to_end(path)
         while len(_INSTANCES) > _MAX_INSTANCES:
             _INSTANCES.popitem(last=False)
-        cursor = cached[1].cursor()
-    return cursor, "wh.main" if version != (0, 0) else "memory.main"
+        return shared.con.cursor(), shared
 
 
 @contextmanager
@@ -121,13 +137,15 @@ def reader(
     db: str | Path | None = None, school_ids: tuple[str, ...] | None = None
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only cursor for one unit of work; an absent warehouse reads as an empty one.
-    With `school_ids`, only the rows of those schools are visible."""
-    con, base = _instance(warehouse_path(db).resolve())
+    With `school_ids`, only the rows of those schools are visible, model tables included."""
+    con, shared = _cursor(warehouse_path(db).resolve())
     try:
-        con.execute(f"use {base.split('.')[0]}")
+        con.execute(f"use {shared.catalog}")
         con.execute(school_year_macro())
         if school_ids is not None:
-            _apply_scope(con, base, school_ids)
+            _apply_scope(con, f"{shared.catalog}.main", school_ids)
+        if school_ids is not None or not shared.models_fresh:
+            models.shadow(con)
         yield con
     finally:
         con.close()

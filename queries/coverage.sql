@@ -20,10 +20,9 @@ with
 
 demand as (
 
-    select municipality_code, need_category, count(distinct pupil_id) as demand
-    from referrals
-    where decision = 'granted' and in_school_year(received_on, $school_year)
-    group by municipality_code, need_category
+    select municipality_code, need_category, demand
+    from granted_demand
+    where year = left($school_year, 4)::int
 
 ),
 

@@ -20,15 +20,9 @@ with
 
 demand as (
 
-    select
-        school_year_start(received_on) as year,
-        municipality_code,
-        need_category,
-        count(distinct pupil_id) as demand
-    from referrals
-    where decision = 'granted'
-        and ($municipality_code is null or municipality_code = $municipality_code)
-    group by all
+    select year, municipality_code, need_category, demand
+    from granted_demand
+    where $municipality_code is null or municipality_code = $municipality_code
 
 ),
 

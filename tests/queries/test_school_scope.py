@@ -38,3 +38,10 @@ def test_school_role_without_schools_is_refused(two_schools):
 def test_school_role_sees_no_out_of_school_episodes(two_schools):
     assert run_query("table_counts", role="school", school_ids=("SCH_A",)).filter(
         table_name="out_of_school")["rows"].to_list() in ([0], [])
+
+
+def test_school_role_demand_counts_only_its_own_pupils(two_schools):
+    own = run_query("coverage", {"school_year": "2024-2025"}, role="school",
+                    school_ids=("SCH_A",))
+    assert own.select("demand").rows() == [(6,)]
+    assert run_query("coverage", {"school_year": "2024-2025"})["demand"].to_list() == [13]

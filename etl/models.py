@@ -1,0 +1,77 @@
+"""Derived tables that every write rebuilds, so that page queries stay fast at national scale.
+
+Each `queries/models/NAME.sql` is a select over the canonical tables, with a header
+(`-- NAME: title` and `-- definition:`). `build` materialises it as table NAME in the writer's
+transaction, together with the school-year start it was built with. A reader that may not use
+the stored table — the `school` role, whose rows are scoped, or a warehouse built with another
+school-year start than `pib.toml` has now — gets a temp view of the same SQL instead (`shadow`):
+the figures are the same by construction, only slower.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import duckdb
+
+from etl.settings import ROOT, get_settings
+
+MODEL_DIR = ROOT / "queries" / "models"
+BUILD_TABLE = "model_build"
+
+
+@dataclass(frozen=True)
+class Model:
+    name: str
+    title: str
+    definition: str
+    sql: str
+
+
+@cache
+def models() -> tuple[Model, ...]:
+    """Every model, by name."""
+    found = []
+    for path in sorted(MODEL_DIR.glob("*.sql")):
+        text = path.read_text(encoding="utf-8")
+        head = re.match(rf"-- {path.stem}: (.+)\n-- definition: (.+(?:\n--   .+)*)", text)
+        if not head:
+            raise ValueError(f"{path}: the header must be '-- {path.stem}: title' and "
+                             "'-- definition: ...'")
+        definition = re.sub(r"\s*\n--\s+", " ", head[2])
+        found.append(Model(path.stem, head[1].strip(), definition, text))
+    return tuple(found)
+
+
+def _signature() -> str:
+    """What the models depend on besides the data: the start of the school year."""
+    month, day = get_settings().school_year_start
+    return f"{month:02d}-{day:02d}"
+
+
+def build(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild every model table in the writer's transaction."""
+    for model in models():
+        con.execute(f"create or replace table {model.name} as {model.sql}")
+    con.execute(f"create or replace table {BUILD_TABLE} as select $s as school_year_start",
+                {"s": _signature()})
+
+
+def fresh(con: duckdb.DuckDBPyConnection, catalog: str) -> bool:
+    """Whether the stored model tables of `catalog` fit today's settings."""
+    built = con.execute(
+        "select 1 from duckdb_tables() where database_name = $c and table_name = $t",
+        {"c": catalog, "t": BUILD_TABLE},
+    ).fetchone()
+    if not built:
+        return False
+    stored = con.execute(f"select school_year_start from {catalog}.main.{BUILD_TABLE}").fetchone()
+    return stored == (_signature(),)
+
+
+def shadow(con: duckdb.DuckDBPyConnection) -> None:
+    """Compute every model live in this connection, over what its tables show it."""
+    for model in models():
+        con.execute(f"create or replace temp view {model.name} as {model.sql}")
