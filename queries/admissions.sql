@@ -25,9 +25,9 @@ admission_types as (
 
 decided as (
 
-    select school_year_start(decided_on) as year, request_type, decision
-    from referrals
-    where decided_on is not null and request_type in (from admission_types)
+    select decided_year as year, request_type, decision, referrals
+    from referral_flow
+    where decided_year is not null and request_type in (from admission_types)
 
 ),
 
@@ -56,7 +56,7 @@ granted as (
     select
         years.year,
         admission_types.request_type,
-        count(decided.year) as granted
+        coalesce(sum(decided.referrals), 0)::bigint as granted
     from years
     cross join admission_types
     left join decided

@@ -35,13 +35,13 @@ years as (
 
     select unnest(generate_series(min(year), max(year))) as year
     from (
-        select school_year_start(min(received_on)) as year from referrals
-        union all select school_year_start(max(received_on)) from referrals
-        union all select school_year_start(max(decided_on)) from referrals
+        select min(received_year) as year from referral_flow
+        union all select max(received_year) from referral_flow
+        union all select max(decided_year) from referral_flow
         union all select school_year_start(min(started_on)) from supports
         union all select school_year_start(max(started_on)) from supports
-        union all select school_year_start(min(evaluated_on)) from outcomes
-        union all select school_year_start(max(evaluated_on)) from outcomes
+        union all select min(year) from evaluation_counts
+        union all select max(year) from evaluation_counts
         union all select left(min(school_year), 4)::int from enrolments
         union all select left(max(school_year), 4)::int from enrolments
         union all select school_year_start(min(started_on)) from out_of_school
@@ -53,31 +53,50 @@ years as (
 waiting as (
 
     select
-        school_year_start(received_on) as year,
-        count(*) as referrals_received,
-        count(decided_on) as decided,
-        quantile_cont(decided_on - received_on, 0.5) as median_waiting_days,
-        count(*) filter (where decided_on - received_on <= $norm_days)
-            / nullif(count(decided_on), 0) as within_norm_share
-    from referrals
+        received_year as year,
+        sum(referrals)::bigint as referrals_received,
+        coalesce(sum(referrals) filter (where days is not null), 0)::bigint as decided,
+        coalesce(sum(referrals) filter (where days <= $norm_days), 0)
+            / nullif(sum(referrals) filter (where days is not null), 0) as within_norm_share
+    from referral_flow
+    group by received_year
+
+),
+
+-- The median of the waiting days from their frequencies, interpolated as quantile_cont does:
+-- at position (n - 1) / 2 of the sorted days, between the values below and above it.
+waiting_days as (
+
+    select
+        received_year as year,
+        days,
+        sum(sum(referrals)) over (partition by received_year order by days) as up_to,
+        (sum(sum(referrals)) over (partition by received_year) - 1) / 2 as position
+    from referral_flow
+    where days is not null
+    group by received_year, days
+
+),
+
+median_waiting as (
+
+    select
+        year,
+        min(days) filter (where up_to > floor(position)) as below,
+        min(days) filter (where up_to > ceil(position)) as above,
+        any_value(position - floor(position)) as fraction
+    from waiting_days
     group by year
 
 ),
 
 open_at_year_end as (
 
-    select years.year, coalesce(sum(referral_years.referrals), 0)::bigint as open_at_year_end
+    select years.year, coalesce(sum(referral_flow.referrals), 0)::bigint as open_at_year_end
     from years
-    left join (
-        select
-            school_year_start(received_on) as received_year,
-            school_year_start(decided_on) as decided_year,
-            count(*) as referrals
-        from referrals
-        group by received_year, decided_year
-    ) referral_years
-        on referral_years.received_year <= years.year
-        and (referral_years.decided_year is null or referral_years.decided_year > years.year)
+    left join referral_flow
+        on referral_flow.received_year <= years.year
+        and (referral_flow.decided_year is null or referral_flow.decided_year > years.year)
     group by years.year
 
 ),
@@ -129,21 +148,22 @@ enrolled as (
 evaluations as (
 
     select
-        school_year_start(evaluated_on) as year,
-        count(*) as evaluated,
-        count(*) filter (where goal_attainment = 'achieved') / count(*) as achieved_share
-    from outcomes
+        year,
+        sum(evaluations)::bigint as evaluated,
+        coalesce(sum(evaluations) filter (where goal_attainment = 'achieved'), 0)
+            / sum(evaluations) as achieved_share
+    from evaluation_counts
     group by year
 
 ),
 
 admissions as (
 
-    select school_year_start(decided_on) as year, count(*) as admissions_granted
-    from referrals
+    select decided_year as year, sum(referrals)::bigint as admissions_granted
+    from referral_flow
     where decision = 'granted'
         and request_type in ('admission_sbo', 'admission_so', 'admission_vso')
-    group by year
+    group by decided_year
 
 ),
 
@@ -153,7 +173,9 @@ final as (
         school_year_label(years.year) as school_year,
         coalesce(waiting.referrals_received, 0) as referrals_received,
         coalesce(waiting.decided, 0) as decided,
-        waiting.median_waiting_days,
+        median_waiting.below
+            + median_waiting.fraction * (median_waiting.above - median_waiting.below)
+            as median_waiting_days,
         waiting.within_norm_share,
         open_at_year_end.open_at_year_end,
         coalesce(prevention.supports_started, 0) as supports_started,
@@ -168,6 +190,7 @@ final as (
             as admissions_per_1000
     from years
     left join waiting using (year)
+    left join median_waiting using (year)
     left join open_at_year_end using (year)
     left join prevention using (year)
     left join out_of_school_pupils using (year)

@@ -14,21 +14,11 @@
 
 with
 
-evaluations as (
-
-    select school_year_start(evaluated_on) as year, coalesce(destination, 'unknown') as destination
-    from outcomes
-    where $municipality_code is null
-        or support_id in (
-            select support_id from supports where municipality_code = $municipality_code
-        )
-
-),
-
 counted as (
 
-    select year, destination, count(*) as evaluations
-    from evaluations
+    select year, destination, sum(evaluations)::bigint as evaluations
+    from evaluation_counts
+    where $municipality_code is null or municipality_code = $municipality_code
     group by year, destination
 
 ),

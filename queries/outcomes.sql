@@ -16,12 +16,9 @@ with
 
 evaluations as (
 
-    select school_year_start(evaluated_on) as year, goal_attainment
-    from outcomes
-    where $municipality_code is null
-        or support_id in (
-            select support_id from supports where municipality_code = $municipality_code
-        )
+    select year, goal_attainment, evaluations
+    from evaluation_counts
+    where $municipality_code is null or municipality_code = $municipality_code
 
 ),
 
@@ -29,10 +26,11 @@ final as (
 
     select
         school_year_label(year) as school_year,
-        count(*) as evaluated,
-        count(*) filter (where goal_attainment = 'achieved') / count(*) as achieved_share,
-        count(*) filter (where goal_attainment in ('achieved', 'partly')) / count(*)
-            as achieved_or_partly_share
+        sum(evaluations)::bigint as evaluated,
+        coalesce(sum(evaluations) filter (where goal_attainment = 'achieved'), 0)
+            / sum(evaluations) as achieved_share,
+        coalesce(sum(evaluations) filter (where goal_attainment in ('achieved', 'partly')), 0)
+            / sum(evaluations) as achieved_or_partly_share
     from evaluations
     group by year
 

@@ -40,6 +40,7 @@ def test_kpi_headline_agrees_with_the_named_queries(demo_db):
     prevention = _by_year(run_query("prevention_trend", db=demo_db))
     out = _by_year(run_query("out_of_school", db=demo_db))
     outcomes = _by_year(run_query("outcomes", db=demo_db))
+    summary = _by_year(run_query("waiting_summary", db=demo_db))
     waiting, admissions = _by_year(waiting), _by_year(admissions)
     assert headline.height >= 3
     for row in headline.iter_rows(named=True):
@@ -47,6 +48,8 @@ def test_kpi_headline_agrees_with_the_named_queries(demo_db):
         if year in waiting:
             assert row["decided"] == waiting[year]["decided"]
             assert row["within_norm_share"] == pytest.approx(waiting[year]["within"])
+            # from day frequencies in kpi_headline, by quantile_cont over rows in waiting_summary
+            assert row["median_waiting_days"] == pytest.approx(summary[year]["median_days"])
         if year in prevention:
             assert row["supports_started"] == prevention[year]["supports_started"]
             assert row["preventive_hours_share"] == pytest.approx(
