@@ -15,9 +15,9 @@ years as (
 
     select left(school_year, 4)::int as year from enrolments
     union select left(school_year, 4)::int from offers
-    union select school_year_start(received_on) from referrals
-    union select school_year_start(started_on) from supports
-    union select school_year_start(evaluated_on) from outcomes
+    union select received_year from referral_flow
+    union select year from support_counts
+    union select year from evaluation_counts
     union select school_year_start(started_on) from out_of_school
     union select school_year_start(ended_on) from out_of_school where ended_on is not null
 

@@ -38,8 +38,8 @@ years as (
         select min(received_year) as year from referral_flow
         union all select max(received_year) from referral_flow
         union all select max(decided_year) from referral_flow
-        union all select school_year_start(min(started_on)) from supports
-        union all select school_year_start(max(started_on)) from supports
+        union all select min(year) from support_counts
+        union all select max(year) from support_counts
         union all select min(year) from evaluation_counts
         union all select max(year) from evaluation_counts
         union all select left(min(school_year), 4)::int from enrolments
@@ -104,11 +104,11 @@ open_at_year_end as (
 prevention as (
 
     select
-        school_year_start(started_on) as year,
-        count(*) as supports_started,
+        year,
+        sum(supports)::bigint as supports_started,
         coalesce(sum(hours) filter (where prevention_level = 'preventive'), 0)
             / nullif(sum(hours), 0) as preventive_hours_share
-    from supports
+    from support_counts
     group by year
 
 ),

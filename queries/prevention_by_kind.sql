@@ -14,25 +14,18 @@
 
 with
 
-started as (
-
-    select school_year_start(started_on) as year, prevention_level, kind, hours, cost_eur
-    from supports
-    where ($school_year is null or in_school_year(started_on, $school_year))
-        and ($municipality_code is null or municipality_code = $municipality_code)
-
-),
-
 final as (
 
     select
         school_year_label(year) as school_year,
         prevention_level,
         kind,
-        count(*) as supports,
+        sum(supports)::bigint as supports,
         sum(hours) as hours,
         sum(cost_eur) as cost_eur
-    from started
+    from support_counts
+    where ($school_year is null or year = left($school_year, 4)::int)
+        and ($municipality_code is null or municipality_code = $municipality_code)
     group by year, prevention_level, kind
 
 )

@@ -16,26 +16,18 @@
 
 with
 
-started as (
-
-    select
-        school_year_start(started_on) as year,
-        prevention_level = 'preventive' as preventive,
-        hours
-    from supports
-    where $municipality_code is null or municipality_code = $municipality_code
-
-),
-
 per_year as (
 
     select
         year,
-        count(*) as supports_started,
-        count(*) filter (where preventive) as preventive_started,
+        sum(supports)::bigint as supports_started,
+        coalesce(sum(supports) filter (where prevention_level = 'preventive'), 0)::bigint
+            as preventive_started,
         sum(hours) as hours_total,
-        coalesce(sum(hours) filter (where preventive), 0) as hours_preventive
-    from started
+        coalesce(sum(hours) filter (where prevention_level = 'preventive'), 0)
+            as hours_preventive
+    from support_counts
+    where $municipality_code is null or municipality_code = $municipality_code
     group by year
 
 ),
