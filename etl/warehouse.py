@@ -38,22 +38,23 @@ WRITER_CONFIG = {
 }
 
 
-def school_year_macro() -> str:
+def school_year_macro(schema: str | None = None) -> str:
     """DDL of the school-year macros, per `pib.toml`'s start of the school year:
     `school_year_start(d)` the first calendar year of d's school year (2024 for 2025-01-10),
     `school_year_label(y)` its name (`2024-2025`), `school_year(d)` both in one, and
     `in_school_year(d, sy)` true when d falls in school year `sy`. Queries group by the integer
     and name the few groups at the end, and filter by `in_school_year`, a date range that skips
-    whole row groups: both much cheaper than building a string for every row."""
+    whole row groups: both much cheaper than building a string for every row.
+    Temporary macros of the connection, or with `schema` macros of that schema."""
     month, day = get_settings().school_year_start  # validated integers, not user input
+    create = ("create or replace temp macro " if schema is None
+              else f"create or replace macro {schema}.")
     return (
-        "create or replace temp macro school_year_start(d) as "
+        f"{create}school_year_start(d) as "
         f"year(d) - (month(d) * 100 + day(d) < {month * 100 + day})::int;"
-        "create or replace temp macro school_year_label(y) as "
-        "y::varchar || '-' || (y + 1)::varchar;"
-        "create or replace temp macro school_year(d) as "
-        "school_year_label(school_year_start(d));"
-        "create or replace temp macro in_school_year(d, sy) as "
+        f"{create}school_year_label(y) as y::varchar || '-' || (y + 1)::varchar;"
+        f"{create}school_year(d) as school_year_label(school_year_start(d));"
+        f"{create}in_school_year(d, sy) as "
         f"d >= make_date(left(sy, 4)::int, {month}, {day}) "
         f"and d < make_date(left(sy, 4)::int + 1, {month}, {day});"
     )
@@ -109,7 +110,9 @@ _MAX_INSTANCES = 4  # warehouses per process; a test session opens many, a serve
 
 
 def _open(path: Path, key: tuple[object, ...]) -> _Shared:
+    """An in-memory instance with the school-year macros, attached to the warehouse."""
     con = duckdb.connect()
+    con.execute(school_year_macro("memory.main"))
     if key[0] == (0, 0):  # no warehouse yet: empty tables, models computed live
         con.execute(warehouse_ddl())
         return _Shared(key, con, "memory", False)
@@ -140,8 +143,7 @@ def reader(
     With `school_ids`, only the rows of those schools are visible, model tables included."""
     con, shared = _cursor(warehouse_path(db).resolve())
     try:
-        con.execute(f"use {shared.catalog}")
-        con.execute(school_year_macro())
+        con.execute(f"set search_path = '{shared.catalog}.main,memory.main'")
         if school_ids is not None:
             _apply_scope(con, f"{shared.catalog}.main", school_ids)
         if school_ids is not None or not shared.models_fresh:
