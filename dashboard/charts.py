@@ -8,7 +8,7 @@ import json
 import plotly.graph_objects as go
 import polars as pl
 
-from dashboard.labels import code_label
+from dashboard.labels import code_label, code_labels
 
 # One colour per code, everywhere (colour-blind-safe Okabe–Ito based palette).
 COLOURS: dict[str, dict[str, str]] = {
@@ -66,9 +66,20 @@ def labelled(frame: pl.DataFrame, field: str, column: str | None = None) -> pl.D
     )
 
 
+def present(field: str, codes: pl.Series) -> list[str]:
+    """The codes of `field` that occur in `codes`, in code-list order."""
+    seen = set(codes)
+    return [code for code in code_labels(field) if code in seen]
+
+
 def colour_map(field: str) -> dict[str, str]:
     """Label → colour, for `color_discrete_map`."""
     return {code_label(field, code): colour for code, colour in COLOURS.get(field, {}).items()}
+
+
+def subtitled(title: str, subtitle: str) -> str:
+    """A figure title with a smaller second line."""
+    return f"{title}<br><sup>{subtitle}</sup>"
 
 
 def style(fig: go.Figure, title: str, x: str | None = None, y: str | None = None,

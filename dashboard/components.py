@@ -57,3 +57,18 @@ def has_rows(frame: pl.DataFrame, column: str | None = None) -> bool:
 def suppression_note(frame: pl.DataFrame) -> None:
     if "suppressed" in frame.columns and frame["suppressed"].any():
         st.caption(label("suppressed", min_cell=get_settings().min_cell))
+
+
+def target_badge(value: float | None, target: float | None, higher_is_better: bool,
+                 target_text: str) -> str:
+    """On/off target in words, an icon and a colour (never colour alone); '' without target."""
+    if target is None:
+        return ""
+    kind = "min" if higher_is_better else "max"
+    if value is None:
+        return f":gray-badge[{label(f'fig_target_{kind}', target=target_text)}]"
+    hit = value >= target if higher_is_better else value <= target
+    if hit:
+        return (f":green-badge[:material/check_circle: "
+                f"{label(f'fig_meets_{kind}', target=target_text)}]")
+    return f":red-badge[:material/error: {label(f'fig_misses_{kind}', target=target_text)}]"

@@ -13,6 +13,8 @@ from typing import Any
 
 import polars as pl
 
+from dashboard.labels import label
+
 EMPTY = "–"
 
 
@@ -62,6 +64,16 @@ def auto(value: float | None) -> str:
     if _missing(value):
         return EMPTY
     return number(value, 0 if float(value).is_integer() else 1)
+
+
+def days(value: float | None) -> str:
+    """A number of days in words: 29 → '29 dagen', 29.5 → '29,5 dagen'."""
+    return EMPTY if value is None else label("fig_days", value=auto(value))
+
+
+def rate(value: float | None) -> str:
+    """A figure per 1,000 pupils, with one decimal: 4.25 → '4,3'."""
+    return number(value, 1)
 
 
 def yes_no(value: bool | None) -> str:

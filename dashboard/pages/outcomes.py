@@ -6,32 +6,25 @@ filter does not apply. The page picks and formats rows; it computes no figure of
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
 from dashboard import auth, filters
-from dashboard.charts import COLOURS, TARGET, style
-from dashboard.components import definition, has_rows, page_header, suppression_note
+from dashboard.components import (
+    definition,
+    has_rows,
+    page_header,
+    suppression_note,
+    target_badge,
+)
 from dashboard.data import query
-from dashboard.formatting import EMPTY, number, percent, points, signed
-from dashboard.labels import code_label, code_labels, label
+from dashboard.figures import outcomes as figures
+from dashboard.formatting import number, percent, points, signed
+from dashboard.labels import code_label, label
 from etl.settings import get_settings
 
 CONFIG = {"displaylogo": False}
 UNKNOWN_WARNING = 0.2  # say so when more than this share of destinations is not filled in
-
-
-def badge(value: float | None, target: float | None) -> str:
-    """Higher is better: on/off the target in words, an icon and a colour."""
-    if target is None:
-        return ""
-    if value is None:
-        return f":gray-badge[{label('fig_target_min', target=percent(target))}]"
-    if value >= target:
-        return (f":green-badge[:material/check_circle: "
-                f"{label('fig_meets_min', target=percent(target))}]")
-    return f":red-badge[:material/error: {label('fig_misses_min', target=percent(target))}]"
 
 
 def tiles(outcomes: pl.DataFrame, year: str, target: float | None) -> None:
@@ -57,7 +50,7 @@ def tiles(outcomes: pl.DataFrame, year: str, target: float | None) -> None:
     cols[2].metric(label("oc_tile_partly"), percent(row["achieved_or_partly_share"]),
                    delta("achieved_or_partly_share"), border=True)
     st.markdown(label("oc_verdict", year=year, achieved=percent(row["achieved_share"]),
-                      target=badge(row["achieved_share"], target)))
+                      target=target_badge(row["achieved_share"], target, True, percent(target))))
     if before:
         st.caption(label("fig_delta_caption", year=before["school_year"]))
 
@@ -65,73 +58,20 @@ def tiles(outcomes: pl.DataFrame, year: str, target: float | None) -> None:
 def trend_chart(outcomes: pl.DataFrame, year: str, target: float | None) -> None:
     if not has_rows(outcomes, "achieved_share"):
         return
-    row = outcomes.filter(school_year=year)
-    value = row["achieved_share"][0] if row.height else None
-    if value is not None and target is not None:
-        title = label("oc_trend_title", value=percent(value), year=year,
-                      verdict=label("oc_above" if value >= target else "oc_below"),
-                      target=percent(target))
-    else:
-        title = label("oc_trend_plain")
-    years = outcomes["school_year"].to_list()
-    fig = go.Figure()
-    for column, key, colour, where in (
-        ("achieved_or_partly_share", "oc_tile_partly", COLOURS["goal_attainment"]["partly"],
-         "top center"),
-        ("achieved_share", "goals_achieved", COLOURS["goal_attainment"]["achieved"],
-         "bottom center"),
-    ):
-        fig.add_scatter(
-            x=years, y=outcomes[column], name=label(key), mode="lines+markers+text",
-            line={"color": colour, "width": 2.5},
-            marker={"size": [13 if y == year else 7 for y in years], "color": colour},
-            text=[percent(v) if v is not None else "" for v in outcomes[column]],
-            textposition=where,
-            customdata=[number(n) if n is not None else EMPTY for n in outcomes["evaluated"]],
-            hovertemplate="%{x}: %{y:.0%} van %{customdata} evaluaties<extra>"
-            + label(key) + "</extra>",
-        )
-    if target is not None:
-        fig.add_hline(y=target, line_dash="dash", line_color=TARGET,
-                      annotation_text=label("fig_target_min", target=percent(target)),
-                      annotation_position="top left")
-    style(fig, title, x=label("fig_school_year"), y=label("oc_share_axis"), percent=True)
-    fig.update_yaxes(range=[0, 1.05])
-    fig.update_layout(height=380, legend={"orientation": "h", "y": -0.25})
-    st.plotly_chart(fig, width="stretch", config=CONFIG, key="achieved")
+    st.plotly_chart(figures.achieved(outcomes, year, target), width="stretch", config=CONFIG,
+                    key="achieved")
     suppression_note(outcomes)
 
 
 def destinations(dest: pl.DataFrame, year: str) -> None:
     if not has_rows(dest, "evaluations"):
         return
-    order = {code: i for i, code in enumerate(code_labels("destination"))}
-    this = dest.filter(school_year=year).sort(
-        pl.col("destination").replace_strict(order, default=len(order)))
-    share = dict(zip(this["destination"], this["share"], strict=True))
-    regular, unknown = share.get("regular"), share.get("unknown")
-    if this.height and regular is not None and unknown is not None:
-        title = label("oc_dest_title", year=year, regular=percent(regular),
-                      unknown=percent(unknown))
-    else:
-        title = label("oc_dest_plain")
+    this = figures.year_destinations(dest, year)
+    unknown = dict(zip(this["destination"], this["share"], strict=True)).get("unknown")
     left, right = st.columns([3, 2])
     with left:
-        fig = go.Figure()
-        for code, name in code_labels("destination").items():
-            part = dest.filter(destination=code)
-            if part.height == 0:
-                continue
-            fig.add_bar(x=part["school_year"], y=part["share"], name=name,
-                        marker_color=COLOURS["destination"][code],
-                        customdata=[number(n) if n is not None else EMPTY
-                                    for n in part["evaluations"]],
-                        hovertemplate="%{x}, " + name + ": %{y:.0%} (%{customdata})"
-                        "<extra></extra>")
-        style(fig, title, x=label("fig_school_year"), y=label("oc_share_axis"), percent=True)
-        fig.update_layout(barmode="stack", height=420,
-                          legend={"orientation": "h", "y": -0.25, "traceorder": "normal"})
-        st.plotly_chart(fig, width="stretch", config=CONFIG, key="destinations")
+        st.plotly_chart(figures.destinations(dest, year), width="stretch", config=CONFIG,
+                        key="destinations")
     with right:
         st.markdown(f"**{label('oc_dest_table', year=year)}**")
         if this.height == 0:

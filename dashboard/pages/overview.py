@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
 from dashboard import auth, context, filters
-from dashboard.charts import ACCENT, TARGET, sparkline
 from dashboard.components import definition, has_rows, page_header, suppression_note
 from dashboard.data import query
+from dashboard.figures import overview as figures
 from dashboard.formatting import EMPTY, number, percent, points, signed
 from dashboard.geo import municipality_name
 from dashboard.labels import code_label, label
@@ -101,29 +100,6 @@ def badge(hit: bool | None, target_text: str) -> str:
     return f"{text} {target_text}" if target_text else text
 
 
-def spark(years: list[str], values: list[float | None], year: str, target: float | None,
-          kind: str) -> go.Figure:
-    """The figure over the school years, the selected year marked, the target dashed."""
-    fig = sparkline(values, ACCENT)
-    texts = [fmt(kind, v) for v in values]
-    fig.update_traces(x=years, customdata=texts, hovertemplate="%{x}: %{customdata}<extra></extra>",
-                      marker={"size": [9 if y == year else 5 for y in years]})
-    known = [v for v in values if v is not None]
-    if target is not None:
-        fig.add_hline(y=target, line_dash="dash", line_color=TARGET, line_width=1)
-        known.append(target)
-    if known:
-        low, high = min(known), max(known)
-        pad = (high - low) * 0.15 or abs(high) * 0.1 or 1
-        fig.update_yaxes(range=[low - pad, high + pad])
-    fig.update_layout(height=70)
-    return fig
-
-
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
-
-
 def busiest_months(year: str) -> pl.DataFrame:
     """Months of the year with enough decisions to compare (at least half the usual month)."""
     monthly = query("waiting_monthly", school_year=year).drop_nulls("median_days")
@@ -137,13 +113,14 @@ def note_waiting(column: str, year: str) -> str | None:
     months = busiest_months(year)
     if months.height == 0:
         return None
+    names = label("fig_months").split()
     if column == "median_waiting_days":
         row = months.sort(["median_days", "month"], descending=[True, False]).row(0, named=True)
-        return label("ov_note_peak_median", month=MONTHS[row["month"].month - 1],
+        return label("ov_note_peak_median", month=names[row["month"].month - 1],
                      days=number(row["median_days"], 0 if row["median_days"] % 1 == 0 else 1),
                      p90=number(row["p90_days"]))
     row = months.sort(["within_norm_share", "month"]).row(0, named=True)
-    return label("ov_note_peak_norm", month=MONTHS[row["month"].month - 1],
+    return label("ov_note_peak_norm", month=names[row["month"].month - 1],
                  share=percent(row["within_norm_share"]))
 
 
@@ -209,7 +186,8 @@ def draw_tile(tile: Tile, kpi: pl.DataFrame, year: str, targets: dict[str, float
         st.metric(tile.title, fmt(tile.kind, value), fmt_delta(tile.kind, value, before),
                   delta_color="inverse" if tile.lower_is_better else "normal")
         st.markdown(badge(on_target(tile, value, target), target_text(tile, target)))
-        st.plotly_chart(spark(years, values, year, target, tile.kind), width="stretch",
+        texts = [fmt(tile.kind, v) for v in values]
+        st.plotly_chart(figures.spark(years, values, texts, year, target), width="stretch",
                         config={"displayModeBar": False}, key=f"spark_{tile.column}")
         text = note(tile, kpi, year)
         if text:
@@ -239,7 +217,8 @@ def draw_coverage_tile(year: str) -> None:
                   fmt_delta("places", top["gap"], before), delta_color="inverse")
         st.markdown(f":red-badge[:material/error: {label('ov_coverage_gap')}] "
                     + label("ov_target_no_gap"))
-        st.plotly_chart(spark(years, values, year, 0, "places"), width="stretch",
+        texts = [fmt("places", v) for v in values]
+        st.plotly_chart(figures.spark(years, values, texts, year, 0), width="stretch",
                         config={"displayModeBar": False}, key="spark_coverage")
         st.caption(label("ov_note_coverage_gap",
                          need=code_label("need_category", top["need_category"]).lower(),

@@ -4,52 +4,19 @@ over the school years, and the kinds of support of the selected year."""
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
 from dashboard import auth, filters
-from dashboard.charts import COLOURS, TARGET, colour_map, style
 from dashboard.components import definition, has_rows, page_header, suppression_note
 from dashboard.data import query
-from dashboard.formatting import display_frame, euro, number, percent, points, signed
+from dashboard.figures import prevention as figures
+from dashboard.formatting import display_frame, number, percent, points, signed
 from dashboard.labels import code_label, label
 from etl.settings import get_settings
 
 PLOT_CONFIG = {"displayModeBar": False}
-LEVELS = ("preventive", "curative")
 MEASURES = ("hours", "supports", "cost_eur")
-
-
-KIND_ORDER = {code: i for i, code in enumerate(COLOURS["support_kind"])}
-UNKNOWN_KIND = "#999999"
-
-
-def kind_label(code: str | None) -> str:
-    """The Dutch label of a support kind (`kind` is free text: other text is shown as is)."""
-    return code_label("support_kind", code)
-
-
-def kind_colour(colours: dict[str, str], level: str | None, code: str | None) -> str:
-    """A kind's colour from `colour_map("support_kind")` (greens preventive, oranges curative);
-    a kind without one takes its level's colour, an empty kind grey."""
-    if code is None:
-        return UNKNOWN_KIND
-    return colours.get(kind_label(code)) or COLOURS["prevention_level"].get(level, UNKNOWN_KIND)
-
-
-def level_kinds(kinds: pl.DataFrame, level: str) -> list[str]:
-    """The kinds of a level, in the order of the colours (other kinds after, alphabetically)."""
-    codes = set(kinds.filter(prevention_level=level)["kind"].drop_nulls())
-    return sorted(codes, key=lambda c: (KIND_ORDER.get(c, len(KIND_ORDER)), c))
-
-
-def subtitled(title: str, subtitle: str) -> str:
-    return f"{title}<br><sup>{subtitle}</sup>"
-
-
-def fmt_measure(measure: str, value: float | None) -> str:
-    return euro(value) if measure == "cost_eur" else number(value)
 
 
 def headline(trend: pl.DataFrame, year: str, target: float | None) -> None:
@@ -88,96 +55,11 @@ def headline(trend: pl.DataFrame, year: str, target: float | None) -> None:
         st.caption(label("prev_delta_note", before=before["school_year"]))
 
 
-def share_chart(trend: pl.DataFrame, year: str, target: float | None) -> go.Figure:
-    known = trend.filter(pl.col("school_year") <= year).drop_nulls("preventive_hours_share")
-    fig = go.Figure(go.Scatter(
-        x=trend["school_year"].to_list(), y=trend["preventive_hours_share"].to_list(),
-        mode="lines+markers+text", line={"color": COLOURS["prevention_level"]["preventive"],
-                                         "width": 3},
-        text=[percent(v) for v in trend["preventive_hours_share"]], textposition="top center",
-        name=label("prev_share"), hovertemplate="%{x}: %{text}<extra></extra>",
-        marker={"size": [12 if y == year else 7 for y in trend["school_year"]]},
-    ))
-    if target is not None:
-        fig.add_hline(y=target, line_dash="dash", line_color=TARGET,
-                      annotation_text=label("target_line", target=percent(target)),
-                      annotation_position="bottom right")
-    title, sub = label("prev_share"), ""
-    if known.height >= 2:
-        first, last = known.row(0, named=True), known.row(-1, named=True)
-        key = ("prev_share_title_up" if last["preventive_hours_share"]
-               >= first["preventive_hours_share"] else "prev_share_title_down")
-        title = label(key, first=percent(first["preventive_hours_share"]),
-                      last=percent(last["preventive_hours_share"]))
-        sub = label("prev_share_sub", first_year=first["school_year"], year=last["school_year"])
-    style(fig, subtitled(title, sub), label("school_year").capitalize(), label("prev_share_axis"),
-          percent=True)
-    values = [v for v in trend["preventive_hours_share"].to_list() if v is not None]
-    top = max([*values, target or 0, 0.1])
-    fig.update_yaxes(range=[0, min(1, top * 1.2)])
-    fig.update_layout(height=400, showlegend=False, margin={"t": 70})
-    return fig
-
-
-def by_kind_chart(kinds: pl.DataFrame, measure: str, colours: dict[str, str]) -> go.Figure:
-    """Stacked bars per school year: preventive kinds (greens) below curative (oranges)."""
-    fig = go.Figure()
-    years = sorted(set(kinds["school_year"]))
-    for level in LEVELS:
-        for code in level_kinds(kinds, level):
-            part = kinds.filter(prevention_level=level, kind=code)
-            values = dict(zip(part["school_year"], part[measure], strict=True))
-            name = kind_label(code)
-            fig.add_trace(go.Bar(
-                x=years, y=[values.get(y) for y in years], name=name,
-                marker_color=kind_colour(colours, level, code),
-                legendgroup=level, legendgrouptitle_text=code_label("prevention_level", level),
-                customdata=[fmt_measure(measure, values.get(y)) for y in years],
-                hovertemplate=f"{code_label('prevention_level', level)} · {name}: "
-                              "%{customdata}<extra></extra>",
-            ))
-    fig.update_layout(barmode="stack", height=400, margin={"t": 70},
-                      legend={"groupclick": "toggleitem"})
-    style(fig, subtitled(label(f"prev_kind_title_{measure}"), label("prev_kind_sub")),
-          label("school_year").capitalize(), label(f"prev_measure_{measure}"))
-    fig.update_yaxes(tickformat=",.0f", tickprefix="€ " if measure == "cost_eur" else "")
-    return fig
-
-
-def year_chart(year_kinds: pl.DataFrame, measure: str, colours: dict[str, str],
-               year: str) -> go.Figure:
-    """The kinds of the selected year, largest first, coloured by level."""
-    rows = year_kinds.sort([measure, "kind"], descending=[False, True], nulls_last=False)
-    fig = go.Figure(go.Bar(
-        y=[kind_label(k) for k in rows["kind"]], x=rows[measure].to_list(), orientation="h",
-        marker_color=[kind_colour(colours, lvl, k)
-                      for lvl, k in zip(rows["prevention_level"], rows["kind"], strict=True)],
-        text=[fmt_measure(measure, v) for v in rows[measure]], textposition="outside",
-        customdata=[code_label("prevention_level", lvl) for lvl in rows["prevention_level"]],
-        hovertemplate="%{y} (%{customdata}): %{text}<extra></extra>", cliponaxis=False,
-    ))
-    largest = rows.drop_nulls(measure)
-    sub = ""
-    if largest.height:
-        top = largest.row(-1, named=True)
-        sub = label("prev_year_sub", kind=kind_label(top["kind"]).lower(),
-                    level=code_label("prevention_level", top["prevention_level"]).lower(),
-                    value=fmt_measure(measure, top[measure]))
-    style(fig, subtitled(label(f"prev_year_title_{measure}", year=year), sub),
-          label(f"prev_measure_{measure}"), None)
-    top_value = max([v for v in rows[measure].to_list() if v is not None] or [1])
-    fig.update_xaxes(range=[0, top_value * 1.25])
-    fig.update_xaxes(tickformat=",.0f", tickprefix="€ " if measure == "cost_eur" else "")
-    fig.update_layout(height=max(300, 90 + 40 * rows.height), showlegend=False,
-                      margin={"t": 70})
-    return fig
-
-
 def year_table(year_kinds: pl.DataFrame) -> None:
     shown = display_frame(year_kinds.sort(["prevention_level", "kind"], descending=[True, False]), {
         "prevention_level": (label("prev_col_level"),
                              lambda c: code_label("prevention_level", c)),
-        "kind": (label("prev_col_kind"), kind_label),
+        "kind": (label("prev_col_kind"), lambda c: code_label("support_kind", c)),
         "supports": (label("prev_measure_supports"), "int"),
         "hours": (label("prev_measure_hours"), "int"),
         "cost_eur": (label("prev_measure_cost_eur"), "euro"),
@@ -207,17 +89,17 @@ def render() -> None:
         st.info(label("prev_no_year", year=year))
 
     kinds = query("prevention_by_kind", municipality_code=f.municipality_code)
-    colours = colour_map("support_kind")
     measure = st.segmented_control(
         label("prev_measure"), MEASURES, default="hours", key="prev_measure",
         format_func=lambda m: label(f"prev_measure_{m}"), required=True)
     measure = measure or "hours"
     left, right = st.columns([4, 5])
     with left:
-        st.plotly_chart(share_chart(trend, year, target), width="stretch", config=PLOT_CONFIG)
+        st.plotly_chart(figures.share_chart(trend, year, target), width="stretch",
+                        config=PLOT_CONFIG)
     with right:
         if has_rows(kinds, measure):
-            st.plotly_chart(by_kind_chart(kinds, measure, colours), width="stretch",
+            st.plotly_chart(figures.by_kind_chart(kinds, measure), width="stretch",
                             config=PLOT_CONFIG)
     suppression_note(trend)
 
@@ -226,7 +108,7 @@ def render() -> None:
     if has_year and has_rows(year_kinds, measure):
         left, right = st.columns(2)
         with left:
-            st.plotly_chart(year_chart(year_kinds, measure, colours, year), width="stretch",
+            st.plotly_chart(figures.year_chart(year_kinds, measure, year), width="stretch",
                             config=PLOT_CONFIG)
         with right:
             year_table(year_kinds)

@@ -10,16 +10,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
 from dashboard import auth
-from dashboard.charts import COLOURS, style
 from dashboard.components import definition, has_rows, page_header
 from dashboard.data import current_role, query
+from dashboard.figures.quality import entity, quarantine
 from dashboard.formatting import EMPTY, number
-from dashboard.labels import code_label, label
+from dashboard.labels import label
 from queries import EXACT_ROLES
 
 CONFIG = {"displaylogo": False}
@@ -30,14 +29,6 @@ ROW_LIMIT = 500
 
 def when(value: datetime | None) -> str:
     return value.strftime("%d-%m-%Y %H:%M") if value is not None else EMPTY
-
-
-def entity(code: str | None) -> str:
-    return code_label("entity", code) if code else EMPTY
-
-
-def reason_class(code: str) -> str:
-    return label(f"dq_reason_{code}")
 
 
 def refuse_unless_allowed() -> None:
@@ -115,24 +106,8 @@ def summary_chart(summary: pl.DataFrame) -> None:
     if summary.height == 0:
         st.success(label("dq_no_quarantine"))
         return
-    top = summary.sort(["rows", "entity", "reason_class"], descending=[True, False, False]).row(
-        0, named=True)
-    title = label("dq_summary_title", reason=reason_class(top["reason_class"]),
-                  entity=entity(top["entity"]), rows=number(top["rows"]))
-    fig = go.Figure()
-    for code in summary["entity"].unique(maintain_order=True):
-        part = summary.filter(entity=code)
-        fig.add_bar(y=[reason_class(r) for r in part["reason_class"]], x=part["rows"],
-                    name=entity(code), orientation="h",
-                    marker_color=COLOURS["entity"].get(code, "#999999"),
-                    hovertemplate="%{y}, " + entity(code) + ": %{x:,} rijen<extra></extra>")
-    style(fig, title, x=label("dq_quarantine_rows"), y="")
-    classes = summary["reason_class"].unique().len()
-    fig.update_layout(barmode="stack", height=160 + 34 * classes,
-                      legend={"orientation": "h", "y": -0.35})
-    fig.update_yaxes(categoryorder="total ascending")
-    fig.update_xaxes(tickformat=",d", dtick=1 if summary["rows"].max() <= 10 else None)
-    st.plotly_chart(fig, width="stretch", config=CONFIG, key="quarantine_summary")
+    st.plotly_chart(quarantine(summary), width="stretch", config=CONFIG,
+                    key="quarantine_summary")
     definition("quarantine_summary")
 
 
