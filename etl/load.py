@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 import duckdb
 import polars as pl
+import pyarrow as pa
 
 from etl import models
+from etl.prefetch import prefetch
 from etl.pseudonym import Pseudonymiser, secret_key
 from etl.readers import (
     CSV_SUFFIXES,
@@ -24,10 +28,9 @@ from etl.readers import (
     temp_workdir,
 )
 from etl.schema import LINEAGE, Entity, entity_for_file
-from etl.validate import check_batch
+from etl.validate import check_batch, typed_schema
 from etl.warehouse import reader, writer
 
-STAGE = "_stage"
 Progress = Callable[[str, int], None]
 
 
@@ -129,8 +132,12 @@ def load(
                     if source == duo.SOURCE or (source is None and duo.is_duo_schools(p))]
     with temp_workdir() as work:
         try:
-            sources = [open_source(p, Path(work)) for p in files
-                       if p not in exports and p not in school_lists]
+            canonical = [p for p in files if p not in exports and p not in school_lists]
+            pool = ThreadPoolExecutor(2)  # two files scanned at a time, one per core
+            try:
+                sources = list(pool.map(partial(open_source, workdir=Path(work)), canonical))
+            finally:
+                pool.shutdown(cancel_futures=True)
             school_keys = [(p, duo.load_key(p)) for p in school_lists]
         except FileRejected as exc:
             raise LoadRejected(str(exc)) from exc
@@ -161,7 +168,7 @@ def load(
                 for src in todo:
                     known = len(src.warnings)
                     report.files.append(
-                        _load_file(con, src, pseudonymiser, progress, batch_size)
+                        _load_file(con, src, pseudonymiser, progress, batch_size, Path(work))
                     )
                     report.warnings += src.warnings[known:]
                 for path, sha256 in todo_exports:
@@ -185,58 +192,128 @@ def load(
 
 def _load_file(
     con: duckdb.DuckDBPyConnection, src: SourceFile, pseudonymiser: Pseudonymiser,
-    progress: Progress | None, batch_size: int,
+    progress: Progress | None, batch_size: int, work: Path,
 ) -> FileReport:
+    """Insert the valid rows straight into the entity table under a new load id, in one insert
+    that pseudonymises the pupil ids and is fed by a stream of batches that a background thread
+    reads and checks (DuckDB writes one bulk insert far faster than many small ones); then
+    quarantine the rows with a repeated key and delete the older rows the new ones replace."""
     entity = src.entity
     rep = FileReport(src.path.name, entity.name)
     load_id = next_load_id(con)
     started = datetime.now()
-    stage_cols = [LINE, *entity.column_names]
-    con.execute(f"create or replace table {STAGE} as select * exclude (load_id) "
-                f"from {entity.name} limit 0")
-    for raw in src.batches(batch_size):
-        raw = _pseudonymise(pseudonymiser, raw, entity)
-        checked = check_batch(entity, raw)
-        valid = checked.valid.select(stage_cols)  # noqa: F841 — read by DuckDB by name
-        con.execute(f"insert into {STAGE} by name select * from valid")
-        _quarantine(con, load_id, src, checked.rejected, rep)
-        rep.rows_read += raw.height
-        if progress:
-            progress(src.path.name, raw.height)
+    had_rows = con.execute(f"select count(*) > 0 from {entity.name}").fetchone()[0]
+    spool = _Spool(work / f"quarantine-{load_id}", load_id, src)
+    hide = partial(_pseudonymise, pseudonymiser, entity)
+    schema = typed_schema(entity).to_arrow().schema
+
+    def check(raw: pl.DataFrame) -> tuple[int, pl.DataFrame]:
+        checked = check_batch(entity, _note_shifted(raw, entity), hide)
+        spool.add(checked.rejected, rep)
+        return raw.height, checked.valid.select(schema.names)
+
+    def stream() -> Iterator[pa.RecordBatch]:
+        for rows, valid in prefetch(src.batches(batch_size), check):
+            rep.rows_read += rows
+            if progress:
+                progress(src.path.name, rows)
+            yield from valid.to_arrow().cast(schema).to_batches()
+
+    errors: list[Exception] = []
+    batches = _noting_errors(stream(), errors)
+    valid = pa.RecordBatchReader.from_batches(schema, batches)  # noqa: F841 — read by DuckDB
+    values = ", ".join(pseudonymiser.sql(c.name) if c.pseudonymised else c.name
+                       for c in entity.columns)
+    params = {"load_id": load_id}
+    if any(c.pseudonymised for c in entity.columns):
+        params.update(pseudonymiser.params)
+    try:
+        con.execute(f"insert into {entity.name} ({', '.join(entity.column_names)}, "
+                    f"{', '.join(c.name for c in LINEAGE)}) "
+                    f"select {values}, $load_id, {LINE} from valid", params)
+    except duckdb.Error:
+        if errors:  # raised while reading or checking the file, re-raised by DuckDB as its own
+            raise errors[0] from None
+        raise
+    finally:
+        batches.close()
+    spool.store(con)
     if src.blank_rows:
         src.warnings.append(f"{src.path.name}: {src.blank_rows} lege regel(s) overgeslagen.")
     _quarantine_duplicate_keys(con, load_id, src, rep)
-    keys = " and ".join(f"t.{k} = s.{k}" for k in entity.key)
-    con.execute(f"delete from {entity.name} t using {STAGE} s where {keys}")
-    cols = ", ".join(entity.column_names)
-    con.execute(
-        f"insert into {entity.name} ({cols}, {', '.join(c.name for c in LINEAGE)}) "
-        f"select {cols}, $load_id, {LINE} from {STAGE}",
-        {"load_id": load_id},
-    )
-    rep.rows_loaded = con.execute(f"select count(*) from {STAGE}").fetchone()[0]
-    con.execute(f"drop table {STAGE}")
+    if had_rows:
+        keys = " and ".join(f"t.{k} = s.{k}" for k in entity.key)
+        con.execute(f"delete from {entity.name} t using (select {', '.join(entity.key)} from "
+                    f"{entity.name} where load_id = $load_id) s "
+                    f"where t.load_id <> $load_id and {keys}", {"load_id": load_id})
+    rep.rows_loaded = con.execute(f"select count(*) from {entity.name} where load_id = ?",
+                                  [load_id]).fetchone()[0]
     record_load(con, load_id, rep, src.sha256, "canonical", started,
                 "; ".join(src.warnings) or None)
     return rep
 
 
-def _pseudonymise(pseudonymiser: Pseudonymiser, raw: pl.DataFrame, entity: Entity) -> pl.DataFrame:
-    """Replace pupil ids by pseudonyms before anything is stored. In a row with a wrong number
-    of fields the values may have shifted, so a pupil id could sit in any column: there every
-    value is pseudonymised."""
-    hidden = [c.name for c in entity.columns if c.pseudonymised and c.name in raw.columns]
-    raw = pseudonymiser.apply(raw, hidden)
-    if not hidden or PROBLEM not in raw.columns:
+def _noting_errors(batches: Iterator[pa.RecordBatch], errors: list[Exception]
+                   ) -> Iterator[pa.RecordBatch]:
+    """The batches; an exception on the way is also noted in `errors`."""
+    try:
+        yield from batches
+    except Exception as exc:
+        errors.append(exc)
+        raise
+
+
+class _Spool:
+    """The quarantined rows of one file, kept in Parquet files in the load's work folder while
+    the insert of its valid rows runs, so memory stays bounded however many rows fail."""
+
+    def __init__(self, folder: Path, load_id: int, src: SourceFile):
+        self.folder, self.load_id, self.src = folder, load_id, src
+        self.files: list[str] = []
+
+    def add(self, rejected: pl.DataFrame, rep: FileReport) -> None:
+        if rejected.height == 0:
+            return
+        self.folder.mkdir(exist_ok=True)
+        path = self.folder / f"{len(self.files)}.parquet"
+        quarantine_rows(self.load_id, self.src.path.name, self.src.entity.name,
+                        rejected).write_parquet(path)
+        self.files.append(str(path))
+        _count_quarantined(rep, rejected)
+
+    def store(self, con: duckdb.DuckDBPyConnection) -> None:
+        if self.files:
+            con.execute("insert into quarantine by name select * from read_parquet(?)",
+                        [self.files])
+
+
+def _hidden(entity: Entity, raw: pl.DataFrame) -> list[str]:
+    return [c.name for c in entity.columns if c.pseudonymised and c.name in raw.columns]
+
+
+def _note_shifted(raw: pl.DataFrame, entity: Entity) -> pl.DataFrame:
+    """A row with a wrong number of fields is quarantined with every value pseudonymised (see
+    `_pseudonymise`); its reason says so."""
+    if (not _hidden(entity, raw) or PROBLEM not in raw.columns
+            or raw[PROBLEM].null_count() == raw.height):
         return raw
-    if raw[PROBLEM].null_count() == raw.height:
-        return raw
-    broken = pl.col(PROBLEM).is_not_null()
-    values = [c for c in raw.columns if c not in (LINE, *hidden) and not c.startswith("_")]
-    shifted = pseudonymiser.apply(raw.filter(broken), values).with_columns(
+    return raw.with_columns(
         pl.col(PROBLEM) + "; alle waarden gepseudonimiseerd, omdat een leerlingnummer in een "
         "andere kolom kan staan"
     )
+
+
+def _pseudonymise(pseudonymiser: Pseudonymiser, entity: Entity, raw: pl.DataFrame) -> pl.DataFrame:
+    """Text rows with pupil ids replaced by pseudonyms, before their raw values are stored in
+    quarantine. In a row with a wrong number of fields the values may have shifted, so a pupil
+    id could sit in any column: there every value is pseudonymised."""
+    hidden = _hidden(entity, raw)
+    raw = pseudonymiser.apply(raw, hidden)
+    if not hidden or PROBLEM not in raw.columns or raw[PROBLEM].null_count() == raw.height:
+        return raw
+    broken = pl.col(PROBLEM).is_not_null()
+    values = [c for c in raw.columns if c not in (LINE, *hidden) and not c.startswith("_")]
+    shifted = pseudonymiser.apply(raw.filter(broken), values)
     return pl.concat([raw.filter(~broken), shifted]).sort(LINE)
 
 
@@ -259,38 +336,41 @@ def record_load(
     )
 
 
+def quarantine_rows(
+    load_id: int, file_name: str, entity: str, rejected: pl.DataFrame, line_column: str = LINE,
+) -> pl.DataFrame:
+    """Rejected rows (line, column_name, reason, raw_values) as rows of `quarantine`."""
+    return rejected.select(
+        pl.lit(load_id).alias("load_id"), pl.lit(file_name).alias("source_file"),
+        pl.lit(entity).alias("entity"), pl.col(line_column).alias("line"),
+        "column_name", "reason", "raw_values",
+    )
+
+
 def store_quarantine(
     con: duckdb.DuckDBPyConnection, load_id: int, file_name: str, entity: str,
     rejected: pl.DataFrame, line_column: str = LINE,
 ) -> None:
     """Store rejected rows (line, column_name, reason, raw_values) in `quarantine`."""
-    rows = rejected.select(  # noqa: F841 — read by DuckDB by name
-        pl.lit(load_id).alias("load_id"), pl.lit(file_name).alias("source_file"),
-        pl.lit(entity).alias("entity"), pl.col(line_column).alias("line"),
-        "column_name", "reason", "raw_values",
-    )
+    rows = quarantine_rows(load_id, file_name, entity, rejected, line_column)  # noqa: F841
     con.execute("insert into quarantine by name select * from rows")
 
 
-def _quarantine(
-    con: duckdb.DuckDBPyConnection, load_id: int, src: SourceFile, rejected: pl.DataFrame,
-    rep: FileReport,
-) -> None:
-    if rejected.height == 0:
-        return
-    store_quarantine(con, load_id, src.path.name, src.entity.name, rejected)
+def _count_quarantined(rep: FileReport, rejected: pl.DataFrame) -> None:
+    """Count rejected rows in the report and keep the first reasons for its summary."""
     rep.rows_quarantined += rejected.height
     for line, reason in rejected.select(LINE, "reason").head(5 - len(rep.problems)).iter_rows():
-        rep.problems.append(f"{src.path.name}, regel {line}, {reason}.")
+        rep.problems.append(f"{rep.file}, regel {line}, {reason}.")
 
 
 def _quarantine_duplicate_keys(
     con: duckdb.DuckDBPyConnection, load_id: int, src: SourceFile, rep: FileReport
 ) -> None:
-    """Every row whose key occurs more than once in the file is quarantined: which one is right
-    cannot be known."""
-    key = ", ".join(src.entity.key)
-    repeated = con.sql(f"select {key} from {STAGE} group by {key} having count(*) > 1 limit 1")
+    """Every row of this load whose key occurs more than once in the file is quarantined: which
+    one is right cannot be known."""
+    table, key = src.entity.name, ", ".join(src.entity.key)
+    repeated = con.execute(f"select {key} from {table} where load_id = ? group by {key} "
+                           "having count(*) > 1 limit 1", [load_id])
     if not repeated.fetchall():  # the common case, answered by one hash aggregate
         return
     dup = con.sql(
@@ -298,18 +378,18 @@ def _quarantine_duplicate_keys(
                    string_agg({LINE}::varchar, ', ' order by {LINE})
                        over (partition by {key}) as lines,
                    to_json(s)::varchar as raw_values
-            from {STAGE} s
+            from (select * exclude (load_id) from {table} where load_id = ?) s
             qualify count(*) over (partition by {key}) > 1
-            order by {LINE}"""
+            order by {LINE}""", params=[load_id]
     ).pl()
-    if dup.height == 0:
-        return
     rejected = dup.select(
         pl.col("line").alias(LINE),
-        pl.lit(", ".join(src.entity.key)).alias("column_name"),
+        pl.lit(key).alias("column_name"),
         pl.format("{}: sleutel komt meer dan eens voor in het bestand (regels {})",
-                  pl.lit(", ".join(src.entity.key)), "lines").alias("reason"),
+                  pl.lit(key), "lines").alias("reason"),
         "raw_values",
     )
-    _quarantine(con, load_id, src, rejected, rep)
-    con.execute(f"delete from {STAGE} where {LINE} in (select line from dup)")
+    store_quarantine(con, load_id, src.path.name, table, rejected)
+    _count_quarantined(rep, rejected)
+    con.execute(f"delete from {table} where load_id = ? and {LINE} in (select line from dup)",
+                [load_id])

@@ -34,17 +34,24 @@ def secret_key(db: str | Path | None = None) -> bytes:
 
 
 class Pseudonymiser:
-    """Replaces the given columns of Polars frames by their keyed pseudonyms, vectorised."""
+    """Keyed pseudonyms as one SQL expression (`sql`, with the query parameters `params`), and
+    applied to the given columns of Polars frames (`apply`)."""
 
     def __init__(self, key: bytes):
         if len(key) > _BLOCK:
             raise ValueError("De pseudonimiseringssleutel is langer dan 64 bytes.")
         padded = key.ljust(_BLOCK, b"\0")
-        self._params = {
+        self.params = {
             "ipad": bytes(b ^ 0x36 for b in padded),
             "opad": bytes(b ^ 0x5C for b in padded),
         }
         self._con = duckdb.connect()
+
+    @staticmethod
+    def sql(column: str) -> str:
+        """HMAC-SHA256 (truncated hex) of a trimmed text column; null stays null."""
+        return (f"case when {column} is null then null else left(sha256($opad || "
+                f"unhex(sha256($ipad || encode({column})))), {PSEUDONYM_LENGTH}) end")
 
     def apply(self, frame: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
         """The frame with each named column replaced by its pseudonym (null stays null)."""
@@ -53,14 +60,10 @@ class Pseudonymiser:
         return frame.with_columns(self._hash(frame.get_column(c)) for c in columns)
 
     def _hash(self, ids: pl.Series) -> pl.Series:
-        """HMAC-SHA256 (truncated hex) of each trimmed id, one DuckDB pass over one column."""
+        """The pseudonym of each trimmed id, one DuckDB pass over one column."""
         ids_frame = ids.str.strip_chars().replace("", None).alias("id").to_frame()  # noqa: F841
-        hashed = self._con.sql(
-            f"""select case when id is null then null else left(sha256($opad ||
-                    unhex(sha256($ipad || encode(id)))), {PSEUDONYM_LENGTH}) end as id
-                from ids_frame""",
-            params=self._params,
-        ).pl()
+        hashed = self._con.sql(f"select {self.sql('id')} as id from ids_frame",
+                               params=self.params).pl()
         return hashed.get_column("id").alias(ids.name)
 
     def close(self) -> None:

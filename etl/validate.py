@@ -3,10 +3,14 @@
 Parsing (dates in three formats, `ja/nee` booleans, decimal commas) is done with Polars
 expressions; the row rules are checked by a dataframely schema generated from `etl.schema`.
 Every failing row comes back with the column(s) and a Dutch reason; nothing is dropped.
+
+Most values are written the common way (`2024-03-01`, `12`, `true`, a known code): a cheap parse
+types those, and only the values it leaves empty go through the full parse (`parse_expr`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -20,6 +24,7 @@ from etl.schema import Column, Entity
 DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y")
 TRUE_WORDS = ("true", "1", "ja", "j", "yes", "waar", "x")
 FALSE_WORDS = ("false", "0", "nee", "n", "no", "onwaar")
+_WORDS = {**dict.fromkeys(TRUE_WORDS, True), **dict.fromkeys(FALSE_WORDS, False)}
 _PARSE_REASON = {
     "date": "geen geldige datum (JJJJ-MM-DD, DD-MM-JJJJ of DD/MM/JJJJ)",
     "int": "geen geheel getal",
@@ -69,6 +74,29 @@ def parse_expr(column: Column) -> pl.Expr:
             value = raw.str.to_lowercase()
         case _:
             value = raw
+    if column.default is not None:
+        value = pl.when(raw.is_null()).then(pl.lit(column.default)).otherwise(value)
+    return value.alias(column.name)
+
+
+def quick_parse_expr(column: Column) -> pl.Expr | None:
+    """The typed value of a column for the common spelling of a value only (null otherwise):
+    where it gives a value, that is the value `parse_expr` gives. None for text columns."""
+    raw = pl.col(column.name)
+    match column.kind:
+        case "code":
+            value = pl.when(raw.is_in(column.codes)).then(raw)
+        case "date":
+            value = raw.str.to_date(DATE_FORMATS[0], strict=False)
+        case "int":
+            value = raw.cast(pl.Int64, strict=False)
+        case "number":
+            number = raw.cast(pl.Float64, strict=False)
+            value = pl.when(number.is_finite()).then(number)
+        case "bool":
+            value = raw.replace_strict(_WORDS, default=None, return_dtype=pl.Boolean)
+        case _:
+            return None
     if column.default is not None:
         value = pl.when(raw.is_null()).then(pl.lit(column.default)).otherwise(value)
     return value.alias(column.name)
@@ -141,14 +169,19 @@ def _column_reason(column: Column, check: str) -> str:
 
 @dataclass
 class Checked:
-    valid: pl.DataFrame  # typed canonical columns plus LINE
+    valid: pl.DataFrame  # typed canonical columns plus LINE (as `typed_schema`)
     rejected: pl.DataFrame  # LINE, column_name, reason, raw_values (JSON of the text row)
 
 
-def check_batch(entity: Entity, raw: pl.DataFrame) -> Checked:
+def check_batch(
+    entity: Entity, raw: pl.DataFrame,
+    hide: Callable[[pl.DataFrame], pl.DataFrame] | None = None,
+) -> Checked:
     """Type a batch of text rows and split it into valid rows and quarantined rows. Rows with
-    a structural problem (PROBLEM, from the reader) are quarantined with that reason alone."""
-    broken = None
+    a structural problem (PROBLEM, from the reader) are quarantined with that reason alone.
+    `hide` (pseudonymisation) is applied to the text rows of the quarantined ones before their
+    raw values are kept."""
+    source, broken = raw, None
     if PROBLEM in raw.columns:
         if raw[PROBLEM].null_count() < raw.height:
             broken = raw.filter(pl.col(PROBLEM).is_not_null()).select(
@@ -156,24 +189,12 @@ def check_batch(entity: Entity, raw: pl.DataFrame) -> Checked:
                 pl.col(PROBLEM).alias("reason"),
             )
         raw = raw.drop(PROBLEM, PROBLEM_COLUMN, strict=False)
-    present = [c for c in entity.columns if c.name in raw.columns]
-    missing = [c for c in entity.columns if c.name not in raw.columns]
-    typed = raw.select(
-        LINE,
-        *[parse_expr(c) for c in present],
-        *[pl.lit(c.default).alias(c.name) for c in missing],
-    ).cast({c.name: _dtype(c) for c in entity.columns})
-    parse_fail = {
-        c.name: _text(c.name).is_not_null() & typed[c.name].is_null()
-        for c in present if c.kind in _PARSE_REASON
-    }
-    flags = raw.select(LINE, *[expr.alias(_flag(name)) for name, expr in parse_fail.items()])
+    typed, unparsed = _typed(entity, raw)
     schema = dataframely_schema(entity)
     result = schema.filter(typed.select(schema.column_names()))
     details = result.failure.details()
     problems = []  # (line, column, reason) frames
-    for name in parse_fail:
-        bad = raw.filter(flags[_flag(name)])  # the reason is worked out for these rows only
+    for name, bad in unparsed.items():  # the reason is worked out for these rows only
         problems.append(bad.select(LINE, pl.lit(name).alias("column_name"),
                                    parse_reason(entity.column(name)).alias("reason")))
     for rule_col in details.columns:
@@ -188,18 +209,45 @@ def check_batch(entity: Entity, raw: pl.DataFrame) -> Checked:
                 continue
             reason, columns = rule.reason, list(rule.columns)
         failed = details.filter(pl.col(rule_col) == "invalid")
-        unparsed = [_flag(c) for c in columns if c in parse_fail]
-        if unparsed:  # a value that did not parse is reported as such, once
-            failed = failed.join(flags, on=LINE).filter(~pl.any_horizontal(unparsed))
+        for name in columns:  # a value that did not parse is reported as such, once
+            if name in unparsed:
+                failed = failed.join(unparsed[name].select(LINE), on=LINE, how="anti")
         problems.append(failed.select(LINE, pl.lit(", ".join(columns)).alias("column_name"),
                                       pl.lit(reason).alias("reason")))
     if broken is not None:  # a row with a wrong number of fields: only that is reported
         problems = [p.join(broken, on=LINE, how="anti") for p in problems] + [broken]
-    return _split(typed, raw, problems)
+    return _split(typed, source, problems, hide)
 
 
-def _flag(name: str) -> str:
-    return f"{name}__unparseable"
+def _typed(entity: Entity, raw: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, pl.DataFrame]]:
+    """The typed batch, and per column of a parsed kind the raw rows whose value did not parse.
+    The quick parse types every row; the full parse only the values the quick one left empty."""
+    present = [c for c in entity.columns if c.name in raw.columns]
+    quick = {c.name: e for c in present if (e := quick_parse_expr(c)) is not None}
+    typed = raw.select(
+        LINE,
+        *[quick.get(c.name, parse_expr(c)) for c in present],
+        *[pl.lit(c.default).alias(c.name) for c in entity.columns if c not in present],
+    ).cast({c.name: _dtype(c) for c in entity.columns})
+    again = raw.select(*[(pl.col(name).is_not_null() & typed[name].is_null()).alias(name)
+                         for name in quick])
+    unparsed = {}
+    for column in (c for c in present if c.name in quick):
+        if not again[column.name].any():
+            continue
+        rows = raw.filter(again[column.name])
+        value = rows.select(parse_expr(column)).to_series().cast(_dtype(column))
+        typed = typed.with_columns(typed[column.name].scatter(again[column.name].arg_true(),
+                                                              value))
+        failed = _text(column.name).is_not_null() & value.is_null()
+        if column.kind in _PARSE_REASON and not (bad := rows.filter(failed)).is_empty():
+            unparsed[column.name] = bad
+    return typed, unparsed
+
+
+def typed_schema(entity: Entity) -> pl.DataFrame:
+    """An empty frame with the columns and types of `Checked.valid`."""
+    return pl.DataFrame(schema={LINE: pl.Int64, **{c.name: _dtype(c) for c in entity.columns}})
 
 
 def _dtype(column: Column) -> pl.DataType:
@@ -207,7 +255,10 @@ def _dtype(column: Column) -> pl.DataType:
             "bool": pl.Boolean()}.get(column.kind, pl.String())
 
 
-def _split(typed: pl.DataFrame, raw: pl.DataFrame, problems: list[pl.DataFrame]) -> Checked:
+def _split(
+    typed: pl.DataFrame, source: pl.DataFrame, problems: list[pl.DataFrame],
+    hide: Callable[[pl.DataFrame], pl.DataFrame] | None,
+) -> Checked:
     merged = pl.concat(problems) if problems else pl.DataFrame(
         schema={LINE: pl.Int64, "column_name": pl.String, "reason": pl.String}
     )
@@ -221,7 +272,8 @@ def _split(typed: pl.DataFrame, raw: pl.DataFrame, problems: list[pl.DataFrame])
     )
     if per_row.height == 0:  # the common case: nothing to quarantine, no JSON to build
         return Checked(typed, per_row.with_columns(pl.lit(None, pl.String).alias("raw_values")))
-    raw_json = raw.join(per_row.select(LINE), on=LINE, how="semi").select(
+    rows = source.join(per_row.select(LINE), on=LINE, how="semi")
+    raw_json = (hide(rows) if hide else rows).drop(PROBLEM, PROBLEM_COLUMN, strict=False).select(
         LINE, pl.struct(pl.exclude(LINE)).struct.json_encode().alias("raw_values")
     )
     rejected = per_row.join(raw_json, on=LINE, how="left").sort(LINE)
