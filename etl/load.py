@@ -177,7 +177,7 @@ def load(
                 for path, key in todo_schools:
                     report.files.append(duo_report := duo.import_schools(con, path, key))
                     report.warnings += duo_report.warnings
-                models.build(con)
+                models.build(con, {src.entity.name for src in todo})
                 if strict and report.quarantined:
                     raise LoadRejected(
                         f"--strict: {report.quarantined} rij(en) afgekeurd; er is niets geladen. "

@@ -2,7 +2,8 @@
 
 Each `queries/models/NAME.sql` is a select over the canonical tables, with a header
 (`-- NAME: title` and `-- definition:`). `build` materialises it as table NAME in the writer's
-transaction, together with the school-year start it was built with. A reader that may not use
+transaction, together with the school-year start it was built with; a load rebuilds only the
+models that read a table it changed. A reader that may not use
 the stored table — the `school` role, whose rows are scoped, or a warehouse built with another
 school-year start than `pib.toml` has now — gets a temp view of the same SQL instead (`shadow`):
 the figures are the same by construction, only slower.
@@ -16,6 +17,7 @@ from functools import cache
 
 import duckdb
 
+from etl.schema import ENTITIES
 from etl.settings import ROOT, get_settings
 
 MODEL_DIR = ROOT / "queries" / "models"
@@ -28,6 +30,7 @@ class Model:
     title: str
     definition: str
     sql: str
+    sources: frozenset[str]  # the canonical tables it reads
 
 
 @cache
@@ -41,7 +44,9 @@ def models() -> tuple[Model, ...]:
             raise ValueError(f"{path}: the header must be '-- {path.stem}: title' and "
                              "'-- definition: ...'")
         definition = re.sub(r"\s*\n--\s+", " ", head[2])
-        found.append(Model(path.stem, head[1].strip(), definition, text))
+        read = set(re.findall(r"\b(?:from|join)\s+(\w+)", text, flags=re.IGNORECASE))
+        found.append(Model(path.stem, head[1].strip(), definition, text,
+                           frozenset(read & set(ENTITIES))))
     return tuple(found)
 
 
@@ -51,9 +56,19 @@ def _signature() -> str:
     return f"{month:02d}-{day:02d}"
 
 
-def build(con: duckdb.DuckDBPyConnection) -> None:
-    """Rebuild every model table in the writer's transaction."""
-    for model in models():
+def to_rebuild(changed: set[str], built: set[str], fresh: bool) -> list[Model]:
+    """The models a write must rebuild: those that read a changed table or are not built yet;
+    every one when the stored ones do not fit today's settings."""
+    return [m for m in models() if not fresh or m.name not in built or m.sources & changed]
+
+
+def build(con: duckdb.DuckDBPyConnection, changed: set[str]) -> None:
+    """Rebuild, in the writer's transaction, the model tables that `changed` tables feed."""
+    catalog = con.execute("select current_database()").fetchone()[0]
+    built = {row[0] for row in con.execute(
+        "select table_name from duckdb_tables() where database_name = $c", {"c": catalog}
+    ).fetchall()}
+    for model in to_rebuild(changed, built, fresh(con, catalog)):
         con.execute(f"create or replace table {model.name} as {model.sql}")
     con.execute(f"create or replace table {BUILD_TABLE} as select $s as school_year_start",
                 {"s": _signature()})
@@ -67,7 +82,8 @@ def fresh(con: duckdb.DuckDBPyConnection, catalog: str) -> bool:
     ).fetchone()
     if not built:
         return False
-    stored = con.execute(f"select school_year_start from {catalog}.main.{BUILD_TABLE}").fetchone()
+    quoted = '"' + catalog.replace('"', '""') + '"'
+    stored = con.execute(f"select school_year_start from {quoted}.main.{BUILD_TABLE}").fetchone()
     return stored == (_signature(),)
 
 

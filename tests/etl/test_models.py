@@ -68,3 +68,41 @@ def test_every_model_is_documented_in_kpis_md():
     for model in models.models():
         assert f"### model `{model.name}`" in doc
         assert " ".join(model.definition.split()) in doc, f"{model.name}: definition differs"
+
+
+def test_a_load_rebuilds_only_the_models_that_read_what_it_changed():
+    names = {m.name for m in models.models()}
+    rebuilt = {m.name for m in models.to_rebuild({"supports"}, names, fresh=True)}
+    assert rebuilt == {"evaluation_counts", "support_counts"}
+    assert models.to_rebuild(set(), names, fresh=True) == []
+    assert {m.name for m in models.to_rebuild(set(), names - {"referral_flow"}, fresh=True)} == {
+        "referral_flow"}
+    assert {m.name for m in models.to_rebuild(set(), names, fresh=False)} == names
+
+
+def test_after_a_second_load_of_one_file_every_model_equals_its_live_sql(loaded, tmp_path):
+    (tmp_path / "supports.csv").write_text(
+        "support_id,referral_id,kind,prevention_level,municipality_code,started_on,hours\n"
+        "S1,R1,arrangement,curative,GM0193,2024-10-01,12\n", encoding="utf-8")
+    load([tmp_path / "supports.csv"])
+    (tmp_path / "referrals2.csv").write_text(
+        REFERRALS.splitlines()[0] + "\nR6,P9,GM0193,2024-10-01,learning,other,2024-10-02,"
+        "granted\n", encoding="utf-8")
+    load([tmp_path / "referrals2.csv"])
+    with reader() as con:
+        for model in models.models():
+            stored = con.execute(f"select * from {model.name} order by all").fetchall()
+            live = con.execute(f"select * from ({model.sql}) order by all").fetchall()
+            assert stored == live, model.name
+        assert _demand(con) == [(2024, "learning", 3)]
+
+
+def test_a_warehouse_name_that_is_no_sql_identifier_loads_twice(isolated_env, tmp_path):
+    db = tmp_path / "swv-zwolle 2025.duckdb"
+    (tmp_path / "referrals.csv").write_text(REFERRALS, encoding="utf-8")
+    load([tmp_path / "referrals.csv"], db=db)
+    (tmp_path / "referrals2.csv").write_text(REFERRALS.replace("R5,P4", "R7,P7"),
+                                             encoding="utf-8")
+    load([tmp_path / "referrals2.csv"], db=db)
+    with reader(db) as con:
+        assert _demand(con) == [(2024, "learning", 2)]
