@@ -16,7 +16,7 @@ auth.login_gate()
 visible = [page for page in PAGES if auth.may_see(page.key)]
 navigation = st.navigation([
     st.Page(Path(__file__).parent / "pages" / page.file, title=label(page.title),
-            url_path=page.slug, icon=page.icon, default=(i == 0))
+            url_path=page.slug, icon=f":material/{page.icon}:", default=(i == 0))
     for i, page in enumerate(visible)
 ])
 filters.sidebar()
