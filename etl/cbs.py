@@ -21,7 +21,13 @@ import duckdb
 import polars as pl
 
 from etl.cbs_municipalities import municipalities
-from etl.load import FileReport, next_load_id, record_load, store_quarantine
+from etl.load import (
+    FileReport,
+    count_quarantined,
+    next_load_id,
+    record_load,
+    store_quarantine,
+)
 from etl.readers import FileRejected, detect_encoding
 
 SOURCE = "cbs-85701"
@@ -217,9 +223,7 @@ def import_export(con: duckdb.DuckDBPyConnection, path: Path, sha256: str) -> Cb
     con.execute("insert into participation by name select * from rows")
     store_quarantine(con, load_id, path.name, ENTITY, result.rejected, _LINE)
     rep.rows_loaded = result.rows.height
-    rep.rows_quarantined = result.rejected.height
-    rep.problems = [f"{path.name}, regel {line}, {reason}." for line, reason in
-                    result.rejected.select(_LINE, "reason").head(5).iter_rows()]
+    count_quarantined(rep, result.rejected, _LINE)
     rep.school_years = sorted(set(result.rows["school_year"]))
     rep.provisional = sorted(set(result.rows.filter("provisional")["school_year"]))
     rep.regions = result.rows["municipality_code"].n_unique()

@@ -37,7 +37,13 @@ import duckdb
 import polars as pl
 
 from etl.cbs_municipalities import REFERENCE, municipalities
-from etl.load import FileReport, next_load_id, record_load, store_quarantine
+from etl.load import (
+    FileReport,
+    count_quarantined,
+    next_load_id,
+    record_load,
+    store_quarantine,
+)
 from etl.readers import FileRejected, sha256_of
 from etl.settings import get_settings
 
@@ -336,9 +342,7 @@ def import_schools(con: duckdb.DuckDBPyConnection, path: Path, key: str) -> DuoR
     con.execute("insert into school_locations by name select * from new_locations")
     store_quarantine(con, load_id, path.name, ENTITY, result.rejected, _LINE)
     rep.rows_loaded = result.schools.height
-    rep.rows_quarantined = result.rejected.height
-    rep.problems = [f"{path.name}, feature {line}, {reason}." for line, reason in
-                    result.rejected.select(_LINE, "reason").head(5).iter_rows()]
+    count_quarantined(rep, result.rejected, _LINE, unit="feature")
     rep.locations = result.locations.height
     rep.sectors = dict(result.schools.group_by("sector").len().iter_rows())
     rep.unmatched = result.unmatched

@@ -279,7 +279,7 @@ class _Spool:
         quarantine_rows(self.load_id, self.src.path.name, self.src.entity.name,
                         rejected).write_parquet(path)
         self.files.append(str(path))
-        _count_quarantined(rep, rejected)
+        count_quarantined(rep, rejected)
 
     def store(self, con: duckdb.DuckDBPyConnection) -> None:
         if self.files:
@@ -291,11 +291,17 @@ def _hidden(entity: Entity, raw: pl.DataFrame) -> list[str]:
     return [c.name for c in entity.columns if c.pseudonymised and c.name in raw.columns]
 
 
+def _may_shift_ids(entity: Entity, raw: pl.DataFrame) -> bool:
+    """Whether the batch has pupil ids and rows with a wrong number of fields, in which an id
+    could have shifted into another column."""
+    return (bool(_hidden(entity, raw)) and PROBLEM in raw.columns
+            and raw[PROBLEM].null_count() < raw.height)
+
+
 def _note_shifted(raw: pl.DataFrame, entity: Entity) -> pl.DataFrame:
     """A row with a wrong number of fields is quarantined with every value pseudonymised (see
     `_pseudonymise`); its reason says so."""
-    if (not _hidden(entity, raw) or PROBLEM not in raw.columns
-            or raw[PROBLEM].null_count() == raw.height):
+    if not _may_shift_ids(entity, raw):
         return raw
     return raw.with_columns(
         pl.col(PROBLEM) + "; alle waarden gepseudonimiseerd, omdat een leerlingnummer in een "
@@ -308,8 +314,9 @@ def _pseudonymise(pseudonymiser: Pseudonymiser, entity: Entity, raw: pl.DataFram
     quarantine. In a row with a wrong number of fields the values may have shifted, so a pupil
     id could sit in any column: there every value is pseudonymised."""
     hidden = _hidden(entity, raw)
+    shifting = _may_shift_ids(entity, raw)
     raw = pseudonymiser.apply(raw, hidden)
-    if not hidden or PROBLEM not in raw.columns or raw[PROBLEM].null_count() == raw.height:
+    if not shifting:
         return raw
     broken = pl.col(PROBLEM).is_not_null()
     values = [c for c in raw.columns if c not in (LINE, *hidden) and not c.startswith("_")]
@@ -356,11 +363,15 @@ def store_quarantine(
     con.execute("insert into quarantine by name select * from rows")
 
 
-def _count_quarantined(rep: FileReport, rejected: pl.DataFrame) -> None:
-    """Count rejected rows in the report and keep the first reasons for its summary."""
+def count_quarantined(
+    rep: FileReport, rejected: pl.DataFrame, line_column: str = LINE, unit: str = "regel"
+) -> None:
+    """Count rejected rows in the report and keep the first reasons for its summary; `unit`
+    names what a line number counts (a GeoJSON source counts features)."""
     rep.rows_quarantined += rejected.height
-    for line, reason in rejected.select(LINE, "reason").head(5 - len(rep.problems)).iter_rows():
-        rep.problems.append(f"{rep.file}, regel {line}, {reason}.")
+    first = rejected.select(line_column, "reason").head(5 - len(rep.problems))
+    for line, reason in first.iter_rows():
+        rep.problems.append(f"{rep.file}, {unit} {line}, {reason}.")
 
 
 def _quarantine_duplicate_keys(
@@ -390,6 +401,6 @@ def _quarantine_duplicate_keys(
         "raw_values",
     )
     store_quarantine(con, load_id, src.path.name, table, rejected)
-    _count_quarantined(rep, rejected)
+    count_quarantined(rep, rejected)
     con.execute(f"delete from {table} where load_id = ? and {LINE} in (select line from dup)",
                 [load_id])
