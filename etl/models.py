@@ -65,22 +65,23 @@ def to_rebuild(changed: set[str], built: set[str], fresh: bool) -> list[Model]:
 def build(con: duckdb.DuckDBPyConnection, changed: set[str]) -> None:
     """Rebuild, in the writer's transaction, the model tables that `changed` tables feed."""
     catalog = con.execute("select current_database()").fetchone()[0]
-    built = {row[0] for row in con.execute(
-        "select table_name from duckdb_tables() where database_name = $c", {"c": catalog}
-    ).fetchall()}
-    for model in to_rebuild(changed, built, fresh(con, catalog)):
+    built = _tables(con, catalog)
+    for model in to_rebuild(changed, built, fresh(con, catalog, built)):
         con.execute(f"create or replace table {model.name} as {model.sql}")
     con.execute(f"create or replace table {BUILD_TABLE} as select $s as school_year_start",
                 {"s": _signature()})
 
 
-def fresh(con: duckdb.DuckDBPyConnection, catalog: str) -> bool:
-    """Whether the stored model tables of `catalog` fit today's settings."""
-    built = con.execute(
-        "select 1 from duckdb_tables() where database_name = $c and table_name = $t",
-        {"c": catalog, "t": BUILD_TABLE},
-    ).fetchone()
-    if not built:
+def _tables(con: duckdb.DuckDBPyConnection, catalog: str) -> set[str]:
+    return {row[0] for row in con.execute(
+        "select table_name from duckdb_tables() where database_name = $c", {"c": catalog}
+    ).fetchall()}
+
+
+def fresh(con: duckdb.DuckDBPyConnection, catalog: str, tables: set[str] | None = None) -> bool:
+    """Whether the stored model tables of `catalog` (whose `tables`, when known) fit today's
+    settings."""
+    if BUILD_TABLE not in (_tables(con, catalog) if tables is None else tables):
         return False
     quoted = '"' + catalog.replace('"', '""') + '"'
     stored = con.execute(f"select school_year_start from {quoted}.main.{BUILD_TABLE}").fetchone()
