@@ -66,7 +66,7 @@ def deferred_report(kind: str, fmt: str, school_year: str, role: str, user: str 
                     db: str | Path | None = None) -> Callable[[], bytes]:
     """A report built when called (a dashboard download button), and audited as an export."""
     def build() -> bytes:
-        from etl.access import record_audit
+        from dashboard.access import record_audit
 
         data = report_bytes(build_report(kind, school_year, role=role, db=db), fmt)
         record_audit("export", f"rapport {kind}, schooljaar {school_year}, formaat {fmt}, "

@@ -14,7 +14,7 @@ from tests.conftest import ROOT
 
 def open_app(page_file: str, role: str | None = None, **params: str) -> AppTest:
     """Run the entry file first (so the sidebar filters read the URL), then switch to a page."""
-    at = AppTest.from_file(str(ROOT / "dashboard/app.py"), default_timeout=30)
+    at = AppTest.from_file(str(ROOT / "dashboard/app/main.py"), default_timeout=30)
     for key, value in params.items():
         at.query_params[key] = value
     if role:

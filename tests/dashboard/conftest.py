@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from etl import access
+from dashboard import access
 from etl.demo import generate
 from etl.load import load
 

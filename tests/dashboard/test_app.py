@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard import access
+from dashboard.app.navigation import PAGES
 from dashboard.labels import label
-from dashboard.navigation import PAGES
-from etl import access
 from tests.conftest import ROOT
 
-APP = str(ROOT / "dashboard" / "app.py")
+APP = str(ROOT / "dashboard" / "app" / "main.py")
 SCHOOLS = ("SCH0001", "SCH0002")
 
 
@@ -52,7 +52,8 @@ def test_a_forbidden_page_is_not_in_the_navigation_and_refuses_a_direct_run(
 ):
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         run_page(page_file, role)
-    at = AppTest.from_file(str(ROOT / "dashboard" / "pages" / page_file), default_timeout=60)
+    page = ROOT / "dashboard" / "app" / "pages" / page_file
+    at = AppTest.from_file(str(page), default_timeout=60)
     at.session_state["role"] = role
     at.session_state["school_ids"] = SCHOOLS
     at.run()

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
+from dashboard.app.navigation import PAGES
 from dashboard.labels import label
-from dashboard.navigation import PAGES
 from tests.dashboard.conftest import SCREENSHOTS, wait_for_app
 
 pytestmark = pytest.mark.browser

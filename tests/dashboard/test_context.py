@@ -11,7 +11,7 @@ import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.context import region_param
+from dashboard.app.context import region_param
 from dashboard.formatting import percent
 from dashboard.geo import municipality_name
 from dashboard.labels import code_label, label
@@ -37,7 +37,7 @@ def public_db(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def open_page(page: str, **params: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard/app.py"), default_timeout=60)
+    at = AppTest.from_file(str(ROOT / "dashboard/app/main.py"), default_timeout=60)
     for key, value in params.items():
         at.query_params[key] = value
     at.run()

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.app.navigation import PAGES
 from dashboard.geo import municipalities, municipality_names
 from dashboard.labels import label
-from dashboard.navigation import PAGES
 from etl.demo import generate
 from etl.load import load
 from etl.settings import get_settings
@@ -69,7 +69,7 @@ def test_every_page_speaks_flemish(use_vl):
     assert not [p.title for p in PAGES if DUTCH_ONLY.search(label(p.title))]
     seen = {}
     for page in PAGES:
-        at = AppTest.from_file(str(ROOT / "dashboard/app.py"), default_timeout=60)
+        at = AppTest.from_file(str(ROOT / "dashboard/app/main.py"), default_timeout=60)
         at.session_state["role"] = "beheer"
         at.run()
         if page.file != "overview.py":
@@ -96,7 +96,7 @@ def test_every_page_speaks_flemish(use_vl):
 def test_the_map_uses_nis_codes_and_cbs_figures_are_said_to_be_dutch_only(use_vl):
     assert len(municipalities()["features"]) == 304
     assert municipality_names()["44021"] == "Gent"
-    at = AppTest.from_file(str(ROOT / "dashboard/app.py"), default_timeout=60)
+    at = AppTest.from_file(str(ROOT / "dashboard/app/main.py"), default_timeout=60)
     at.run()
     at.switch_page("pages/coverage.py").run()
     assert not at.exception

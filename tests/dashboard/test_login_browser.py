@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from dashboard.app.navigation import PAGES
 from dashboard.labels import label
-from dashboard.navigation import PAGES
 from tests.dashboard.conftest import USERS, wait_for_app
 
 pytestmark = pytest.mark.browser

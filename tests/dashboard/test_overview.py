@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def open_page(role: str | None = None, **params: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard/app.py"), default_timeout=30)
+    at = AppTest.from_file(str(ROOT / "dashboard/app/main.py"), default_timeout=30)
     for key, value in params.items():
         at.query_params[key] = value
     if role:
@@ -109,7 +109,7 @@ def test_bestuur_sees_the_suppressed_figures(use_demo):
 
 
 def test_a_school_sees_only_the_tiles_of_its_pages(use_demo):
-    at = AppTest.from_file(str(ROOT / "dashboard/app.py"), default_timeout=30)
+    at = AppTest.from_file(str(ROOT / "dashboard/app/main.py"), default_timeout=30)
     at.session_state["role"] = "school"
     at.session_state["school_ids"] = ("SCH0001",)
     at.run()

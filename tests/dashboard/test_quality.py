@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def open_page(role: str | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard/app.py"), default_timeout=30)
+    at = AppTest.from_file(str(ROOT / "dashboard/app/main.py"), default_timeout=30)
     if role:
         at.session_state["role"] = role
     at.run()
@@ -72,14 +72,14 @@ def test_quarantined_rows_are_listed_filtered_and_downloadable(warehouse):
 @pytest.mark.parametrize("role", ["bestuur", "school"])
 def test_other_roles_are_refused(use_demo, role):
     # not in their navigation ...
-    at = AppTest.from_file(str(ROOT / "dashboard/app.py"), default_timeout=30)
+    at = AppTest.from_file(str(ROOT / "dashboard/app/main.py"), default_timeout=30)
     at.session_state["role"] = role
     at.session_state["school_ids"] = ["S001"]
     at.run()
     with pytest.raises(ValueError, match=r"quality\.py"):
         at.switch_page("pages/quality.py")
     # ... and the page itself refuses them when reached anyway
-    page = AppTest.from_file(str(ROOT / "dashboard/pages/quality.py"), default_timeout=30)
+    page = AppTest.from_file(str(ROOT / "dashboard/app/pages/quality.py"), default_timeout=30)
     page.session_state["role"] = role
     page.run()
     assert not page.exception

@@ -120,8 +120,8 @@ def test_bestuur_sees_no_small_counts(use_demo, downloads):
 
 
 def test_report_downloads_build_an_audited_xlsx(use_demo):
+    from dashboard.access import audit_log
     from dashboard.report import deferred_report
-    from etl.access import audit_log
 
     data = deferred_report("inspectie", "xlsx", "2024-2025", "kwaliteit", "kim", use_demo)()
     assert data[:2] == b"PK"

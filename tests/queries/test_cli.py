@@ -11,7 +11,7 @@ from pathlib import Path
 import polars as pl
 from typer.testing import CliRunner
 
-from etl.cli import app
+from dashboard.cli.main import app
 from tests.queries.conftest import expect
 
 runner = CliRunner()

@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from etl.cli import app
+from dashboard.cli.main import app
 
 PIB = str(Path(sys.executable).with_name("pib"))
 
@@ -36,7 +36,7 @@ def test_export_xlsx_exits_0_and_is_audited(own_db, report_year, tmp_path, monke
     assert result.returncode == 0, result.stderr
     assert "Rapport geschreven" in result.stdout and "rol bestuur" in result.stdout
     assert openpyxl.load_workbook(out).sheetnames[0] == "Voorblad"
-    from etl.access import audit_log
+    from dashboard.access import audit_log
 
     _at, user, role, action, detail = audit_log(db=own_db)[0]
     assert (user, role, action) == ("inspecteur-test", "kwaliteit", "export")

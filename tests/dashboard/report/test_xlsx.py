@@ -11,11 +11,11 @@ import polars as pl
 import pytest
 from typer.testing import CliRunner
 
+from dashboard.cli.main import app
 from dashboard.geo import municipality_name
 from dashboard.labels import CODES, code_label
 from dashboard.report import build_report, write_report
 from dashboard.report.content import SUPPRESSED_HEADER
-from etl.cli import app
 from etl.settings import get_settings
 from queries import describe, run_query
 from tests.dashboard.report.conftest import GENERATED_AT, HEADER_ROW, INJECTION

@@ -29,7 +29,7 @@ import pytest
 import xlsxwriter
 from typer.testing import CliRunner
 
-from etl.cli import app
+from dashboard.cli.main import app
 from etl.load import LoadRejected, load
 from etl.readers import MAX_FIELDS, MAX_RECORD_BYTES
 from tests.conftest import ROOT, TEST_DATA

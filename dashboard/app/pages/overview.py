@@ -13,14 +13,14 @@ from dataclasses import dataclass
 import polars as pl
 import streamlit as st
 
-from dashboard import auth, context, filters
-from dashboard.components import definition, has_rows, page_header, suppression_note
-from dashboard.data import query
+from dashboard.app import auth, context, filters
+from dashboard.app.components import definition, has_rows, page_header, suppression_note
+from dashboard.app.data import query
+from dashboard.app.navigation import BY_KEY
 from dashboard.figures import overview as figures
 from dashboard.formatting import EMPTY, number, percent, points, signed
 from dashboard.geo import municipality_name
 from dashboard.labels import code_label, label
-from dashboard.navigation import BY_KEY
 from etl.settings import get_settings
 
 
@@ -30,7 +30,7 @@ class Tile:
     title: str
     kind: str  # share | days | rate
     lower_is_better: bool
-    page: str  # page key of dashboard.navigation
+    page: str  # page key of dashboard.app.navigation
 
 
 def capital(text: str) -> str:

@@ -15,9 +15,9 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard import auth, filters
-from dashboard.components import definition, has_rows, page_header, suppression_note
-from dashboard.data import current_role, query
+from dashboard.app import auth, filters
+from dashboard.app.components import definition, has_rows, page_header, suppression_note
+from dashboard.app.data import current_role, query
 from dashboard.formatting import display_frame, yes_no
 from dashboard.geo import municipality_name
 from dashboard.labels import code_label, label

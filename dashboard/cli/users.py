@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from etl import access
+from dashboard import access
 
 users_app = typer.Typer(no_args_is_help=True, help="Gebruikers van het dashboard beheren.")
 out = Console()

@@ -6,9 +6,9 @@ import os
 
 import streamlit as st
 
+from dashboard.access import authenticate, has_users
+from dashboard.app.navigation import BY_KEY
 from dashboard.labels import label
-from dashboard.navigation import BY_KEY
-from etl.access import authenticate, has_users
 
 NO_LOGIN_ROLE = "kwaliteit"
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from dashboard.data import query
+from dashboard.app.data import query
 from dashboard.geo import municipality_name
 from dashboard.labels import code_label, code_labels, label
 

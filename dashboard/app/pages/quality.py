@@ -13,9 +13,9 @@ from datetime import datetime
 import polars as pl
 import streamlit as st
 
-from dashboard import auth
-from dashboard.components import definition, has_rows, page_header
-from dashboard.data import current_role, query
+from dashboard.app import auth
+from dashboard.app.components import definition, has_rows, page_header
+from dashboard.app.data import current_role, query
 from dashboard.figures.quality import entity, quarantine
 from dashboard.formatting import EMPTY, number
 from dashboard.labels import label

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from dashboard.data import query
+from dashboard.app.data import query
 from dashboard.labels import code_label, label
 from etl.settings import get_settings
 from queries import describe

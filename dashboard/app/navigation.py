@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from etl.access import ROLES
+from dashboard.access import ROLES
 
 BOARD_AND_UP = ("bestuur", "kwaliteit", "beheer")
 QUALITY = ("kwaliteit", "beheer")
@@ -13,7 +13,7 @@ QUALITY = ("kwaliteit", "beheer")
 @dataclass(frozen=True)
 class PageSpec:
     key: str
-    file: str  # under dashboard/pages/
+    file: str  # under dashboard/app/pages/
     title: str  # label key
     slug: str  # URL path
     icon: str  # a Material Symbols name, shipped with Streamlit (no emoji font needed)

@@ -9,15 +9,15 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from dashboard import auth, filters
-from dashboard.components import (
+from dashboard.app import auth, filters
+from dashboard.app.components import (
     definition,
     has_rows,
     page_header,
     suppression_note,
     target_badge,
 )
-from dashboard.data import query
+from dashboard.app.data import query
 from dashboard.figures import outcomes as figures
 from dashboard.formatting import number, percent, points, signed
 from dashboard.labels import code_label, label

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from etl import access
+from dashboard import access
 
 PIB = str(Path(sys.executable).with_name("pib"))
 

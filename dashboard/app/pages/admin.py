@@ -5,10 +5,10 @@ import os
 import polars as pl
 import streamlit as st
 
-from dashboard import auth
-from dashboard.components import page_header
+from dashboard.access import audit_log, list_users
+from dashboard.app import auth
+from dashboard.app.components import page_header
 from dashboard.labels import label
-from etl.access import audit_log, list_users
 
 auth.require("admin")
 page_header(label("page_admin"), label("admin_intro"))

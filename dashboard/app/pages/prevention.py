@@ -7,9 +7,9 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from dashboard import auth, filters
-from dashboard.components import definition, has_rows, page_header, suppression_note
-from dashboard.data import query
+from dashboard.app import auth, filters
+from dashboard.app.components import definition, has_rows, page_header, suppression_note
+from dashboard.app.data import query
 from dashboard.figures import prevention as figures
 from dashboard.formatting import display_frame, number, percent, points, signed
 from dashboard.labels import code_label, label

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import auth, filters
+from dashboard.app import auth, filters
+from dashboard.app.navigation import PAGES
 from dashboard.labels import label
-from dashboard.navigation import PAGES
 
 st.set_page_config(page_title=label("app_title"), page_icon="🧭", layout="wide")
 

@@ -6,10 +6,10 @@ import os
 import sys
 from pathlib import Path
 
-from etl.access import has_users
+from dashboard.access import has_users
 from etl.settings import warehouse_path
 
-APP = Path(__file__).with_name("app.py")
+APP = Path(__file__).resolve().parents[1] / "app" / "main.py"
 
 STREAMLIT_FLAGS = {
     "server.headless": "true",

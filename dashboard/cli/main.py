@@ -11,9 +11,9 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from dashboard.cli.users import users_app
 from etl.cbs import SOURCE as SOURCE_85701
 from etl.cbs import CbsReport
-from etl.cli_users import users_app
 from etl.duo import SOURCE as SOURCE_DUO
 from etl.duo import DuoReport
 from etl.load import LoadRejected, load
@@ -146,8 +146,8 @@ def serve(
     demo: Annotated[bool, typer.Option(help="Demomodus: demogebruikers toegestaan.")] = False,
 ) -> None:
     """Start het dashboard."""
-    from dashboard.serve import run
-    from etl.access import has_demo_users
+    from dashboard.access import has_demo_users
+    from dashboard.cli.serve import run
 
     if has_demo_users(db) and not demo:
         fail("Er bestaan demogebruikers met bekende wachtwoorden; verwijder ze met "
@@ -214,7 +214,7 @@ def export(
         fail(str(exc), 1)
     except OSError as exc:
         fail(f"Het rapport kon niet worden geschreven naar {out_file}: {exc}", 1)
-    from etl.access import record_audit
+    from dashboard.access import record_audit
 
     record_audit("export", f"rapport {report}, schooljaar {content.school_year}, formaat {fmt}, "
                  f"bestand {written.name}", os.environ.get("USER") or None, role, db)

@@ -17,9 +17,9 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
+from dashboard.app.components import definition
+from dashboard.app.data import query
 from dashboard.charts import ACCENT, GEO_CONFIG, TARGET, style
-from dashboard.components import definition
-from dashboard.data import query
 from dashboard.formatting import number, percent
 from dashboard.geo import municipalities, municipality_name
 from dashboard.labels import code_label, label

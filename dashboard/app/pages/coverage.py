@@ -1,17 +1,17 @@
 """Dekkend aanbod: demand against capacity per gemeente and need, on a heatmap, a map (with the
 region's schools, when the DUO list is loaded) and in a table; the trend over the school years;
 support at schools outside the region; participation in special education against the
-national figure (`dashboard.context`)."""
+national figure (`dashboard.app.context`)."""
 
 from __future__ import annotations
 
 import polars as pl
 import streamlit as st
 
-from dashboard import auth, context, filters
+from dashboard.app import auth, context, filters
+from dashboard.app.components import definition, has_rows, page_header, suppression_note
+from dashboard.app.data import query
 from dashboard.charts import GEO_CONFIG, labelled
-from dashboard.components import definition, has_rows, page_header, suppression_note
-from dashboard.data import query
 from dashboard.figures import coverage as figures
 from dashboard.formatting import number, percent
 from dashboard.geo import municipalities, municipality_name

@@ -16,15 +16,15 @@ from datetime import date
 import polars as pl
 import streamlit as st
 
-from dashboard import auth, filters
-from dashboard.components import (
+from dashboard.app import auth, filters
+from dashboard.app.components import (
     definition,
     has_rows,
     page_header,
     suppression_note,
     target_badge,
 )
-from dashboard.data import query
+from dashboard.app.data import query
 from dashboard.figures import waiting as figures
 from dashboard.formatting import days, number, percent, points, signed
 from dashboard.labels import label

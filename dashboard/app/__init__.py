@@ -1,0 +1,1 @@
+"""The Streamlit dashboard: entry file `main.py`, one module per page under `pages/`."""
