@@ -9,6 +9,8 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from etl.schoolyear import SchoolYear
+
 ROOT = Path(__file__).resolve().parents[1]
 
 _DEFAULTS: dict[str, dict] = {
@@ -40,19 +42,11 @@ class Settings:
     targets: dict[str, float] = field(default_factory=dict)
     source: Path | None = None
 
-    def school_year_of(self, day: date) -> str:
-        """The school year (`2024-2025`) a date belongs to."""
-        month, dom = self.school_year_start
-        start = day.year if (day.month, day.day) >= (month, dom) else day.year - 1
-        return f"{start}-{start + 1}"
-
-    def school_year_bounds(self, school_year: str) -> tuple[date, date]:
-        """First and last day of a school year such as `2024-2025`."""
-        first = int(school_year[:4])
-        month, dom = self.school_year_start
-        start = date(first, month, dom)
-        end = date.fromordinal(date(first + 1, month, dom).toordinal() - 1)
-        return start, end
+    def school_year_bounds(self, school_year: str | SchoolYear) -> tuple[date, date]:
+        """First and last day of a school year such as `2024-2025`; ValueError if no school
+        year."""
+        year = school_year if isinstance(school_year, SchoolYear) else SchoolYear.parse(school_year)
+        return year.bounds(self.school_year_start)
 
 
 def config_path() -> Path:

@@ -20,6 +20,7 @@ import polars as pl
 
 from etl.readers import LINE, PROBLEM, PROBLEM_COLUMN
 from etl.schema import Column, Entity
+from etl.schoolyear import PATTERN
 
 DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y")
 TRUE_WORDS = ("true", "1", "ja", "j", "yes", "waar", "x")
@@ -142,7 +143,7 @@ def _dy_column(column: Column) -> dy.Column:
 def _school_year_check(col: pl.Expr) -> pl.Expr:
     first = col.str.slice(0, 4).cast(pl.Int32, strict=False)
     last = col.str.slice(5, 4).cast(pl.Int32, strict=False)
-    return col.str.contains(r"^\d{4}-\d{4}$") & (last == first + 1)
+    return col.str.contains(PATTERN) & (last == first + 1)
 
 
 @cache

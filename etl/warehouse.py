@@ -29,6 +29,7 @@ import duckdb
 
 from etl import models
 from etl.schema import warehouse_ddl
+from etl.schoolyear import sql_macros
 from etl.settings import get_settings, warehouse_path
 
 # The writer spills to disk rather than take most of the machine's memory, and keeps quiet.
@@ -39,25 +40,8 @@ WRITER_CONFIG = {
 
 
 def school_year_macro(schema: str | None = None) -> str:
-    """DDL of the school-year macros, per `pib.toml`'s start of the school year:
-    `school_year_start(d)` the first calendar year of d's school year (2024 for 2025-01-10),
-    `school_year_label(y)` its name (`2024-2025`), `school_year(d)` both in one, and
-    `in_school_year(d, sy)` true when d falls in school year `sy`. Queries group by the integer
-    and name the few groups at the end, and filter by `in_school_year`, a date range that skips
-    whole row groups: both much cheaper than building a string for every row.
-    Temporary macros of the connection, or with `schema` macros of that schema."""
-    month, day = get_settings().school_year_start  # validated integers, not user input
-    create = ("create or replace temp macro " if schema is None
-              else f"create or replace macro {schema}.")
-    return (
-        f"{create}school_year_start(d) as "
-        f"year(d) - (month(d) * 100 + day(d) < {month * 100 + day})::int;"
-        f"{create}school_year_label(y) as y::varchar || '-' || (y + 1)::varchar;"
-        f"{create}school_year(d) as school_year_label(school_year_start(d));"
-        f"{create}in_school_year(d, sy) as "
-        f"d >= make_date(left(sy, 4)::int, {month}, {day}) "
-        f"and d < make_date(left(sy, 4)::int + 1, {month}, {day});"
-    )
+    """The school-year macros (`etl.schoolyear.sql_macros`) for `pib.toml`'s start."""
+    return sql_macros(get_settings().school_year_start, schema)
 
 
 def data_version(db: str | Path | None = None) -> tuple[int, int]:

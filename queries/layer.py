@@ -28,6 +28,7 @@ from pathlib import Path
 
 import polars as pl
 
+from etl.schoolyear import SchoolYear
 from etl.settings import Settings, get_settings
 from etl.warehouse import reader
 
@@ -192,8 +193,7 @@ def _convert(kind: str, value: object) -> object:
                 return None
         return None
     if kind == "school_year":
-        ok = isinstance(text, str) and re.fullmatch(r"\d{4}-\d{4}", text)
-        return text if ok and int(text[5:]) == int(text[:4]) + 1 else None
+        return str(SchoolYear.parse(text)) if SchoolYear.is_valid(text) else None
     if kind == "bool":
         if isinstance(text, bool):
             return text

@@ -21,6 +21,7 @@ import polars as pl
 from dashboard.charts import ACCENT, COLOURS, style, target_line
 from dashboard.geo import municipality_name
 from dashboard.labels import code_label, label
+from etl.schoolyear import SchoolYear
 from etl.settings import get_settings
 from queries import describe, list_queries, run_query
 from queries.layer import EXACT_ROLES, SUPPRESSED_ROLES
@@ -156,12 +157,11 @@ def query_role(role: str) -> str:
 
 
 def check_school_year(school_year: str) -> str:
-    text = (school_year or "").strip()
-    if not re.fullmatch(r"\d{4}-\d{4}", text) or int(text[5:]) != int(text[:4]) + 1:
-        raise ReportError(
-            f"Ongeldig schooljaar '{school_year}': gebruik bijvoorbeeld 2024-2025."
-        )
-    return text
+    """The school year's name, or ReportError with a Dutch sentence."""
+    try:
+        return str(SchoolYear.parse(school_year))
+    except ValueError as exc:
+        raise ReportError(str(exc)) from None
 
 
 def sheet_name(text: str) -> str:
@@ -631,8 +631,7 @@ def kpis() -> list[Kpi]:
 
 
 def previous_year(year: str) -> str:
-    first = int(year[:4])
-    return f"{first - 1}-{first}"
+    return str(SchoolYear.parse(year).previous)
 
 
 def _status(kpi: Kpi, value, target) -> str:

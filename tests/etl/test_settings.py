@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from etl.schoolyear import SchoolYear
 from etl.settings import SettingsError, parse_settings
 
 
@@ -22,8 +23,8 @@ def test_invalid_value_names_the_key():
 
 def test_school_year_of_and_bounds():
     s = parse_settings({})
-    assert s.school_year_of(date(2025, 7, 31)) == "2024-2025"
-    assert s.school_year_of(date(2025, 8, 1)) == "2025-2026"
+    assert str(SchoolYear.of(date(2025, 7, 31), s.school_year_start)) == "2024-2025"
+    assert str(SchoolYear.of(date(2025, 8, 1), s.school_year_start)) == "2025-2026"
     assert s.school_year_bounds("2024-2025") == (date(2024, 8, 1), date(2025, 7, 31))
 
 
