@@ -19,6 +19,7 @@ import fcntl
 import os
 import shutil
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -37,6 +38,15 @@ WRITER_CONFIG = {
     "memory_limit": "1GB",
     "preserve_insertion_order": "false",
 }
+
+
+class WarehouseError(Exception):
+    """The warehouse cannot be opened as it is (a Dutch sentence naming the file and what to
+    do); nothing was changed."""
+
+
+def _stale_wal(path: Path) -> Path:
+    return Path(f"{path}.wal")
 
 
 def school_year_macro(schema: str | None = None) -> str:
@@ -68,17 +78,47 @@ class _Shared:
 _INSTANCES: OrderedDict[Path, _Shared] = OrderedDict()
 _INSTANCES_LOCK = threading.Lock()
 _MAX_INSTANCES = 4  # warehouses per process; a test session opens many, a server one
+_ATTACH_TRIES = 5  # a reader racing a writer's removal of a stale .wal tries again
 
 
 def _open(path: Path, key: tuple[object, ...]) -> _Shared:
-    """An in-memory instance with the school-year macros, attached to the warehouse."""
+    """An in-memory instance with the school-year macros, attached to the warehouse.
+
+    A writer replaces the file and then removes a stale `.wal` of a killed writer (see
+    `writer`); a reader that attaches in between meets DuckDB's "WAL ... does not match" and
+    simply tries again. Raises WarehouseError when the file cannot be attached."""
     con = duckdb.connect()
     con.execute(school_year_macro("memory.main"))
     if key[0] == (0, 0):  # no warehouse yet: empty tables, models computed live
         con.execute(warehouse_ddl())
         return _Shared(key, con, "memory", False)
-    con.execute("attach ? as wh (read_only)", [str(path)])
+    for attempt in range(_ATTACH_TRIES):
+        try:
+            con.execute("attach ? as wh (read_only)", [str(path)])
+            break
+        except duckdb.Error as exc:
+            if attempt + 1 < _ATTACH_TRIES and "WAL" in str(exc):
+                time.sleep(0.05 * (attempt + 1))
+                continue
+            con.close()
+            raise WarehouseError(_unreadable(path, exc)) from None
     return _Shared(key, con, "wh", models.fresh(con, "wh"))
+
+
+def _unreadable(path: Path, exc: duckdb.Error) -> str:
+    """A Dutch sentence for a warehouse file DuckDB cannot open."""
+    text = str(exc)
+    if "lock" in text.lower():
+        return (f"Het warehouse {path} is in gebruik door een ander programma (bijvoorbeeld "
+                "DBeaver of de DuckDB-commandoregel) dat het voor schrijven open heeft. Sluit "
+                "dat programma en probeer het opnieuw.")
+    if "WAL" in text:
+        return (f"Naast het warehouse {path} staat een logbestand {_stale_wal(path).name} van "
+                "een afgebroken schrijver dat niet bij deze versie van het warehouse past (het "
+                "is ouder). Er is niets gewijzigd. Verplaats dat logbestand naar een andere map; "
+                "daarna werkt het warehouse weer zoals het was.")
+    return (f"Het warehouse {path} kan niet worden geopend; het is geen DuckDB-bestand of het "
+            f"is beschadigd ({text.splitlines()[0]}).")
 
 
 def _cursor(path: Path) -> tuple[duckdb.DuckDBPyConnection, _Shared]:
@@ -131,18 +171,48 @@ def _sweep_stale(path: Path) -> None:
         stale.unlink(missing_ok=True)
 
 
+def _check_not_locked(path: Path) -> None:
+    """Raise WarehouseError when another program holds the warehouse open for writing (its
+    changes would be lost when the new version replaces the file), or the file cannot be read.
+    Attaching it read-only, as a reader does, tells both."""
+    probe = duckdb.connect()
+    try:
+        probe.execute("attach ? as wh (read_only)", [str(path)])
+    except duckdb.Error as exc:
+        raise WarehouseError(_unreadable(path, exc)) from None
+    finally:
+        probe.close()
+
+
 @contextmanager
 def writer(db: str | Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
-    """One transaction on a private copy; committed by an atomic rename, else discarded."""
+    """One transaction on a private copy; committed by an atomic rename, else discarded.
+
+    A `.wal` beside the live file was left by a writer that died before its checkpoint (pib's
+    own writers work on a private copy, so another tool's): it is copied with the file, so the
+    copy replays it, and removed once the new file is in place — its changes are then in the
+    new file. A `.wal` that DuckDB cannot replay raises WarehouseError and changes nothing."""
     path = warehouse_path(db).resolve()
+    if path.is_dir():
+        raise WarehouseError(f"{path} is een map, geen warehouse-bestand: geef met --db of "
+                             "PIB_DB een bestandsnaam op, bijvoorbeeld data/warehouse.duckdb.")
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(f"{path}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         _sweep_stale(path)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        stale = _stale_wal(path)
+        had_wal = stale.exists()
         if path.exists():
+            _check_not_locked(path)
             shutil.copyfile(path, tmp)
-        con = duckdb.connect(str(tmp), config=WRITER_CONFIG)
+            if had_wal:
+                shutil.copyfile(stale, f"{tmp}.wal")
+        try:
+            con = duckdb.connect(str(tmp), config=WRITER_CONFIG)
+        except duckdb.Error as exc:
+            _discard(tmp)
+            raise WarehouseError(_unreadable(path, exc)) from None
         try:
             con.execute("set enable_progress_bar = false")
             con.execute(warehouse_ddl())
@@ -155,6 +225,8 @@ def writer(db: str | Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
             with open(tmp, "rb+") as fh:
                 os.fsync(fh.fileno())
             os.replace(tmp, path)
+            if had_wal:  # its changes are in the new file; left beside it, it breaks readers
+                stale.unlink(missing_ok=True)
             dir_fd = os.open(path.parent, os.O_RDONLY)
             try:
                 os.fsync(dir_fd)

@@ -12,12 +12,14 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from dashboard.cli.users import users_app
+from dashboard.csv_export import to_csv
 from etl.cbs import SOURCE as SOURCE_85701
 from etl.cbs import CbsReport
 from etl.duo import SOURCE as SOURCE_DUO
 from etl.duo import DuoReport
 from etl.load import LoadRejected, load
 from etl.settings import SettingsError, warehouse_path
+from etl.warehouse import WarehouseError
 from queries.roles import ROLE_NAMES, RoleError, get_role, roles_for
 
 app = typer.Typer(
@@ -137,7 +139,7 @@ def query(
         fail(str(exc), 2)
     except duckdb.Error as exc:
         fail(f"Het warehouse {warehouse_path(db)} kan niet gelezen worden: {exc}", 1)
-    sys.stdout.write(frame.write_json() + "\n" if fmt == "json" else frame.write_csv())
+    sys.stdout.write(frame.write_json() + "\n" if fmt == "json" else to_csv(frame))
 
 
 @app.command()
@@ -232,7 +234,13 @@ def export(
 
 
 def main() -> None:
+    """The console script `pib`: errors that any command can meet become a sentence and an exit
+    code (2 for bad settings, 1 for a warehouse that cannot be opened), never a traceback."""
     try:
         app()
     except SettingsError as exc:
-        fail(str(exc), 2)
+        err.print(str(exc), markup=False, highlight=False, soft_wrap=True)
+        sys.exit(2)
+    except WarehouseError as exc:  # locked, a stale .wal, a folder, not a DuckDB file
+        err.print(str(exc), markup=False, highlight=False, soft_wrap=True)
+        sys.exit(1)

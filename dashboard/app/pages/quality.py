@@ -16,6 +16,7 @@ import streamlit as st
 from dashboard.app import auth
 from dashboard.app.components import definition, has_rows, page_header
 from dashboard.app.data import current_role, query
+from dashboard.csv_export import to_csv
 from dashboard.figures.quality import entity, quarantine
 from dashboard.formatting import EMPTY, number
 from dashboard.labels import label
@@ -136,7 +137,7 @@ def quarantine_rows(summary: pl.DataFrame) -> None:
     st.dataframe(table, hide_index=True, width="stretch", key="quarantine_rows",
                  height=min(38 + 35 * table.height, 460))
     st.caption(label("dq_rows_caption", limit=ROW_LIMIT))
-    st.download_button(label("download_csv"), rows.write_csv().encode("utf-8"),
+    st.download_button(label("download_csv"), to_csv(rows).encode("utf-8"),
                        file_name=f"quarantaine{'_' + picked if picked else ''}.csv",
                        mime="text/csv", key="download_quarantine",
                        icon=":material/download:")

@@ -18,6 +18,7 @@ import streamlit as st
 from dashboard.app import auth, filters
 from dashboard.app.components import definition, has_rows, page_header, suppression_note
 from dashboard.app.data import current_role, query
+from dashboard.csv_export import to_csv
 from dashboard.formatting import display_frame, yes_no
 from dashboard.geo import municipality_name
 from dashboard.labels import code_label, label
@@ -81,7 +82,7 @@ def section(title: str, name: str, f: filters.Filters, spec: Spec,
     st.caption(label("rep_reproduce", command=command(name, params))
                + (" " + label("rep_all_years") if by_year else ""))
     suffix = f"_{params['school_year']}" if "school_year" in params else ""
-    st.download_button(label("download_csv"), full.write_csv(), file_name=f"{name}{suffix}.csv",
+    st.download_button(label("download_csv"), to_csv(full), file_name=f"{name}{suffix}.csv",
                        mime="text/csv", key=f"csv_{name}", icon=":material/download:")
     definition(name)
 

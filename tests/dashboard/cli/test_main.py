@@ -37,3 +37,27 @@ def test_usage_errors_exit_2():
     assert pib("load", "x.csv", "--no-such-option").returncode == 2
     result = pib("load", "x.csv", "--source", "unknown-export")
     assert result.returncode == 2 and "Onbekende bron" in result.stderr
+
+
+def test_a_warehouse_held_by_another_program_is_named_by_load_query_and_export(tmp_path):
+    db = tmp_path / "wh.duckdb"
+    shutil.copy(TEST_DATA / "load" / "referrals_bad_rows.csv", tmp_path / "referrals.csv")
+    assert pib("load", str(tmp_path / "referrals.csv"), "--db", str(db)).returncode == 0
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(db)!r}); "
+                               "print('open', flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        for args in (("load", str(tmp_path / "referrals.csv")), ("query", "waiting_times"),
+                     ("export", "--report", "bestuur", "--year", "2024-2025", "--format",
+                      "xlsx", "--out", str(tmp_path / "b.xlsx"))):
+            result = pib(*args, "--db", str(db))
+            assert result.returncode == 1, args
+            assert f"Het warehouse {db} is in gebruik door een ander programma" in " ".join(
+                result.stderr.split()), args
+            assert "Traceback" not in result.stderr
+    finally:
+        holder.kill()
+        holder.wait()
+
