@@ -60,9 +60,8 @@ def test_a_wal_that_does_not_fit_is_refused_in_a_plain_sentence_and_nothing_chan
     Path(f"{db}.wal").write_bytes(wal)  # the old bug: a stale .wal beside a newer file
     before = db.read_bytes()
     with pytest.raises(WarehouseError, match="logbestand wh.duckdb.wal van een afgebroken "
-                                             "schrijver dat niet bij deze versie"):
-        with writer(db):
-            pass
+                                             "schrijver dat niet bij deze versie"), writer(db):
+        pass
     assert db.read_bytes() == before
 
 
@@ -94,6 +93,5 @@ def test_a_file_that_is_no_duckdb_is_named(tmp_path):
     bad = tmp_path / "wh.duckdb"
     bad.write_text("dit is geen database")
     os.utime(bad)
-    with pytest.raises(WarehouseError, match="kan niet worden geopend"):
-        with reader(bad):
-            pass
+    with pytest.raises(WarehouseError, match="kan niet worden geopend"), reader(bad):
+        pass
