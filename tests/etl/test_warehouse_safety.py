@@ -72,21 +72,21 @@ def test_a_warehouse_held_by_another_program_is_named(db, tmp_path):
         stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "open"
-        with pytest.raises(WarehouseError, match="in gebruik door een ander programma"):
-            with writer(db):
-                pass
-        with pytest.raises(WarehouseError, match="in gebruik door een ander programma"):
-            with reader(tmp_path / ".." / db.parent.name / db.name):
-                pass
+        with pytest.raises(WarehouseError, match="in gebruik door een ander programma"), \
+                writer(db):
+            pass
+        with pytest.raises(WarehouseError, match="in gebruik door een ander programma"), \
+                reader(tmp_path / ".." / db.parent.name / db.name):
+            pass
     finally:
         holder.kill()
         holder.wait()
 
 
 def test_a_folder_is_no_warehouse(tmp_path):
-    with pytest.raises(WarehouseError, match="is een map, geen warehouse-bestand"):
-        with writer(tmp_path):
-            pass
+    with pytest.raises(WarehouseError, match="is een map, geen warehouse-bestand"), \
+            writer(tmp_path):
+        pass
 
 
 def test_a_file_that_is_no_duckdb_is_named(tmp_path):
