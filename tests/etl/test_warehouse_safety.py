@@ -59,8 +59,8 @@ def test_a_wal_that_does_not_fit_is_refused_in_a_plain_sentence_and_nothing_chan
         pass
     Path(f"{db}.wal").write_bytes(wal)  # the old bug: a stale .wal beside a newer file
     before = db.read_bytes()
-    with pytest.raises(WarehouseError, match="logbestand wh.duckdb.wal van een afgebroken "
-                                             "schrijver dat niet bij deze versie"), writer(db):
+    refused = r"logbestand wh\.duckdb\.wal van een afgebroken schrijver dat niet bij deze"
+    with pytest.raises(WarehouseError, match=refused), writer(db):
         pass
     assert db.read_bytes() == before
 
