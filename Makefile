@@ -2,8 +2,20 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-DEMO_DIR := data/demo
 STAMP := $(VENV)/.installed
+# `make demo PROFILE=vl` shows the Flemish demo: its own settings (written by `pib init`),
+# data and warehouse under data/vl/, so the Dutch demo stays as it is.
+PROFILE ?= nl
+ifeq ($(PROFILE),nl)
+DEMO_DIR := data/demo
+DEMO_ENV :=
+DEMO_INIT := true
+else
+DEMO_DIR := data/$(PROFILE)/demo
+DEMO_ENV := PIB_CONFIG=data/$(PROFILE)/pib.toml PIB_DB=data/$(PROFILE)/warehouse.duckdb
+DEMO_INIT := mkdir -p data/$(PROFILE) && $(BIN)/pib init --profile $(PROFILE) --demo --force \
+	--out data/$(PROFILE)/pib.toml
+endif
 
 .PHONY: demo test install demo-data lint docs bench clean
 
@@ -16,13 +28,15 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 ## Generate the demo data set, load it and start the dashboard on http://localhost:8501
+## (PROFILE=vl: the Flemish leersteuncentrum demo)
 demo: demo-data
-	$(BIN)/pib serve --demo --port 8501
+	$(DEMO_ENV) $(BIN)/pib serve --demo --port 8501
 
 demo-data: $(STAMP)
-	$(BIN)/pib demo --out $(DEMO_DIR)
-	$(BIN)/pib load $(DEMO_DIR)
-	$(BIN)/pib users demo
+	$(DEMO_INIT)
+	$(DEMO_ENV) $(BIN)/pib demo --out $(DEMO_DIR) --profile $(PROFILE)
+	$(DEMO_ENV) $(BIN)/pib load $(DEMO_DIR)
+	$(DEMO_ENV) $(BIN)/pib users demo
 
 ## Lint (style and the layer contracts) and run the whole test suite (browser tests included)
 test: lint
@@ -42,4 +56,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/national.py --write-docs
 
 clean:
-	rm -rf $(VENV) $(DEMO_DIR) data/warehouse.duckdb* data/.warehouse.duckdb.* tests/screenshots
+	rm -rf $(VENV) data/demo data/vl data/warehouse.duckdb* data/.warehouse.duckdb.* tests/screenshots

@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from dashboard.cli.console import err, fail, out
+from dashboard.cli.init import init
 from dashboard.cli.users import users_app
 from dashboard.csv_export import to_csv
 from etl.cbs import SOURCE as SOURCE_85701
@@ -27,18 +28,12 @@ app = typer.Typer(
     help="Passend in Beeld: stuurinformatie voor passend onderwijs.",
 )
 app.add_typer(users_app, name="users")
-out = Console()
-err = Console(stderr=True)
+app.command("init")(init)
 
 DbOption = Annotated[
     Path | None, typer.Option("--db", help="Warehouse-bestand (standaard PIB_DB of "
                                            "data/warehouse.duckdb).")
 ]
-
-
-def fail(message: str, code: int = 1) -> None:
-    err.print(message, markup=False, highlight=False, soft_wrap=True)
-    raise typer.Exit(code)
 
 
 @app.command()
