@@ -52,7 +52,8 @@ def cbs(source: Path, target: Path) -> None:
 
 def duo(source: Path, target: Path) -> None:
     with zipfile.ZipFile(source) as archive:
-        text = archive.read("scholen.geo.json").decode("utf-8")
+        member = archive.getinfo("scholen.geo.json")
+        text = archive.read(member).decode("utf-8")
     lines = text.split("\n")
     start = lines.index('"features": [') + 1
     end = lines.index("]", start)
@@ -69,8 +70,10 @@ def duo(source: Path, target: Path) -> None:
         seen_names.add(gemeente)
         seen_types.add(kind)
     body = "\n".join([*lines[:start], ",\n".join(keep), *lines[end:]])
+    # The original member's name and timestamp, so that a rebuild gives the same bytes.
+    entry = zipfile.ZipInfo(member.filename, member.date_time)
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("scholen.geo.json", body)
+        archive.writestr(entry, body, compress_type=zipfile.ZIP_DEFLATED)
 
 
 if __name__ == "__main__":
