@@ -47,9 +47,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check etl queries dashboard tests benchmarks
 	$(BIN)/lint-imports
 
-## Regenerate docs/data-model.md from the canonical schema
+## Regenerate docs/data-model.md from the canonical schema and docs/kpis.md from the SQL headers
 docs: $(STAMP)
 	$(BIN)/python -m etl.docs > docs/data-model.md
+	$(BIN)/python -m queries.docs > docs/kpis.md
 
 ## National-scale benchmark: prints medians and ratios, rewrites docs/performance.md
 bench: $(STAMP)

@@ -14,6 +14,13 @@
 -- grain: school_year, request_type
 -- columns: school_year, request_type, granted, per_1000_pupils
 -- suppress: granted -> per_1000_pupils
+-- numerator: granted admissions of the type
+-- denominator: pupils in regular education (`po`, `vo`, `bao`, `so_vo`), all such schools in
+--   `enrolments` (in_region is not applied)
+-- time_basis: school year of `decided_on`
+-- why: The TLV rate shows how much a network relies on special education and is compared between
+--   networks per 1,000 pupils; placements in special education are paid largely from the network's
+--   budget.
 
 with
 

@@ -15,6 +15,12 @@
 -- grain: municipality_code, need_category
 -- columns: municipality_code, need_category, demand, capacity, gap, coverage_ratio
 -- suppress: demand -> gap, coverage_ratio
+-- numerator: capacity (places)
+-- denominator: demand (distinct pupils granted)
+-- time_basis: school year of `received_on` of the granted referral; `offers.school_year`
+-- why: Dekkend aanbod ("geen kind tussen wal en schip") is the core duty of a network, set out in
+--   its ondersteuningsplan and reviewed by the Inspectie; gemeenten need it for the jeugdhulp side.
+--   Capacity without demand is offer nobody asked for; demand without capacity is a gap.
 
 with
 

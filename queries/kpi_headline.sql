@@ -28,6 +28,9 @@
 -- suppress: pupils_out_of_school -> out_of_school_per_1000
 -- suppress: evaluated -> achieved_share
 -- suppress: admissions_granted -> admissions_per_1000
+-- note: Numerator, denominator and time basis per figure, as in its own query.
+-- why: The board's page in one row per year, with the same numbers the detail pages show; the
+--   targets in `pib.toml` `[targets]` are compared against these columns.
 
 with
 

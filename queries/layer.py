@@ -1,6 +1,7 @@
 """The query layer: every figure is a named SQL file, run read-only, with the role rules applied.
 
-Each `queries/NAME.sql` opens with a machine-readable header (see docs/kpis.md):
+Each `queries/NAME.sql` opens with a machine-readable header, from which `python -m
+queries.docs` (`make docs`) generates docs/kpis.md:
 
     -- NAME: one-line title.
     -- for: who uses it
@@ -12,10 +13,15 @@ Each `queries/NAME.sql` opens with a machine-readable header (see docs/kpis.md):
     -- grain: the grouping columns, which are also the sort order (`-` for one row)
     -- columns: every output column, in order
     -- suppress: count_column -> derived_column, ...   (zero or more lines)
+    -- numerator: what is counted above the line        (optional, as the next four)
+    -- denominator: what it is divided by
+    -- time_basis: which date decides the school year or day
+    -- note: anything else a reader of the figure must know
+    -- why: why a network needs the figure
 
 `?` marks an optional parameter (bound as NULL when absent), `!` a required one; a default may
-be a literal or `settings.FIELD` of `etl.settings.Settings`. Every key but `suppress` is
-required; `titel` and `definitie` are the Dutch text of docs/kpis.md, word for word.
+be a literal or `settings.FIELD` of `etl.settings.Settings`. The keys up to `columns` are
+required, each once; the dashboard and the reports show `titel` and `definitie`.
 """
 
 from __future__ import annotations
@@ -37,7 +43,9 @@ QUERY_DIR = Path(__file__).parent
 TYPES = ("int", "date", "text", "school_year", "bool")
 TRUE_WORDS = ("true", "1", "ja", "yes")
 FALSE_WORDS = ("false", "0", "nee", "no")
-_KEYS = ("for", "definition", "titel", "definitie", "params", "grain", "columns", "suppress")
+_REQUIRED = ("for", "definition", "titel", "definitie", "params", "grain", "columns")
+_OPTIONAL = ("numerator", "denominator", "time_basis", "note", "why")
+_KEYS = (*_REQUIRED, *_OPTIONAL, "suppress")
 _DUTCH = {"titel": "the Dutch title", "definitie": "the Dutch definition"}
 _PARAM = re.compile(r"(\w+)\s+(\w+)([?!]?)(?:\s*=\s*(\S+))?")
 _SETTINGS = {f.name for f in fields(Settings)}
@@ -74,6 +82,12 @@ class Query:
     columns: tuple[str, ...]
     suppress: tuple[Suppress, ...]
     sql: str
+    # Optional prose for docs/kpis.md, English ("" when absent).
+    numerator: str = ""
+    denominator: str = ""
+    time_basis: str = ""
+    note: str = ""
+    why: str = ""
 
 
 def _split(text: str, sep: str = ",") -> tuple[str, ...]:
@@ -113,7 +127,7 @@ def parse(name: str, text: str) -> Query:
             found.setdefault(key, []).append(m[2].strip())
         elif line.strip():
             raise ValueError(f"{where}: unexpected header line '--{line}'")
-    if missing := [k for k in _KEYS if k != "suppress" and not (
+    if missing := [k for k in _REQUIRED if not (
         k in found and (found[k][0] or k not in _DUTCH)
     )]:
         what = ", ".join(f"{k} ({_DUTCH[k]})" if k in _DUTCH else k for k in missing)
@@ -130,6 +144,7 @@ def parse(name: str, text: str) -> Query:
         definition=found["definition"][0], titel=found["titel"][0],
         definitie=found["definitie"][0], params=params, grain=_split(found["grain"][0]),
         columns=_split(found["columns"][0]), suppress=suppress, sql=text,
+        **{k: found[k][0] for k in _OPTIONAL if k in found},
     )
     named = {c for s in suppress for c in (s.count, *s.derived)} | set(query.grain)
     if not named <= set(query.columns) or "suppressed" in query.columns:

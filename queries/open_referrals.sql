@@ -13,6 +13,10 @@
 -- grain: -
 -- columns: open_total, open_over_6_weeks, open_over_10_weeks, oldest_days
 -- suppress: open_total -> open_over_6_weeks, open_over_10_weeks, oldest_days
+-- numerator: open referrals (older than 42 / 70 days)
+-- time_basis: the day `as_of` (required); a referral decided on `as_of` itself is no longer open
+-- why: What is waiting now, and what has passed the legal term (6 weeks) or even the extended term
+--   (10 weeks): the board's early warning for pupils who may end up at home.
 
 with
 

@@ -16,6 +16,13 @@
 -- columns: school_year, pupils_out_of_school, per_1000_pupils, pupils_exempted
 -- suppress: pupils_out_of_school -> per_1000_pupils
 -- suppress: pupils_exempted
+-- numerator: distinct pupils with an overlapping absence episode
+-- denominator: sum of `enrolments.pupils` of the school year, all schools
+-- time_basis: overlap with the school year; an episode spanning two years counts in both, an
+--   ongoing one in every year from its start
+-- why: Thuiszitters are the sharpest sign that coverage fails; networks, gemeenten (leerplicht) and
+--   the Inspectie follow every one of them. Sector practice reports absolute and long relative
+--   absence per 1,000 pupils, and exemptions (vrijstellingen) separately.
 
 with
 

@@ -11,6 +11,11 @@
 -- grain: school_year
 -- columns: school_year, evaluated, achieved_share, achieved_or_partly_share
 -- suppress: evaluated -> achieved_share, achieved_or_partly_share
+-- numerator: evaluations with goal_attainment achieved (or partly)
+-- denominator: all evaluations
+-- time_basis: school year of `evaluated_on`; a support evaluated twice counts twice
+-- why: Kwaliteitszorg: does the support the network pays for work? The Inspectie asks a network to
+--   evaluate the effect of its support.
 
 with
 

@@ -24,6 +24,8 @@
 -- grain: school_year, area
 -- columns: school_year, area, municipality_count, pupils_bao, pupils_sbo, pupils_so,
 --   pupils_vso, pupils_vo, sbo_share, so_share, vso_share, provisional
+-- note: `municipalities` takes gemeentecodes separated by commas (gemeentecodes gescheiden door
+--   komma's), e.g. `pib query participation_region --param municipalities=GM0193,GM0166`.
 
 with
 

@@ -14,6 +14,8 @@
 -- suppress: supports_at_schools -> outside_region_share
 -- suppress: supports_outside_region -> outside_region_share
 -- suppress: pupils_outside_region
+-- why: Pupils who must travel out of the region for a fitting place point at gaps in the offer
+--   nearby (thuisnabij).
 
 with
 

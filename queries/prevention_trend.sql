@@ -13,6 +13,12 @@
 --   preventive_hours_share
 -- suppress: supports_started -> preventive_started, hours_total, hours_preventive,
 --   preventive_hours_share
+-- numerator: hours of preventive support
+-- denominator: all hours of support
+-- time_basis: school year of `started_on`
+-- why: Networks steer on moving effort from late, individual (curative) support to early, school-
+--   and team-level (preventive) work; the ondersteuningsplan states the ambition and the board
+--   checks the trend.
 
 with
 

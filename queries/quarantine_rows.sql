@@ -13,6 +13,11 @@
 -- params: entity text?; limit int = 500
 -- grain: load_id, line
 -- columns: load_id, loaded_at, source_file, entity, line, column_name, reason, raw_values
+-- note: One row per problem of one source row: a row with problems in several columns may appear
+--   once per column. Row-level (pseudonymised) values: shown on the data-quality page to
+--   `kwaliteit` and `beheer` only.
+-- why: To repair a delivery the source system needs the file, the line and the reason of every
+--   rejected row; `quarantine_summary` gives the overview without raw values.
 
 with
 

@@ -19,6 +19,12 @@
 -- columns: school_year, decided, median_days, p90_days, within_norm_share,
 --   within_extension_share
 -- suppress: decided -> median_days, p90_days, within_norm_share, within_extension_share
+-- numerator: decided referrals with days ≤ norm_days (≤ norm_days + extension_days)
+-- denominator: decided referrals in the school year (`decided`)
+-- time_basis: school year of `received_on`; undecided referrals are left out (see `open_referrals`)
+-- why: The board's one-line answer to "do we decide in time?", with the gemeente and need filters
+--   of the page; `waiting_times` splits the same referrals by need category. A median of a whole
+--   year cannot be put together from the medians per need, hence a query of its own.
 
 with
 

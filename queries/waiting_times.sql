@@ -14,6 +14,14 @@
 -- grain: school_year, need_category
 -- columns: school_year, need_category, decided, median_days, p90_days, within_norm_share
 -- suppress: decided -> median_days, p90_days, within_norm_share
+-- numerator: decided referrals with days ≤ norm_days (within_norm_share)
+-- denominator: decided referrals in the group (`decided`)
+-- time_basis: school year of `received_on`; undecided referrals are left out (see `open_referrals`)
+-- why: The zorgplicht gives a school 6 weeks to decide, once extendable by 4; networks use the same
+--   term for their own decisions (TLV, arrangement). Median and p90 show both the usual and the
+--   long waits; the Inspectie asks whether a network decides in time and whether some needs wait
+--   longer. Sector practice splits the waiting time into receipt → complete dossier → decision:
+--   this figure is receipt → decision, `waiting_distribution` shows both parts.
 
 with
 

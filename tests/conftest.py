@@ -8,8 +8,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 TEST_DATA = Path(__file__).parent / "data"
-# The real public files of ../shared/public-data (beside the repository, in CI too).
-PUBLIC_DATA = ROOT.parent / "shared" / "public-data"
+# Excerpts of real public files (CBS, DUO), shipped with the tests: see tests/data/public/README.md.
+PUBLIC_DATA = TEST_DATA / "public"
 
 
 @pytest.fixture(autouse=True)

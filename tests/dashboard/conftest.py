@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 
 from dashboard import access
+from dashboard.app.navigation import PAGES
+from dashboard.labels import label
 from etl.demo import generate
 from etl.load import load
 
@@ -92,9 +94,13 @@ def server(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
 def app_url(server: str, browser) -> str:
     """The served app, warmed up: Streamlit registers the st.navigation pages on the first
     script run of a server process, so a deep link before any run shows "Page not found"
-    (streamlit/streamlit#9624). One visit to / first, as after any restart."""
+    (streamlit/streamlit#9624). One visit to / first, as after any restart, until the default
+    page (Overzicht) has been drawn and its run has finished."""
+    from playwright.sync_api import expect
+
     page = browser.new_page()
     page.goto(server)
+    expect(page.locator("h1").first).to_have_text(label(PAGES[0].title))
     wait_for_app(page)
     page.close()
     return server
@@ -120,15 +126,22 @@ def login_server(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
         yield url
 
 
+# Generous, for a busy machine (2 cores shared with other test runs): every `expect` waits up
+# to this long for the state it asserts before it fails.
+EXPECT_TIMEOUT = 60_000  # ms
+
+
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's chromium driven by Playwright (no browser download)."""
+    """Debian's chromium driven by Playwright (no browser download); `expect` waits up to
+    EXPECT_TIMEOUT."""
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
             pytest.fail("chromium is missing: .ci/run should have installed it")
         pytest.skip("chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=EXPECT_TIMEOUT)
     with sync_playwright() as p:
         chromium = p.chromium.launch(
             executable_path=CHROMIUM,
@@ -144,9 +157,11 @@ IDLE = ('[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
         '[data-test-script-state="notRunning"]')
 
 
-def wait_for_app(page, timeout: float = 30_000) -> None:
-    """Wait until the app is connected and its script run has finished (twice, 0.5 s apart,
-    so a rerun that the first run triggered is waited for too)."""
-    for _ in range(2):
-        page.wait_for_selector(IDLE, timeout=timeout)
-        page.wait_for_timeout(500)
+def wait_for_app(page) -> None:
+    """Wait until the app is connected and no script run is going on. Right after a click or
+    a navigation that alone proves nothing (the run it starts may not have begun), so a test
+    first waits with `expect` for an element that only that run draws, then calls this before
+    it asserts that something is absent."""
+    from playwright.sync_api import expect
+
+    expect(page.locator(IDLE)).to_be_attached()

@@ -1,8 +1,11 @@
-"""CBS StatLine 85701NED importer and the `participation` queries, on the real export.
+"""CBS StatLine 85701NED importer and the `participation` queries, on an excerpt of the real
+export.
 
-Hand-computed numbers come from the raw lines of
-../shared/public-data/cbs-speciaal-onderwijs-gemeente/speciaal_onderwijs.csv, quoted in
-the comments (`grep` them to check).
+Hand-computed numbers come from the raw lines of tests/data/public/speciaal_onderwijs.csv
+(unchanged lines of the national file, see the README there), quoted in the comments (`grep`
+them to check). The excerpt holds every line of the 9 municipalities of pib.toml's region and of
+"Gemeenten; niet in te delen", every line of 7 herindelingen in one period, and for each of the
+other names its "Speciaal onderwijs" line in the first and the last period it has a figure.
 """
 
 from __future__ import annotations
@@ -23,12 +26,11 @@ from etl.load import LoadRejected, load
 from queries import run_query
 from tests.conftest import PUBLIC_DATA, TEST_DATA
 
-EXPORT = PUBLIC_DATA / "cbs-speciaal-onderwijs-gemeente" / "speciaal_onderwijs.csv"
+EXPORT = PUBLIC_DATA / "speciaal_onderwijs.csv"
 PIB = str(Path(sys.executable).with_name("pib"))
 HEADER = '"Geslacht";"Onderwijssoort";"Perioden";"Regiokenmerken";"Leerlingen/studenten (aantal)"'
 BOTH = "Totaal mannen en vrouwen"
 
-pytestmark = pytest.mark.skipif(not EXPORT.exists(), reason="real CBS export not available")
 
 
 @pytest.fixture(scope="module")
@@ -66,13 +68,19 @@ def test_reference_carries_every_municipality_into_the_342_of_2025():
 
 
 def test_row_counts(result):
-    # 446 names x 7 types x 11 periods; 4,122 filled (name, period) pairs x 5 types are used.
-    assert read_export(EXPORT).height == 34_342
+    # 10 regions whole (10 x 7 types x 11 periods = 770 lines) + 7 herindelingen (7 x 7 = 49)
+    # + 834 more "Speciaal onderwijs" lines of the other names (first and last period).
+    assert read_export(EXPORT).height == 770 + 49 + 834
     assert result.rejected.height == 0
-    # 342 municipalities of 2025 plus NID, 5 types, 11 school years.
-    assert result.rows.height == 11 * 343 * 5
-    per_year = result.rows.group_by("school_year").agg(pl.col("municipality_code").n_unique())
-    assert set(per_year["municipality_code"]) == {343}
+    # bao, sbo, vso, vo: 10 regions x 11 years + the 3 municipalities of today the 7
+    # herindeling lines are summed into (grep -c '"Basisonderwijs"' gives 110 + 7 = 117 lines).
+    per_type = dict(result.rows.group_by("school_type").len().iter_rows())
+    assert per_type == {"bao": 113, "sbo": 113, "so": 835, "vso": 113, "vo": 113}
+    # Every municipality has its last figure in 2023/'24*: the 342 of 2025 plus NID; and every
+    # name of 2013 its first one in 2013/'14, carried into the same 342 plus NID.
+    per_year = dict(result.rows.group_by("school_year").agg(
+        pl.col("municipality_code").n_unique()).iter_rows())
+    assert (per_year["2013-2014"], per_year["2023-2024"]) == (343, 343)
 
 
 def test_only_the_not_assignable_row_has_no_municipality_code(result):
@@ -83,6 +91,9 @@ def test_only_the_not_assignable_row_has_no_municipality_code(result):
         "Gemeenten; niet in te delen"
     ]
     assert result.unmatched == []
+    # every name of the national file with a figure (433 of its 446; the other 13, such as
+    # Anna Paulowna and Zijpe, merged before 2013/'14 and have empty cells only)
+    assert raw["name"].n_unique() == 433
     # CBS suffix names, `'s-`, and mis-decoded reference names (2013: Gaasterl‚n-Sleat).
     codes = dict(municipalities().match(pl.DataFrame({
         "name": ["Groningen (gemeente)", "'s-Gravenhage (gemeente)", "Utrecht (gemeente)",
@@ -143,26 +154,31 @@ def test_participation_query_national_row_sums_the_whole_file(warehouse):
         "municipality_code", "pupils_bao", "pupils_sbo", "pupils_so", "pupils_vso", "pupils_vo",
         "sbo_share", "so_share", "vso_share", "provisional",
     ]
-    assert frame.height == 343 and NID not in frame["municipality_code"]
+    # 2022/'23 lines: the 9 of the region, "niet in te delen", Dijk en Waard, Land van Cuijk
+    # and Maashorst (first figure), Weesp (last, today Amsterdam) and Brielle, Hellevoetsluis
+    # and Westvoorne (last, today Voorne aan Zee): 14 municipalities and the row NL.
+    assert frame.height == 15 and NID not in frame["municipality_code"]
     assert frame["municipality_code"].to_list() == sorted(frame["municipality_code"])
     nl = frame.row(-1, named=True)
     # Every region line including "Gemeenten; niet in te delen" (whose name holds a `;`, so
     # sum the last field):  awk -F';' '$2=="\"Speciaal basisonderwijs\"" &&
-    #   $3=="\"2022/'"'"'23\"" {s+=$NF} END {print s}' speciaal_onderwijs.csv  ->  34850
-    assert nl["municipality_code"] == "NL" and nl["pupils_sbo"] == 34850
-    assert nl["sbo_share"] == pytest.approx(34850 / (nl["pupils_bao"] + 34850))
+    #   $3=="\"2022/'"'"'23\"" {s+=$NF} END {print s}' speciaal_onderwijs.csv  ->  860
+    assert nl["municipality_code"] == "NL" and nl["pupils_sbo"] == 860
+    assert nl["sbo_share"] == pytest.approx(860 / (nl["pupils_bao"] + 860))
     assert nl["provisional"] is False
     zwolle = frame.filter(pl.col("municipality_code") == "GM0193").row(0, named=True)
     # Zwolle 2022/'23: bao 11140, sbo 330, so 310, vso 420, vo 7510 (raw lines).
     assert zwolle["so_share"] == pytest.approx(310 / (11140 + 330 + 310))
     assert zwolle["vso_share"] == pytest.approx(420 / (7510 + 420))
-    # Same awk on "Voortgezet speciaal ondewijs " and "2023/'24*"  ->  39100
+    # Same awk on "Voortgezet speciaal ondewijs " and "2023/'24*"  ->  1000
     later = run_query("participation", {"school_year": "2023-2024"}, role="bestuur")
-    assert later.row(-1, named=True)["pupils_vso"] == 39100 and later["provisional"].all()
+    assert later.row(-1, named=True)["pupils_vso"] == 1000 and later["provisional"].all()
     assert "suppressed" not in later.columns  # public figures, no suppression
 
     trend = run_query("participation_trend")
-    assert trend.height == 11 * 343
+    # one row per school year and region with a figure, NID's as NL: as many as the so rows of
+    # test_row_counts (every region of a year has an so figure)
+    assert trend.height == 835
     same = trend.filter(pl.col("school_year") == "2022-2023").drop("school_year")
     assert same.equals(frame)
 
@@ -176,22 +192,25 @@ def test_loading_the_same_export_twice_changes_nothing(warehouse):
     with duckdb.connect(str(warehouse), read_only=True) as con:
         assert con.sql("select source, entity, rows_read, rows_loaded, outcome "
                        "from load_log").fetchall() == [
-            ("cbs-85701", "participation", 34342, 18865, "ok")
+            ("cbs-85701", "participation", 1653, 1287, "ok")  # rows: 4 x 113 + 835
         ]
 
 
 def test_a_newer_export_replaces_only_its_school_years(tmp_path, warehouse):
     load([EXPORT])
+    count = "select school_year, count(*) from participation group by all"
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        before = dict(con.sql(count).fetchall())
+    # 2022/'23: 10 regions x 5 types + so of the 5 others (see the participation test) = 55;
+    # 2013/'14: 10 x 5 + so of the other 333 of 2025 = 383.
+    assert (before["2022-2023"], before["2013-2014"]) == (55, 383)
     newer = write_export(tmp_path / "85701.csv", [
         ("Speciaal basisonderwijs", "2022/'23", "Zwolle", "340"),
         ("Totaal (speciaal) basisonderwijs", "2022/'23", "Zwolle", "99999"),
     ])
     load([newer])
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        per_year = dict(con.sql("select school_year, count(*) from participation "
-                                "group by all").fetchall())
-        assert per_year.pop("2022-2023") == 1
-        assert set(per_year.values()) == {343 * 5}
+        assert dict(con.sql(count).fetchall()) == {**before, "2022-2023": 1}
         assert con.execute("select pupils from participation where school_year = '2022-2023'"
                            ).fetchone() == (340,)
 
@@ -249,7 +268,7 @@ def test_pib_load_recognises_the_export_by_its_header(tmp_path, warehouse):
     result = subprocess.run([PIB, "load", str(copy)], capture_output=True, text=True,
                             timeout=120)
     assert result.returncode == 0, result.stderr
-    assert "CBS 85701NED: 34342 rijen gelezen, 18865 rijen geladen" in result.stdout
+    assert "CBS 85701NED: 1653 rijen gelezen, 1287 rijen geladen" in result.stdout
     assert "(voorlopig: 2023-2024); 343 regio's" in result.stdout
     assert "niet herkende gemeentenamen: geen" in result.stdout
     again = subprocess.run([PIB, "load", str(copy), "--source", "cbs-85701"],

@@ -1,7 +1,10 @@
-"""DUO school locations (`pib load FILE.zip --source duo-scholen`), on the real November 2024 file.
+"""DUO school locations (`pib load FILE.zip --source duo-scholen`), on an excerpt of the real
+November 2024 file.
 
-Known values are quoted from ../shared/public-data/duo-scholen-geo-2024/scholen20241122.geo.zip
-(`scholen.geo.json`; feature numbers count from 1).
+Known values are quoted from tests/data/public/scholen20241122.geo.zip (`scholen.geo.json`;
+feature numbers count from 1): 610 of the 8,717 features of the national file, unchanged and in
+their order (see the README there): every feature of the 9 municipalities of pib.toml's region
+and of Urk, and the first feature of every other gemeente name and of every school type.
 """
 
 from __future__ import annotations
@@ -23,12 +26,11 @@ from etl.load import LoadRejected, load
 from etl.settings import get_settings
 from tests.conftest import PUBLIC_DATA
 
-ZIP = PUBLIC_DATA / "duo-scholen-geo-2024" / "scholen20241122.geo.zip"
+ZIP = PUBLIC_DATA / "scholen20241122.geo.zip"
 PIB = str(Path(sys.executable).with_name("pib"))
 ZWOLLE = ("GM0193", "GM0166", "GM0148", "GM0244", "GM1896", "GM0180", "GM1708", "GM1773",
           "GM0177")
 
-pytestmark = pytest.mark.skipif(not ZIP.exists(), reason="real DUO file not available")
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +50,7 @@ def test_every_duo_gemeente_name_matches_a_cbs_code(features):
     names = sorted(set(features["gemeente"]))
     codes = match_municipalities(names)
     unmatched = sorted(name for name, code in codes.items() if code is None)
-    assert unmatched == []  # every one of the 342 names of the file
+    assert unmatched == []  # every one of the 342 names of the national file
     assert len(names) == 342
     today = {"GM" + c for c in municipalities().today.values()}
     assert set(codes.values()) == today  # one name per municipality of 2025, none twice
@@ -82,26 +84,26 @@ def test_load_imports_the_zwolle_region_and_a_second_load_changes_nothing(wareho
     report = load([ZIP])  # recognised by the scholen.geo.json in the zip
     [duo] = report.files
     assert (duo.entity, duo.rows_read, duo.rows_loaded, duo.rows_quarantined) == (
-        "schools", 8717, 247, 0)
+        "schools", 610, 247, 0)
     assert duo.unmatched == [] and duo.sectors == {"po": 175, "sbo": 8, "so": 15, "vo": 49}
-    assert "8470 vestigingen buiten de regio overgeslagen." in " ".join(report.warnings)
+    assert "363 vestigingen buiten de regio overgeslagen." in " ".join(report.warnings)
     assert rows(warehouse, "select municipality_code, count(*) from schools "
                            "where in_region group by all order by 1") == [
         ("GM0148", 18), ("GM0166", 43), ("GM0177", 22), ("GM0180", 11), ("GM0193", 86),
         ("GM0244", 6), ("GM1708", 37), ("GM1773", 8), ("GM1896", 16),
     ]  # distinct vestigingscodes per DUO gemeente name (DALFSEN, KAMPEN, RAALTE, ...)
-    # feature 2700: "de Ambelt", (V)SO, ZWOLLE, 8025AK, leerlingen 185,
+    # feature 412: "de Ambelt", (V)SO, ZWOLLE, 8025AK, leerlingen 185,
     #   [6.127454733764501, 52.51024976946682], brin_nummer 02YN, vestigingscode 02YN21
     assert rows(warehouse, "select * exclude (load_id) from schools "
                            "where school_id = '02YN21'") == [
-        ("02YN21", "de Ambelt", "so", "GM0193", "8025", True, 2700)]
+        ("02YN21", "de Ambelt", "so", "GM0193", "8025", True, 412)]
     assert rows(warehouse, "select school_id, lat, lon, pupils from school_locations "
                            "where school_id = '02YN21'") == [
         ("02YN21", 52.51024976946682, 6.127454733764501, 185)]
     assert rows(warehouse, "select count(*), count(pupils) from school_locations") == [
         (247, 232)]
     assert rows(warehouse, "select entity, source, rows_read, rows_loaded, outcome "
-                           "from load_log") == [("schools", "duo-scholen", 8717, 247, "ok")]
+                           "from load_log") == [("schools", "duo-scholen", 610, 247, "ok")]
     before = warehouse.read_bytes()
     again = load([ZIP], source="duo-scholen")
     assert [f.skipped for f in again.files] == [True]
@@ -111,11 +113,12 @@ def test_load_imports_the_zwolle_region_and_a_second_load_changes_nothing(wareho
 def test_another_region_is_a_new_load_and_a_flemish_region_is_refused(warehouse, isolated_env):
     load([ZIP])
     config = isolated_env / "pib.toml"
-    config.write_text('[region]\nmunicipalities = ["GM0363"]\n')
+    config.write_text('[region]\nmunicipalities = ["GM0184"]\n')
     again = load([ZIP])
-    assert [(f.skipped, f.rows_loaded) for f in again.files] == [(False, 333)]
-    assert rows(warehouse, "select count(*) from schools where municipality_code = 'GM0363'"
-                ) == [(333,)]
+    # Urk: 17 features, 17 vestigingscodes (grep -c '"gemeente": "URK"' scholen.geo.json)
+    assert [(f.skipped, f.rows_loaded) for f in again.files] == [(False, 17)]
+    assert rows(warehouse, "select count(*) from schools where municipality_code = 'GM0184'"
+                ) == [(17,)]
     before = warehouse.read_bytes()
     config.write_text('[organisation]\nterminology = "vl"\n[region]\nmunicipalities = '
                       '["44021"]\n')

@@ -1,38 +1,47 @@
-"""docs/kpis.md documents every query, with the English definition and the Dutch title and
-definition of its SQL header verbatim."""
+"""docs/kpis.md is generated from the SQL headers and queries/kpis_template.md (golden file)."""
 
 from __future__ import annotations
 
 import re
 
+import pytest
+
+from etl.models import models
 from queries import describe, list_queries
+from queries.docs import TEMPLATE, render_kpis
 from tests.conftest import ROOT
 
 DOC = (ROOT / "docs" / "kpis.md").read_text(encoding="utf-8")
 
 
-def _flat(text: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"(?m)^> ?", "", text)).strip()
+def test_kpis_doc_is_up_to_date():
+    assert render_kpis() == DOC, "run `make docs`"
 
 
-def _sections() -> dict[str, str]:
-    parts = re.split(r"(?m)^### `(\w+)`\n", DOC)
-    return dict(zip(parts[1::2], parts[2::2], strict=True))
+def test_every_query_and_model_has_one_section_with_its_header_text():
+    sections = re.findall(r"(?m)^### `(\w+)`$", DOC)
+    assert sorted(sections) == list_queries()
+    assert re.findall(r"(?m)^### model `(\w+)`$", DOC) == [m.name for m in models()]
+    waiting = DOC.split("### `waiting_times`")[1].split("\n### ")[0]
+    meta = describe("waiting_times")
+    assert f"— {meta.titel}." in waiting and f"**NL.** {meta.definitie}" in waiting
+    assert "| Tijdsbasis / time basis | school year of `received_on`; undecided referrals " \
+           "are left out (see `open_referrals`) |" in waiting
+    assert "| Onderdrukking / suppression | `decided` → `median_days`, `p90_days`, " \
+           "`within_norm_share` |" in waiting
+    # a query without suppress lines quotes the sentence of its definition that says why
+    assert "| Onderdrukking / suppression | geen / none — Public data: no suppression. |" in (
+        DOC.split("### `participation`")[1])
+    # the anchor the README links to (docs/kpis.md#modeltabellen--model-tables)
+    assert "\n## Modeltabellen / model tables\n" in DOC
 
 
-def test_every_query_is_documented_and_every_documented_query_exists():
-    assert sorted(_sections()) == sorted(list_queries())
-
-
-def test_each_section_quotes_the_sql_definition_and_names_its_columns():
-    sections = _sections()
-    for name in list_queries():
-        meta = describe(name)
-        section = _flat(sections[name])
-        assert _flat(meta.definition) in section, f"{name}: definition differs from the SQL"
-        assert f"**NL.** {_flat(meta.definitie)}" in section, (
-            f"{name}: the Dutch definitie differs from the **NL.** text of docs/kpis.md")
-        assert f"— {_flat(meta.titel)}" in section, (
-            f"{name}: the Dutch titel differs from the title of docs/kpis.md")
-        for column in meta.columns:
-            assert f"`{column}`" in section, (name, column)
+def test_the_template_must_place_every_query_and_model_once():
+    template = TEMPLATE.read_text(encoding="utf-8")
+    broken = (template.replace("{{query admissions}}", "{{query nope}}")
+              .replace("{{model referral_flow}}", "{{model support_counts}}"))
+    with pytest.raises(ValueError) as error:
+        render_kpis(broken)
+    assert str(error.value) == (
+        "kpis_template.md: query admissions missing; model referral_flow missing; "
+        "unknown query nope; model support_counts repeated")

@@ -65,6 +65,11 @@ def test_describe_reads_the_header():
     assert [(s.count, s.derived) for s in meta.suppress] == [
         ("decided", ("median_days", "p90_days", "within_norm_share")),
     ]
+    assert meta.numerator == "decided referrals with days ≤ norm_days (within_norm_share)"
+    assert meta.time_basis.startswith("school year of `received_on`; undecided referrals")
+    assert meta.why.startswith("The zorgplicht gives a school 6 weeks to decide,")
+    assert meta.why.endswith("`waiting_distribution` shows both parts.")
+    assert (meta.denominator, meta.note) == ("decided referrals in the group (`decided`)", "")
     assert describe("open_referrals").params[0].required
     assert describe("open_referrals").grain == ()
 
@@ -107,7 +112,8 @@ HEAD = "-- q: t\n-- for: x\n-- definition: d\n-- titel: t\n-- definitie: d\n"
      "-- grain: -\n-- columns: a\n", "lacks definitie (the Dutch definition)"),
     ("-- q: t\n-- for: x\n-- definition: d\n-- titel: t\n-- titel: u\n-- definitie: d\n"
      "-- params: -\n-- grain: -\n-- columns: a\n", "repeats titel"),
-    ("-- q: t\n-- for: x\n-- note: y\n", "unexpected header line"),
+    ("-- q: t\n-- for: x\n-- remark: y\n", "unexpected header line"),
+    (HEAD + "-- why: a\n-- why: b\n-- params: -\n-- grain: -\n-- columns: a\n", "repeats why"),
     (HEAD + "-- params: n int = settings.nope\n-- grain: -\n-- columns: a\n",
      "unknown setting"),
 ])
