@@ -12,10 +12,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from dashboard.cli.users import users_app
-from etl.cbs import SOURCE as SOURCE_85701
-from etl.cbs import CbsReport
-from etl.duo import SOURCE as SOURCE_DUO
-from etl.duo import DuoReport
+from etl.importers import IMPORTERS, importer_for
 from etl.load import LoadRejected, load
 from etl.settings import SettingsError, warehouse_path
 
@@ -66,12 +63,16 @@ def load_cmd(
     strict: Annotated[bool, typer.Option(help="Elke afgekeurde rij keurt de hele lading "
                                               "af.")] = False,
     source: Annotated[str | None, typer.Option(
-        help="Importer voor een niet-canonieke export: cbs-85701 (CBS-deelname) of "
-             "duo-scholen (DUO-scholenlijst, zip).")] = None,
+        help="Importer voor alle bestanden; zonder --source herkent pib load elk bestand zelf: "
+             + "; ".join(f"{imp.name} ({imp.description})" for imp in IMPORTERS.values())
+             + ".")] = None,
 ) -> None:
     """Valideer bestanden en laad ze in het warehouse (alles of niets)."""
-    if source not in (None, SOURCE_85701, SOURCE_DUO):
-        fail(f"Onbekende bron '{source}'; bekend zijn: {SOURCE_85701}, {SOURCE_DUO}.", 2)
+    if source is not None:
+        try:
+            importer_for(source)
+        except ValueError as exc:
+            fail(str(exc), 2)
     columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed:,} "
                "rijen"), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as bar:
@@ -96,8 +97,8 @@ def load_cmd(
                       str(f.rows_quarantined), status)
     out.print(table)
     for f in report.files:
-        if isinstance(f, CbsReport | DuoReport):
-            out.print(f.summary(), markup=False, highlight=False, soft_wrap=True)
+        if summary := f.summary():
+            out.print(summary, markup=False, highlight=False, soft_wrap=True)
         for problem in f.problems:
             out.print(f"  quarantaine: {problem}", markup=False, highlight=False)
     if report.quarantined:
