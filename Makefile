@@ -24,13 +24,14 @@ demo-data: $(STAMP)
 	$(BIN)/pib load $(DEMO_DIR)
 	$(BIN)/pib users demo
 
-## Lint and run the whole test suite (browser tests included)
-test: $(STAMP)
-	$(BIN)/ruff check etl queries dashboard tests benchmarks
+## Lint (style and the layer contracts) and run the whole test suite (browser tests included)
+test: lint
 	$(BIN)/python -m pytest
 
+## ruff, and import-linter's layer contracts of pyproject.toml
 lint: $(STAMP)
 	$(BIN)/ruff check etl queries dashboard tests benchmarks
+	$(BIN)/lint-imports
 
 ## Regenerate docs/data-model.md from the canonical schema
 docs: $(STAMP)

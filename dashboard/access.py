@@ -18,8 +18,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerifyMismatchError
 
 from etl.settings import warehouse_path
+from queries.roles import ROLE_NAMES, ROLES
 
-ROLES = ("bestuur", "kwaliteit", "school", "beheer")
 MIN_PASSWORD = 10
 MAX_FAILURES = 5  # failed logins per user within LOCKOUT before further tries are refused
 LOCKOUT = timedelta(minutes=15)
@@ -81,13 +81,13 @@ def _now() -> str:
 
 def _check_role(role: str) -> None:
     if role not in ROLES:
-        raise AccessError(f"Onbekende rol '{role}'; kies uit: {', '.join(ROLES)}.")
+        raise AccessError(f"Onbekende rol '{role}'; kies uit: {', '.join(ROLE_NAMES)}.")
 
 
 def _scope(role: str, school_ids: tuple[str, ...]) -> str:
-    if role == "school" and not school_ids:
-        raise AccessError("De rol school vraagt minstens één --school SCHOOL_ID.")
-    return ",".join(school_ids) if role == "school" else ""
+    if ROLES[role].scoped and not school_ids:
+        raise AccessError(f"De rol {role} vraagt minstens één --school SCHOOL_ID.")
+    return ",".join(school_ids) if ROLES[role].scoped else ""
 
 
 def add_user(name: str, role: str, password: str, school_ids: tuple[str, ...] = (),

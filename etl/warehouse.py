@@ -20,7 +20,7 @@ import os
 import shutil
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,29 +51,6 @@ def data_version(db: str | Path | None = None) -> tuple[int, int]:
     except FileNotFoundError:
         return (0, 0)
     return (st.st_ino, st.st_mtime_ns)
-
-
-# Row-level security for the `school` role: temp views shadow the tables, so every query sees
-# only the rows of the user's own schools. `{base}` is the attached warehouse schema.
-SCHOOL_SCOPE = {
-    "schools": "select * from {base}.schools where school_id in (select id from temp._scope)",
-    "enrolments": "select * from {base}.enrolments "
-                  "where school_id in (select id from temp._scope)",
-    "referrals": "select * from {base}.referrals where school_id in (select id from temp._scope)",
-    "supports": "select * from {base}.supports where school_id in (select id from temp._scope) "
-                "or referral_id in (select referral_id from temp.referrals)",
-    "outcomes": "select * from {base}.outcomes "
-                "where support_id in (select support_id from temp.supports)",
-    "out_of_school": "select * from {base}.out_of_school where false",
-    "quarantine": "select * from {base}.quarantine where false",
-}
-
-
-def _apply_scope(con: duckdb.DuckDBPyConnection, base: str, school_ids: tuple[str, ...]) -> None:
-    con.execute("create temp table _scope as select unnest($ids::varchar[]) as id",
-                {"ids": list(school_ids)})
-    for table, sql in SCHOOL_SCOPE.items():
-        con.execute(f"create temp view {table} as {sql.format(base=base)}")
 
 
 @dataclass(frozen=True)
@@ -119,18 +96,24 @@ def _cursor(path: Path) -> tuple[duckdb.DuckDBPyConnection, _Shared]:
         return shared.con.cursor(), shared
 
 
+# Shadows tables of a reader's cursor with temp views (row-level security): called with the
+# cursor and the attached warehouse schema. The rules themselves live in `queries.roles`.
+Shadow = Callable[[duckdb.DuckDBPyConnection, str], None]
+
+
 @contextmanager
 def reader(
-    db: str | Path | None = None, school_ids: tuple[str, ...] | None = None
+    db: str | Path | None = None, shadow: Shadow | None = None
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only cursor for one unit of work; an absent warehouse reads as an empty one.
-    With `school_ids`, only the rows of those schools are visible, model tables included."""
+    With `shadow`, the cursor sees the tables through the views it creates, and the model
+    tables are computed live over those views (so they are scoped alike)."""
     con, shared = _cursor(warehouse_path(db).resolve())
     try:
         con.execute(f"set search_path = '{shared.catalog}.main,memory.main'")
-        if school_ids is not None:
-            _apply_scope(con, f"{shared.catalog}.main", school_ids)
-        if school_ids is not None or not shared.models_fresh:
+        if shadow is not None:
+            shadow(con, f"{shared.catalog}.main")
+        if shadow is not None or not shared.models_fresh:
             models.shadow(con)
         yield con
     finally:

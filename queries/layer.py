@@ -31,11 +31,9 @@ import polars as pl
 from etl.schoolyear import SchoolYear
 from etl.settings import Settings, get_settings
 from etl.warehouse import reader
+from queries.roles import RoleError, check_query_access, get_role, school_scope
 
 QUERY_DIR = Path(__file__).parent
-EXACT_ROLES = ("kwaliteit", "beheer")
-# `school` sees suppressed figures over the rows of its own schools only.
-SUPPRESSED_ROLES = ("bestuur", "school")
 TYPES = ("int", "date", "text", "school_year", "bool")
 TRUE_WORDS = ("true", "1", "ja", "yes")
 FALSE_WORDS = ("false", "0", "nee", "no")
@@ -268,23 +266,23 @@ def run_query(
 ) -> pl.DataFrame:
     """Run a named query on the warehouse for a role and return the result as Polars.
 
-    Roles `kwaliteit` and `beheer` see exact figures; `bestuur` and `school` get small-cell
-    suppression and an extra boolean column `suppressed` on every query that counts cases.
-    `school` sees only the rows of its own `school_ids` (row-level security in the reader).
+    The role's rules are those of `queries.roles`: exact roles see exact figures; the others
+    get small-cell suppression and an extra boolean column `suppressed` on every query that
+    counts cases; a scoped role (`school`) sees only the rows of its own `school_ids`
+    (row-level security in the reader); data-quality queries answer data-quality roles only.
+    Raises QueryError (a Dutch sentence) for an unknown query, role or parameter, or a request
+    the role does not allow.
     """
     query = describe(name)
-    if role not in EXACT_ROLES + SUPPRESSED_ROLES:
-        raise QueryError(
-            f"onbekende rol '{role}' (unknown role); "
-            f"kies uit: {', '.join(EXACT_ROLES + SUPPRESSED_ROLES)}."
-        )
-    if role == "school" and not school_ids:
-        raise QueryError("de rol school vraagt minstens één school_id (role school needs "
-                         "school ids).")
+    try:
+        who = get_role(role)
+        check_query_access(who, name, tuple(school_ids))
+    except RoleError as exc:
+        raise QueryError(str(exc)) from None
     bound = bind(query, params)
-    scope = tuple(school_ids) if role == "school" else None
-    with reader(db, school_ids=scope) as con:
+    shadow = school_scope(tuple(school_ids)) if who.scoped else None
+    with reader(db, shadow=shadow) as con:
         frame = con.sql(query.sql, params=bound).pl()
-    if role in SUPPRESSED_ROLES and query.suppress:
+    if not who.exact and query.suppress:
         frame = suppress(frame, query.suppress, get_settings().min_cell)
     return frame

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dashboard.access import ROLES
-
-BOARD_AND_UP = ("bestuur", "kwaliteit", "beheer")
-QUALITY = ("kwaliteit", "beheer")
+from queries.roles import roles_for
 
 
 @dataclass(frozen=True)
@@ -17,20 +14,26 @@ class PageSpec:
     title: str  # label key
     slug: str  # URL path
     icon: str  # a Material Symbols name, shipped with Streamlit (no emoji font needed)
-    roles: tuple[str, ...]
+    audience: str  # a page audience of `queries.roles.AUDIENCES`
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        """The roles that see this page."""
+        return roles_for(self.audience)
 
 
 PAGES = (
-    PageSpec("overview", "overview.py", "page_overview", "overzicht", "dashboard", ROLES),
-    PageSpec("coverage", "coverage.py", "page_coverage", "dekkend-aanbod", "map", BOARD_AND_UP),
-    PageSpec("waiting", "waiting.py", "page_waiting", "wachttijden", "schedule", ROLES),
+    PageSpec("overview", "overview.py", "page_overview", "overzicht", "dashboard", "all"),
+    PageSpec("coverage", "coverage.py", "page_coverage", "dekkend-aanbod", "map", "network"),
+    PageSpec("waiting", "waiting.py", "page_waiting", "wachttijden", "schedule", "all"),
     PageSpec("prevention", "prevention.py", "page_prevention", "preventief-curatief", "eco",
-             ROLES),
+             "all"),
     PageSpec("out_of_school", "out_of_school.py", "page_out_of_school", "thuiszitters", "home",
-             BOARD_AND_UP),
-    PageSpec("outcomes", "outcomes.py", "page_outcomes", "resultaten", "flag", ROLES),
-    PageSpec("quality", "quality.py", "page_quality", "datakwaliteit", "fact_check", QUALITY),
-    PageSpec("reports", "reports.py", "page_reports", "rapportage", "description", BOARD_AND_UP),
-    PageSpec("admin", "admin.py", "page_admin", "beheer", "admin_panel_settings", ("beheer",)),
+             "network"),
+    PageSpec("outcomes", "outcomes.py", "page_outcomes", "resultaten", "flag", "all"),
+    PageSpec("quality", "quality.py", "page_quality", "datakwaliteit", "fact_check",
+             "data_quality"),
+    PageSpec("reports", "reports.py", "page_reports", "rapportage", "description", "network"),
+    PageSpec("admin", "admin.py", "page_admin", "beheer", "admin_panel_settings", "admin"),
 )
 BY_KEY = {page.key: page for page in PAGES}

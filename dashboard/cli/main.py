@@ -15,6 +15,7 @@ from dashboard.cli.users import users_app
 from etl.importers import IMPORTERS, importer_for
 from etl.load import LoadRejected, load
 from etl.settings import SettingsError, warehouse_path
+from queries.roles import ROLE_NAMES, RoleError, get_role, roles_for
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -173,15 +174,21 @@ def export(
 
     import duckdb
 
-    from dashboard.report import FORMATS, REPORTS, ROLES, ReportError, build_report, write_report
+    from dashboard.report import FORMATS, REPORTS, ReportError, build_report, write_report
     from dashboard.report.content import check_school_year
 
     if report not in REPORTS:
         fail(f"Onbekend rapport '{report}': kies {' of '.join(REPORTS)}.", 2)
     if fmt not in FORMATS:
         fail(f"Onbekend formaat '{fmt}': kies {' of '.join(FORMATS)}.", 2)
-    if role not in ROLES:
-        fail(f"Onbekende rol '{role}': kies uit {', '.join(ROLES)}.", 2)
+    try:
+        who = get_role(role)
+    except RoleError:
+        fail(f"Onbekende rol '{role}': kies uit {', '.join(ROLE_NAMES)}.", 2)
+    if not who.network:
+        fail(f"Een rapport beschrijft het hele samenwerkingsverband; de rol {role} ziet alleen "
+             f"de eigen scholen en kan geen rapport exporteren. Exporteer als "
+             f"{', '.join(roles_for('network'))}.", 2)
     try:
         year = check_school_year(year)
     except ReportError as exc:

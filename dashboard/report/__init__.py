@@ -18,11 +18,11 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from dashboard.report.content import REPORTS, ROLES, Report, ReportError, Section, build
+from dashboard.report.content import REPORTS, Report, ReportError, Section, build
 
 FORMATS = ("xlsx", "pdf")
 
-__all__ = ["FORMATS", "REPORTS", "ROLES", "Report", "ReportError", "Section", "build_report",
+__all__ = ["FORMATS", "REPORTS", "Report", "ReportError", "Section", "build_report",
            "deferred_report", "report_bytes", "write_report"]
 
 

@@ -23,11 +23,10 @@ from dashboard.geo import municipality_name
 from dashboard.labels import code_label, label
 from etl.schoolyear import SchoolYear
 from etl.settings import get_settings
-from queries import describe, list_queries, run_query
-from queries.layer import EXACT_ROLES, SUPPRESSED_ROLES
+from queries import describe, run_query
+from queries.roles import EXPORT_ROLE, ROLES
 
 REPORTS = ("inspectie", "bestuur")
-ROLES = EXACT_ROLES + SUPPRESSED_ROLES
 # Column kinds: how a writer formats a value.
 #   text, count (whole number), share (fraction shown as %), days (one decimal),
 #   rate (per 1,000, two decimals), hours (whole number), datetime, flag (ja/nee),
@@ -153,7 +152,10 @@ def query_role(role: str) -> str:
     """The suppressed role an export runs its queries with, whatever role asked for it."""
     if role not in ROLES:
         raise ReportError(f"Onbekende rol '{role}': kies uit {', '.join(ROLES)}.")
-    return role if role in SUPPRESSED_ROLES else "bestuur"
+    if not ROLES[role].network:
+        raise ReportError(f"De rol {role} ziet alleen de eigen scholen en kan geen rapport "
+                          "over het samenwerkingsverband exporteren.")
+    return EXPORT_ROLE
 
 
 def check_school_year(school_year: str) -> str:
@@ -286,8 +288,10 @@ LOADS_LIMIT = 100
 
 
 def _loads_section(role: str, db) -> Section | None:
-    """The loads the warehouse holds (`load_history`; skipped while that query is absent)."""
-    if "load_history" not in list_queries():
+    """The loads the warehouse holds (`load_history`), in a report exported by a data-quality
+    role (the only roles that query answers, CONTRACT §4); None for the others. The query
+    counts rows of files, not children, so it has no suppression rule to apply."""
+    if not ROLES[role].data_quality:
         return None
     return _section(
         "load_history", "Ladingen",
@@ -743,7 +747,7 @@ def build(kind: str, school_year: str, role: str = "bestuur", db=None,
         subtitle = ("Verantwoording voor inspectiebezoek en jaarverslag: "
                     "aanmeldingen, wachttijden, dekkend aanbod, thuiszitters en resultaten")
         sections = _inspection_sections(year, qrole, db)
-        loads = _loads_section(qrole, db)
+        loads = _loads_section(role, db)
     else:
         title = "Bestuursrapportage passend onderwijs"
         subtitle = f"Kerncijfers {year} tegenover doelen en vorig schooljaar"

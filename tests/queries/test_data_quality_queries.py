@@ -56,4 +56,4 @@ def test_quality_queries_are_never_suppressed(kpi_db):
     for name in ("load_history", "quarantine_rows"):
         assert not describe(name).suppress
         exact = run_query(name, db=kpi_db)
-        assert run_query(name, role="bestuur", db=kpi_db).equals(exact)
+        assert run_query(name, role="beheer", db=kpi_db).equals(exact)

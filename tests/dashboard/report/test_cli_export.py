@@ -86,3 +86,16 @@ def test_cannot_export_exits_1(own_db, tmp_path, monkeypatch):
         "--out", str(tmp_path / "x.pdf"), "--db", str(own_db)])
     assert result.exit_code == 1 and "Chromium" in result.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_export_as_school_refuses_in_a_plain_sentence(own_db, report_year, tmp_path):
+    out = tmp_path / "school.xlsx"
+    result = CliRunner().invoke(app, [
+        "export", "--report", "inspectie", "--year", report_year, "--format", "xlsx",
+        "--out", str(out), "--role", "school", "--db", str(own_db)])
+    assert result.exit_code == 2
+    assert ("Een rapport beschrijft het hele samenwerkingsverband; de rol school ziet alleen de "
+            "eigen scholen en kan geen rapport exporteren. Exporteer als bestuur, kwaliteit, "
+            "beheer.") in " ".join(result.output.split())
+    assert "Traceback" not in result.output
+    assert not out.exists()

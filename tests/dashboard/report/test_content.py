@@ -39,10 +39,19 @@ def test_inspection_sections_come_from_named_queries(inspection, report_year):
     assert inspection.freshness.columns == ["Gegevensbron", "Laatst geladen", "Bestand", "Rijen"]
 
 
-@pytest.mark.parametrize(("role", "used"), [("kwaliteit", "bestuur"), ("beheer", "bestuur"),
-                                            ("bestuur", "bestuur"), ("school", "school")])
-def test_exports_always_run_a_suppressed_role(role, used):
-    assert query_role(role) == used
+@pytest.mark.parametrize("role", ["kwaliteit", "beheer", "bestuur"])
+def test_exports_always_run_a_suppressed_role(role):
+    assert query_role(role) == "bestuur"
+
+
+def test_a_school_cannot_export_a_network_report():
+    with pytest.raises(ReportError, match="De rol school ziet alleen de eigen scholen"):
+        query_role("school")
+
+
+def test_the_loads_table_comes_only_with_an_export_by_a_data_quality_role(demo_db, report_year):
+    board_pack = build_report("inspectie", report_year, role="bestuur", db=demo_db)
+    assert board_pack.loads is None
 
 
 def test_bad_requests_are_refused_in_dutch(demo_db):

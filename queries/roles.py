@@ -1,0 +1,143 @@
+"""Roles and disclosure rules: who sees what, in one place.
+
+Every consumer reads this table: the query layer (suppression, row-level scoping, which queries a
+role may run), the dashboard (which pages a role sees), user management (which roles exist) and
+the exports (who may export). Rules from CONTRACT.md §4:
+
+- `kwaliteit` and `beheer` see exact aggregates; `bestuur` and `school` (and every export) get
+  small-cell suppression, enforced in the query layer, never in a page.
+- `school` sees only the rows of its own schools (row-level security: the tables are shadowed by
+  views over the user's `school_ids`, so every query, model tables included, sees only those).
+- queries meant for data quality (`quarantine_*`, `load_history`) answer only `kwaliteit` and
+  `beheer`: their rows hold raw (pseudonymised) values.
+- only `beheer` manages users and reads the audit log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import duckdb
+
+
+@dataclass(frozen=True)
+class Role:
+    """What one role may see.
+
+    exact: exact figures (no small-cell suppression).
+    scoped: only the rows of the user's own schools.
+    network: the network-wide pages and reports (coverage, thuiszitters, rapportage).
+    data_quality: quarantine rows, load history, the Datakwaliteit page.
+    admin: users, audit log, the Beheer page.
+    """
+
+    name: str
+    exact: bool
+    scoped: bool
+    network: bool
+    data_quality: bool
+    admin: bool
+
+    def sees(self, audience: str) -> bool:
+        """Whether this role belongs to a page's audience (see `AUDIENCES`)."""
+        return AUDIENCES[audience](self)
+
+
+ROLES: dict[str, Role] = {
+    role.name: role for role in (
+        Role("bestuur", exact=False, scoped=False, network=True, data_quality=False, admin=False),
+        Role("kwaliteit", exact=True, scoped=False, network=True, data_quality=True, admin=False),
+        Role("school", exact=False, scoped=True, network=False, data_quality=False, admin=False),
+        Role("beheer", exact=True, scoped=False, network=True, data_quality=True, admin=True),
+    )
+}
+ROLE_NAMES = tuple(ROLES)
+EXACT_ROLES = tuple(r.name for r in ROLES.values() if r.exact)
+SUPPRESSED_ROLES = tuple(r.name for r in ROLES.values() if not r.exact)
+# The role whose disclosure control every export applies, whatever role asks for it.
+EXPORT_ROLE = "bestuur"
+
+# Page audiences: which roles a page is for.
+AUDIENCES: dict[str, Callable[[Role], bool]] = {
+    "all": lambda role: True,
+    "network": lambda role: role.network,
+    "data_quality": lambda role: role.data_quality,
+    "admin": lambda role: role.admin,
+}
+
+# Queries whose rows hold raw (pseudonymised) input values: data-quality roles only.
+DATA_QUALITY_QUERIES = ("load_history",)
+DATA_QUALITY_PREFIXES = ("quarantine_",)
+
+
+class RoleError(ValueError):
+    """An unknown role, or a request the role does not allow (a Dutch sentence)."""
+
+
+def get_role(name: str) -> Role:
+    """The role called `name`; RoleError naming the known roles otherwise."""
+    try:
+        return ROLES[name]
+    except KeyError:
+        raise RoleError(
+            f"onbekende rol '{name}' (unknown role); kies uit: {', '.join(ROLE_NAMES)}."
+        ) from None
+
+
+def roles_for(audience: str) -> tuple[str, ...]:
+    """The names of the roles of a page audience (`all`, `network`, `data_quality`, `admin`)."""
+    return tuple(r.name for r in ROLES.values() if r.sees(audience))
+
+
+def is_data_quality_query(query: str) -> bool:
+    """Whether a named query is meant for data quality only (CONTRACT §4)."""
+    return query in DATA_QUALITY_QUERIES or query.startswith(DATA_QUALITY_PREFIXES)
+
+
+def check_query_access(role: Role, query: str, school_ids: tuple[str, ...]) -> None:
+    """Raise RoleError when `role` may not run `query` (data-quality queries), or when a scoped
+    role comes without its schools."""
+    if is_data_quality_query(query) and not role.data_quality:
+        raise RoleError(f"de query {query} is alleen voor de rollen "
+                        f"{' en '.join(roles_for('data_quality'))} (data quality only).")
+    if role.scoped and not school_ids:
+        raise RoleError(f"de rol {role.name} vraagt minstens één school_id (role {role.name} "
+                        "needs school ids).")
+
+
+# Row-level security for a scoped role: temp views shadow the warehouse tables, so every query
+# sees only the rows of the user's own schools. `{base}` is the attached warehouse schema.
+SCHOOL_SCOPE = {
+    "schools": "select * from {base}.schools where school_id in (select id from temp._scope)",
+    "enrolments": "select * from {base}.enrolments "
+                  "where school_id in (select id from temp._scope)",
+    "referrals": "select * from {base}.referrals where school_id in (select id from temp._scope)",
+    "supports": "select * from {base}.supports where school_id in (select id from temp._scope) "
+                "or referral_id in (select referral_id from temp.referrals)",
+    "outcomes": "select * from {base}.outcomes "
+                "where support_id in (select support_id from temp.supports)",
+    "out_of_school": "select * from {base}.out_of_school where false",
+    "quarantine": "select * from {base}.quarantine where false",
+}
+
+
+# Tables a scoped role reads whole: they hold no pupil rows (network offers, public context,
+# the load log's file names and counts).
+UNSCOPED_TABLES = ("offers", "participation", "school_locations", "load_log")
+
+
+def school_scope(school_ids: tuple[str, ...]) -> Callable[[duckdb.DuckDBPyConnection, str], None]:
+    """The shadowing a reader applies for a scoped role: a temp table of the school ids and one
+    temp view per table in `SCHOOL_SCOPE` (tables not named there are unaffected; a new table
+    that holds pupil rows must be added there; `tests/queries/test_roles.py` checks that every
+    table of the schema is in `SCHOOL_SCOPE` or `UNSCOPED_TABLES`)."""
+    ids = [str(i) for i in school_ids]
+
+    def apply(con: duckdb.DuckDBPyConnection, base: str) -> None:
+        con.execute("create temp table _scope as select unnest($ids::varchar[]) as id",
+                    {"ids": ids})
+        for table, sql in SCHOOL_SCOPE.items():
+            con.execute(f"create temp view {table} as {sql.format(base=base)}")
+
+    return apply
