@@ -212,7 +212,6 @@ LINEAGE = (
 )
 
 META_DDL = """
-create sequence if not exists load_id_seq start 1;
 create table if not exists load_log (
     load_id bigint, file varchar, entity varchar, sha256 varchar, source varchar,
     rows_read bigint, rows_loaded bigint, rows_quarantined bigint,
@@ -224,7 +223,8 @@ create table if not exists quarantine (
 );
 """
 
-# Public CBS figures (StatLine 85701NED), loaded by `etl.cbs` rather than from a canonical file.
+# Public CBS figures (StatLine 85701NED), loaded by `etl.importers.cbs_85701` rather than from
+# a canonical file.
 PARTICIPATION_DDL = """
 create table if not exists participation (
     school_year varchar, municipality_code varchar, school_type varchar, pupils bigint,
@@ -232,7 +232,8 @@ create table if not exists participation (
 );
 """
 
-# Where the region's schools are (DUO school list with BAG points), loaded by `etl.duo`.
+# Where the region's schools are (DUO school list with BAG points), loaded by
+# `etl.importers.duo_scholen`.
 SCHOOL_LOCATIONS_DDL = """
 create table if not exists school_locations (
     school_id varchar, lat double, lon double, pupils bigint, load_id bigint

@@ -1,4 +1,11 @@
-"""Settings from `pib.toml`, with documented defaults, and the paths the product uses."""
+"""Settings from `pib.toml`, with documented defaults, and the paths the product uses.
+
+Run from a source checkout (an editable install, the tests), the defaults are the checkout's
+`pib.toml` and `data/warehouse.duckdb`. An installed package (a wheel) has no checkout to fall
+back on: its defaults are `pib.toml` and `data/warehouse.duckdb` in the working directory, and
+without a `pib.toml` the documented defaults below apply. `PIB_CONFIG` and `PIB_DB` (or `--db`)
+override both.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +18,8 @@ from pathlib import Path
 
 from etl.schoolyear import SchoolYear
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[1]  # the checkout, when run from one
+IN_CHECKOUT = (ROOT / "pyproject.toml").is_file()  # False for an installed wheel
 
 _DEFAULTS: dict[str, dict] = {
     "organisation": {"name": "Samenwerkingsverband", "terminology": "nl"},
@@ -50,11 +58,12 @@ class Settings:
 
 
 def config_path() -> Path:
-    """`PIB_CONFIG`, else `pib.toml` in the working directory, else the repository's."""
+    """`PIB_CONFIG`, else `pib.toml` in the working directory, else the checkout's (the one in
+    the working directory, absent, when installed: then the defaults apply)."""
     if env := os.environ.get("PIB_CONFIG"):
         return Path(env)
     local = Path.cwd() / "pib.toml"
-    return local if local.exists() else ROOT / "pib.toml"
+    return local if local.exists() or not IN_CHECKOUT else ROOT / "pib.toml"
 
 
 def _int(section: dict, key: str, low: int, high: int, where: str) -> int:
@@ -110,9 +119,10 @@ def get_settings() -> Settings:
 
 
 def warehouse_path(db: str | Path | None = None) -> Path:
-    """`--db`, else `PIB_DB`, else `data/warehouse.duckdb` under the repository."""
+    """`--db`, else `PIB_DB`, else `data/warehouse.duckdb` in the checkout, or in the working
+    directory when installed."""
     if db:
         return Path(db)
     if env := os.environ.get("PIB_DB"):
         return Path(env)
-    return ROOT / "data" / "warehouse.duckdb"
+    return (ROOT if IN_CHECKOUT else Path.cwd()) / "data" / "warehouse.duckdb"

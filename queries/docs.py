@@ -2,7 +2,7 @@
 
 `python -m queries.docs > docs/kpis.md` (`make docs`). The template is Markdown with one line
 `{{query NAME}}` per query of `queries/*.sql` and `{{model NAME}}` per model of
-`queries/models/*.sql`; each such line becomes that query's or model's section, built from its
+`etl/models/*.sql`; each such line becomes that query's or model's section, built from its
 header only. Every query and model must appear exactly once, or ValueError names the ones
 missing, unknown or repeated.
 """

@@ -9,22 +9,34 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from typer.core import TyperGroup
 
 from dashboard.cli.console import err, fail, out
 from dashboard.cli.init import init
 from dashboard.cli.users import users_app
 from dashboard.csv_export import to_csv
-from etl.cbs import SOURCE as SOURCE_85701
-from etl.cbs import CbsReport
-from etl.duo import SOURCE as SOURCE_DUO
-from etl.duo import DuoReport
+from etl.importers import IMPORTERS, importer_for
 from etl.load import LoadRejected, load
 from etl.settings import SettingsError, warehouse_path
 from etl.warehouse import WarehouseError
 from queries.roles import ROLE_NAMES, RoleError, get_role, roles_for
 
+
+class _Commands(TyperGroup):
+    """The `pib` commands: errors that any command can meet become a sentence and an exit code
+    (2 for bad settings, 1 for a warehouse that cannot be opened), never a traceback."""
+
+    def invoke(self, ctx: typer.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except SettingsError as exc:
+            fail(str(exc), 2)
+        except WarehouseError as exc:  # locked, a stale .wal, a folder, not a DuckDB file
+            fail(str(exc), 1)
+
+
 app = typer.Typer(
-    add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+    cls=_Commands, add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
     help="Passend in Beeld: stuurinformatie voor passend onderwijs.",
 )
 app.add_typer(users_app, name="users")
@@ -64,12 +76,16 @@ def load_cmd(
     strict: Annotated[bool, typer.Option(help="Elke afgekeurde rij keurt de hele lading "
                                               "af.")] = False,
     source: Annotated[str | None, typer.Option(
-        help="Importer voor een niet-canonieke export: cbs-85701 (CBS-deelname) of "
-             "duo-scholen (DUO-scholenlijst, zip).")] = None,
+        help="Importer voor alle bestanden; zonder --source herkent pib load elk bestand zelf: "
+             + "; ".join(f"{imp.name} ({imp.description})" for imp in IMPORTERS.values())
+             + ".")] = None,
 ) -> None:
     """Valideer bestanden en laad ze in het warehouse (alles of niets)."""
-    if source not in (None, SOURCE_85701, SOURCE_DUO):
-        fail(f"Onbekende bron '{source}'; bekend zijn: {SOURCE_85701}, {SOURCE_DUO}.", 2)
+    if source is not None:
+        try:
+            importer_for(source)
+        except ValueError as exc:
+            fail(str(exc), 2)
     columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed:,} "
                "rijen"), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as bar:
@@ -94,8 +110,8 @@ def load_cmd(
                       str(f.rows_quarantined), status)
     out.print(table)
     for f in report.files:
-        if isinstance(f, CbsReport | DuoReport):
-            out.print(f.summary(), markup=False, highlight=False, soft_wrap=True)
+        if summary := f.summary():
+            out.print(summary, markup=False, highlight=False, soft_wrap=True)
         for problem in f.problems:
             out.print(f"  quarantaine: {problem}", markup=False, highlight=False)
     if report.quarantined:
@@ -229,13 +245,5 @@ def export(
 
 
 def main() -> None:
-    """The console script `pib`: errors that any command can meet become a sentence and an exit
-    code (2 for bad settings, 1 for a warehouse that cannot be opened), never a traceback."""
-    try:
-        app()
-    except SettingsError as exc:
-        err.print(str(exc), markup=False, highlight=False, soft_wrap=True)
-        sys.exit(2)
-    except WarehouseError as exc:  # locked, a stale .wal, a folder, not a DuckDB file
-        err.print(str(exc), markup=False, highlight=False, soft_wrap=True)
-        sys.exit(1)
+    """The console script `pib`."""
+    app()

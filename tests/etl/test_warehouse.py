@@ -80,3 +80,22 @@ def test_open_reader_keeps_its_version_while_the_next_reader_sees_the_new_one(wa
         assert old.execute("select count(*) from load_log").fetchone() == (1,)
     with reader() as again:
         assert again.execute("select count(*) from load_log").fetchone() == (2,)
+
+
+def test_a_warehouse_with_the_unused_load_id_sequence_still_loads(warehouse, tmp_path):
+    """Load ids are max(load_log.load_id) + 1; the sequence `load_id_seq` that older versions
+    created (and never used) is no longer made, and a warehouse that has it loads on."""
+    from etl.load import load
+
+    sequences = ("select sequence_name from duckdb_sequences() "
+                 "where database_name = current_database()")
+    with writer() as con:
+        assert con.execute(sequences).fetchall() == []  # a new warehouse has none
+        con.execute("create sequence load_id_seq start 1")  # as an older version left it
+    schools = tmp_path / "schools.csv"
+    schools.write_text("school_id,name,sector,municipality_code\n01AA00,De Linde,po,GM0193\n")
+    [done] = load([schools]).files
+    assert (done.rows_read, done.rows_loaded, done.rows_quarantined) == (1, 1, 0)
+    with reader() as con:
+        assert con.execute("select load_id, file from load_log").fetchall() == [(1, "schools.csv")]
+        assert con.execute("select school_id, load_id from schools").fetchall() == [("01AA00", 1)]

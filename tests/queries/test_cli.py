@@ -102,4 +102,4 @@ def test_an_unreadable_warehouse_is_a_sentence_and_exit_1(tmp_path):
     broken.write_text("not a warehouse")
     result = pib_query("table_counts", "--db", str(broken))
     assert result.exit_code == 1
-    assert "kan niet gelezen worden" in result.stderr and "Traceback" not in result.stderr
+    assert "kan niet worden geopend" in result.stderr and "Traceback" not in result.stderr

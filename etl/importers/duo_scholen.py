@@ -7,8 +7,9 @@ vestiging and the properties naam, type, brin_nummer, vestigingscode, gemeente (
 
 What the importer does:
 - Each DUO gemeente name is matched to a CBS municipality of the classification of
-  `REFERENCE_YEAR` (`etl/reference/gemeenten_per_jaar.csv`), see `match_municipalities`, and
-  carried to today's code; a name that does not match is reported and its sites quarantined.
+  `REFERENCE_YEAR` (`etl/reference/gemeenten_per_jaar.csv`) by the matcher of every importer,
+  `etl.importers.municipalities`, and carried to today's code; a name that does not match is
+  reported and its sites quarantined.
 - Only the sites in the network's region (`pib.toml` `[region] municipalities`) are imported,
   as `schools` rows (school_id = vestigingscode, which is brin_nummer + a two-digit number,
   e.g. `12AB00`; sector from `type`, see `SECTORS`; postcode4; in_region true) upserted by
@@ -26,28 +27,19 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 import zipfile
 from dataclasses import dataclass, field
-from datetime import datetime
-from functools import cache
 from pathlib import Path
 
 import duckdb
 import polars as pl
 
-from etl.cbs_municipalities import REFERENCE, municipalities
-from etl.load import (
-    FileReport,
-    count_quarantined,
-    next_load_id,
-    record_load,
-    store_quarantine,
-)
+from etl.importers.base import FileReport, Importer, Opened, Run
+from etl.importers.bookkeeping import Entry
+from etl.importers.municipalities import municipalities
 from etl.readers import FileRejected, sha256_of
 from etl.settings import get_settings
 
-SOURCE = "duo-scholen"
 ENTITY = "schools"
 MEMBER = "scholen.geo.json"
 REFERENCE_YEAR = 2024  # the classification of the November 2024 file
@@ -61,11 +53,6 @@ _LINE = "line"
 # every combination of VBO, MAVO, HAVO, VWO and BRUGJAAR.
 SPECIAL = {"basisschool": "po", "SBAO": "sbo", "SO": "so", "VSO": "vso", "(V)SO": "so"}
 _VO_PARTS = {"VBO", "MAVO", "HAVO", "VWO", "PRO", "BRUGJAAR"}
-
-# DUO writes a CBS suffix such as `(L.)` as a bare word with its own abbreviation.
-PROVINCE_WORDS = {"lb": "l", "l": "l", "nh": "nh", "zh": "zh", "o": "o", "z": "z"}
-# `NUENEN CA` (cum annexis) is `Nuenen, Gerwen en Nederwetten`: the name continues.
-CUM_ANNEXIS = "ca"
 
 _FIELDS = ("naam", "type", "brin_nummer", "vestigingscode", "gemeente", "postcode",
            "leerlingen")
@@ -91,7 +78,6 @@ class DuoReport(FileReport):
     locations: int = 0
     sectors: dict[str, int] = field(default_factory=dict)
     unmatched: list[str] = field(default_factory=list)  # DUO gemeente names without a code
-    warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         sectors = ", ".join(f"{s} {n}" for s, n in sorted(self.sectors.items())) or "geen"
@@ -179,56 +165,12 @@ def read_features(path: Path) -> pl.DataFrame:
     return frame.with_columns(pl.col(k).replace("", None) for k in _FIELDS if k != "leerlingen")
 
 
-def name_key(name: str) -> str:
-    """Matching key: no accents, lower case, every run of other characters one space
-    (`S GRAVENHAGE` and `'s-Gravenhage` -> `s gravenhage`, `Bergen (NH.)` -> `bergen nh`)."""
-    bare = "".join(c for c in unicodedata.normalize("NFKD", name)
-                   if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", " ", bare.lower()).strip()
-
-
-@cache
-def _reference(year: int) -> tuple[tuple[str, str, str], ...]:
-    """(key, key without the CBS suffix, four-digit code) of the municipalities of `year`
-    (of the last year in the reference when `year` is later)."""
-    frame = pl.read_csv(REFERENCE / "gemeenten_per_jaar.csv", infer_schema=False,
-                        encoding="utf8").with_columns(pl.col("jaar").cast(pl.Int32))
-    rows = frame.filter(pl.col("jaar") == min(year, frame["jaar"].max()))
-    return tuple(
-        (name_key(name), name_key(re.sub(r"\s*\([^)]*\)$", "", name)), code)
-        for name, code in rows.select("gemeentenaam", "code").rows()
-    )
-
-
 def match_municipalities(names: list[str], year: int = REFERENCE_YEAR) -> dict[str, str | None]:
-    """DUO gemeente name -> today's CBS code (`GM0518`), None when it does not match.
-
-    In order: the whole name (`S GRAVENHAGE` = `'s-Gravenhage`, `SUDWEST-FRYSLAN` =
-    `Súdwest-Fryslân`); a last word that is DUO's province suffix (`BERGEN LB` = `Bergen (L.)`,
-    `BERGEN NH` = `Bergen (NH.)`); the name without the CBS suffix when only one municipality
-    has it (`HENGELO` = `Hengelo (O.)`, `BEEK` = `Beek (L.)`); `NUENEN CA` (cum annexis) = the
-    one municipality whose name starts with `Nuenen`.
-    """
-    ref = _reference(year)
-    whole = {key: code for key, _, code in ref}
-    bare: dict[str, list[str]] = {}
-    for _, key, code in ref:
-        bare.setdefault(key, []).append(code)
-    today = municipalities().today
-    found: dict[str, str | None] = {}
-    for name in names:
-        key = name_key(name)
-        stem, _, last = key.rpartition(" ")
-        code = whole.get(key)
-        if code is None and last in PROVINCE_WORDS:
-            code = whole.get(f"{stem} {PROVINCE_WORDS[last]}")
-        if code is None and len(bare.get(key, [])) == 1:
-            code = bare[key][0]
-        if code is None and last == CUM_ANNEXIS:
-            longer = [c for k, c in whole.items() if k.startswith(f"{stem} ")]
-            code = longer[0] if len(longer) == 1 else None
-        found[name] = None if code is None else "GM" + today.get(code, code)
-    return found
+    """DUO gemeente name -> today's CBS code (`GM0518`), None when it does not match (see
+    `Municipalities.code_of`: `S GRAVENHAGE`, `BERGEN LB`, `HENGELO`, `NUENEN CA`)."""
+    frame = pl.DataFrame({"name": names, "year": [year] * len(names)},
+                         schema={"name": pl.String, "year": pl.Int32})
+    return dict(municipalities().match(frame).select("name", "municipality_code").iter_rows())
 
 
 def _raw(frame: pl.DataFrame) -> pl.Expr:
@@ -322,31 +264,41 @@ def load_key(path: Path) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def import_schools(con: duckdb.DuckDBPyConnection, path: Path, key: str) -> DuoReport:
-    """Load one DUO file inside the caller's writer transaction: upsert the region's schools
-    and their locations; bookkeeping in `load_log` and `quarantine`."""
-    started = datetime.now()
-    region = region_codes(path)
-    features = read_features(path)
-    result = transform(features, region)
-    rep = DuoReport(path.name, ENTITY, rows_read=features.height, region=list(region))
-    load_id = next_load_id(con)
-    new_schools = result.schools.with_columns(  # noqa: F841 — read by DuckDB by name
-        pl.lit(load_id).alias("load_id"))
-    new_locations = result.locations.with_columns(  # noqa: F841 — read by DuckDB by name
-        pl.lit(load_id).alias("load_id"))
-    con.execute("delete from schools where school_id in (select school_id from new_schools)")
-    con.execute("insert into schools by name select * from new_schools")
-    con.execute("delete from school_locations "
-                "where school_id in (select school_id from new_schools)")
-    con.execute("insert into school_locations by name select * from new_locations")
-    store_quarantine(con, load_id, path.name, ENTITY, result.rejected, _LINE)
-    rep.rows_loaded = result.schools.height
-    count_quarantined(rep, result.rejected, _LINE, unit="feature")
-    rep.locations = result.locations.height
-    rep.sectors = dict(result.schools.group_by("sector").len().iter_rows())
-    rep.unmatched = result.unmatched
-    messages = [*result.warnings, rep.summary()]
-    record_load(con, load_id, rep, key, SOURCE, started, " ".join(messages))
-    rep.warnings = [f"{path.name}: {w}" for w in result.warnings]
-    return rep
+class DuoScholenImporter(Importer):
+    """DUO's geocoded school list, recognised by the `scholen.geo.json` in its zip."""
+
+    name = "duo-scholen"
+    description = "DUO-scholenlijst met locaties, zip met scholen.geo.json"
+
+    def recognise(self, path: Path) -> bool:
+        return is_duo_schools(path)
+
+    def open(self, path: Path, workdir: Path) -> Opened:
+        return Opened(path, ENTITY, load_key(path))
+
+    def import_(self, con: duckdb.DuckDBPyConnection, opened: Opened, run: Run) -> DuoReport:
+        """Upsert the region's schools and their locations by school_id."""
+        path = opened.path
+        region = region_codes(path)
+        rep = DuoReport(path.name, ENTITY, region=list(region))
+        entry = Entry(con, rep, self.name, opened.key)
+        features = read_features(path)
+        rep.rows_read = features.height
+        result = transform(features, region)
+        new_schools = result.schools.with_columns(  # noqa: F841 — read by DuckDB by name
+            pl.lit(entry.load_id).alias("load_id"))
+        new_locations = result.locations.with_columns(  # noqa: F841 — read by DuckDB by name
+            pl.lit(entry.load_id).alias("load_id"))
+        con.execute("delete from schools where school_id in (select school_id from new_schools)")
+        con.execute("insert into schools by name select * from new_schools")
+        con.execute("delete from school_locations "
+                    "where school_id in (select school_id from new_schools)")
+        con.execute("insert into school_locations by name select * from new_locations")
+        entry.quarantine(result.rejected, _LINE, unit="feature")
+        rep.rows_loaded = result.schools.height
+        rep.locations = result.locations.height
+        rep.sectors = dict(result.schools.group_by("sector").len().iter_rows())
+        rep.unmatched = result.unmatched
+        entry.finish(" ".join([*result.warnings, rep.summary()]))
+        rep.warnings = [f"{path.name}: {w}" for w in result.warnings]
+        return rep

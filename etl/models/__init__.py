@@ -1,6 +1,7 @@
 """Derived tables that every write rebuilds, so that page queries stay fast at national scale.
 
-Each `queries/models/NAME.sql` is a select over the canonical tables, with a header
+Each `etl/models/NAME.sql` (package data beside this module, read through importlib.resources
+so an installed wheel has them too) is a select over the canonical tables, with a header
 (`-- NAME: title` and `-- definition:`). `build` materialises it as table NAME in the writer's
 transaction, together with the school-year start it was built with; a load rebuilds only the
 models that read a table it changed. A reader that may not use
@@ -14,13 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
 
 import duckdb
 
 from etl.schema import ENTITIES
-from etl.settings import ROOT, get_settings
+from etl.settings import get_settings
 
-MODEL_DIR = ROOT / "queries" / "models"
 BUILD_TABLE = "model_build"
 
 
@@ -37,15 +38,17 @@ class Model:
 def models() -> tuple[Model, ...]:
     """Every model, by name."""
     found = []
-    for path in sorted(MODEL_DIR.glob("*.sql")):
+    sql_files = [f for f in files(__name__).iterdir() if f.name.endswith(".sql")]
+    for path in sorted(sql_files, key=lambda f: f.name):
+        name = path.name.removesuffix(".sql")
         text = path.read_text(encoding="utf-8")
-        head = re.match(rf"-- {path.stem}: (.+)\n-- definition: (.+(?:\n--   .+)*)", text)
+        head = re.match(rf"-- {name}: (.+)\n-- definition: (.+(?:\n--   .+)*)", text)
         if not head:
-            raise ValueError(f"{path}: the header must be '-- {path.stem}: title' and "
+            raise ValueError(f"{path}: the header must be '-- {name}: title' and "
                              "'-- definition: ...'")
         definition = re.sub(r"\s*\n--\s+", " ", head[2])
         read = set(re.findall(r"\b(?:from|join)\s+(\w+)", text, flags=re.IGNORECASE))
-        found.append(Model(path.stem, head[1].strip(), definition, text,
+        found.append(Model(name, head[1].strip(), definition, text,
                            frozenset(read & set(ENTITIES))))
     return tuple(found)
 

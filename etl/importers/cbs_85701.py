@@ -4,7 +4,7 @@ The raw export (`;`, quoted, UTF-8 with BOM) has one row per sex, school type (`
 period (`2022/'23`, provisional `2023/'24*`) and municipality NAME on the classification of the
 year the period starts. The importer keeps the five school types of the `participation` query,
 matches each name to its CBS code for that year, carries old municipalities into today's (see
-`etl.cbs_municipalities`) and sums, so every school year is on today's codes. The aggregate
+`etl.importers.municipalities`) and sums, so every school year is on today's codes. The aggregate
 row `Gemeenten; niet in te delen` stays a region of its own (`NID`): it belongs to the national
 total but to no municipality. Empty cells (municipalities that did not exist that year) are
 skipped; rows that cannot be used go to `quarantine` with a reason.
@@ -14,23 +14,16 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 import duckdb
 import polars as pl
 
-from etl.cbs_municipalities import municipalities
-from etl.load import (
-    FileReport,
-    count_quarantined,
-    next_load_id,
-    record_load,
-    store_quarantine,
-)
-from etl.readers import FileRejected, detect_encoding
+from etl.importers.base import FileReport, Importer, Opened, Run
+from etl.importers.bookkeeping import Entry
+from etl.importers.municipalities import municipalities
+from etl.readers import FileRejected, detect_encoding, sha256_of
 
-SOURCE = "cbs-85701"
 ENTITY = "participation"
 HEADER = ("Geslacht", "Onderwijssoort", "Perioden", "Regiokenmerken")
 VALUE = "Leerlingen/studenten (aantal)"
@@ -60,7 +53,6 @@ class CbsReport(FileReport):
     provisional: list[str] = field(default_factory=list)
     regions: int = 0
     unmatched: list[str] = field(default_factory=list)  # `name (school year)` without a code
-    warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         years = (f"{self.school_years[0]} t/m {self.school_years[-1]}"
@@ -174,9 +166,7 @@ def transform(raw: pl.DataFrame) -> Participation:
     matched = ref.match(pairs.filter(pl.col("name") != NOT_ASSIGNABLE))
     unmatched_pairs = matched.filter(pl.col("code").is_null()).sort("name", "year")
     codes = pl.concat([
-        matched.filter(pl.col("code").is_not_null()).with_columns(
-            ("GM" + pl.col("code").replace_strict(ref.today)).alias("municipality_code")
-        ),
+        matched.filter(pl.col("code").is_not_null()),
         pairs.filter(pl.col("name") == NOT_ASSIGNABLE).with_columns(
             pl.lit(None, pl.String).alias("code"), pl.lit(NID).alias("municipality_code")
         ),
@@ -209,26 +199,37 @@ def transform(raw: pl.DataFrame) -> Participation:
     return Participation(rows, pl.concat(rejected).sort(_LINE), unmatched, warnings)
 
 
-def import_export(con: duckdb.DuckDBPyConnection, path: Path, sha256: str) -> CbsReport:
-    """Load one export inside the caller's writer transaction: the school years in the file
-    replace the ones in `participation`; bookkeeping in `load_log` and `quarantine`."""
-    started = datetime.now()
-    raw = read_export(path)
-    result = transform(raw)
-    rep = CbsReport(path.name, ENTITY, rows_read=raw.height)
-    load_id = next_load_id(con)
-    rows = result.rows.with_columns(pl.lit(load_id).alias("load_id"))  # noqa: F841 — by name
-    con.execute("delete from participation where school_year in "
-                "(select distinct school_year from rows)")
-    con.execute("insert into participation by name select * from rows")
-    store_quarantine(con, load_id, path.name, ENTITY, result.rejected, _LINE)
-    rep.rows_loaded = result.rows.height
-    count_quarantined(rep, result.rejected, _LINE)
-    rep.school_years = sorted(set(result.rows["school_year"]))
-    rep.provisional = sorted(set(result.rows.filter("provisional")["school_year"]))
-    rep.regions = result.rows["municipality_code"].n_unique()
-    rep.unmatched = result.unmatched
-    messages = [*result.warnings, rep.summary()]
-    record_load(con, load_id, rep, sha256, SOURCE, started, " ".join(messages))
-    rep.warnings = [f"{path.name}: {w}" for w in result.warnings]
-    return rep
+class Cbs85701Importer(Importer):
+    """CBS StatLine 85701NED exports, recognised by their header."""
+
+    name = "cbs-85701"
+    description = "CBS-deelname, StatLine-tabel 85701NED"
+
+    def recognise(self, path: Path) -> bool:
+        return is_cbs_85701(path)
+
+    def open(self, path: Path, workdir: Path) -> Opened:
+        return Opened(path, ENTITY, sha256_of(path))
+
+    def import_(self, con: duckdb.DuckDBPyConnection, opened: Opened, run: Run) -> CbsReport:
+        """The school years in the file replace the ones in `participation`."""
+        path = opened.path
+        rep = CbsReport(path.name, ENTITY)
+        entry = Entry(con, rep, self.name, opened.key)
+        raw = read_export(path)
+        rep.rows_read = raw.height
+        result = transform(raw)
+        rows = result.rows.with_columns(  # noqa: F841 — read by DuckDB by name
+            pl.lit(entry.load_id).alias("load_id"))
+        con.execute("delete from participation where school_year in "
+                    "(select distinct school_year from rows)")
+        con.execute("insert into participation by name select * from rows")
+        entry.quarantine(result.rejected, _LINE)
+        rep.rows_loaded = result.rows.height
+        rep.school_years = sorted(set(result.rows["school_year"]))
+        rep.provisional = sorted(set(result.rows.filter("provisional")["school_year"]))
+        rep.regions = result.rows["municipality_code"].n_unique()
+        rep.unmatched = result.unmatched
+        entry.finish(" ".join([*result.warnings, rep.summary()]))
+        rep.warnings = [f"{path.name}: {w}" for w in result.warnings]
+        return rep

@@ -20,8 +20,8 @@ import duckdb
 import polars as pl
 import pytest
 
-from etl.cbs import NID, is_cbs_85701, read_export, transform
-from etl.cbs_municipalities import SPLIT_SUCCESSOR, municipalities
+from etl.importers.cbs_85701 import NID, is_cbs_85701, read_export, transform
+from etl.importers.municipalities import SPLIT_SUCCESSOR, municipalities
 from etl.load import LoadRejected, load
 from queries import run_query
 from tests.conftest import PUBLIC_DATA, TEST_DATA

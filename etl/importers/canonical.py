@@ -1,0 +1,209 @@
+"""Importer for canonical files (CONTRACT section 2): `referrals.csv`, `schools_2024.xlsx`, ...
+
+The entity comes from the file name; `etl.readers` checks the file and reads it in batches of
+strings, `etl.validate` checks every row. The valid rows go into the entity table in one insert
+(pupil ids pseudonymised in DuckDB); rejected rows go to quarantine. A row's key replaces the
+row with that key from an earlier load; a key repeated within the file quarantines every copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pyarrow as pa
+
+from etl.importers.base import FileReport, Importer, Opened, Run
+from etl.importers.bookkeeping import Entry
+from etl.prefetch import prefetch
+from etl.pseudonym import Pseudonymiser
+from etl.readers import LINE, PROBLEM, SourceFile, open_source
+from etl.schema import LINEAGE, Entity
+from etl.validate import check_batch, typed_schema
+
+
+@dataclass
+class CanonicalFile(Opened):
+    """An opened canonical file: its reader (whose `warnings` list is `Opened.warnings`)."""
+
+    source: SourceFile | None = None
+
+
+class CanonicalImporter(Importer):
+    """Canonical files; the importer of every file no other importer recognises."""
+
+    name = "canonical"
+    description = "canonieke bestanden, herkend aan de bestandsnaam; de standaard"
+
+    def recognise(self, path: Path) -> bool:
+        return True
+
+    def open(self, path: Path, workdir: Path) -> CanonicalFile:
+        src = open_source(path, workdir)  # keyed by its content hash
+        return CanonicalFile(src.path, src.entity.name, src.sha256, src.warnings, src)
+
+    def import_(self, con: duckdb.DuckDBPyConnection, opened: Opened, run: Run) -> FileReport:
+        """Insert the valid rows straight into the entity table under a new load id, in one
+        insert that pseudonymises the pupil ids and is fed by a stream of batches that a
+        background thread reads and checks (DuckDB writes one bulk insert far faster than many
+        small ones); then quarantine the rows with a repeated key and delete the older rows the
+        new ones replace."""
+        assert isinstance(opened, CanonicalFile) and opened.source is not None
+        src = opened.source
+        known = len(src.warnings)
+        entity = src.entity
+        rep = FileReport(src.path.name, entity.name)
+        had_rows = con.execute(f"select count(*) > 0 from {entity.name}").fetchone()[0]
+        entry = Entry(con, rep, self.name, src.sha256)
+        spool = _Spool(run.workdir / f"quarantine-{entry.load_id}", entry)
+        hide = partial(_pseudonymise, run.pseudonymiser, entity)
+        schema = typed_schema(entity).to_arrow().schema
+
+        def check(raw: pl.DataFrame) -> tuple[int, pl.DataFrame]:
+            checked = check_batch(entity, _note_shifted(raw, entity), hide)
+            spool.add(checked.rejected)
+            return raw.height, checked.valid.select(schema.names)
+
+        def stream() -> Iterator[pa.RecordBatch]:
+            for rows, valid in prefetch(src.batches(run.batch_size), check):
+                rep.rows_read += rows
+                if run.progress:
+                    run.progress(src.path.name, rows)
+                yield from valid.to_arrow().cast(schema).to_batches()
+
+        errors: list[Exception] = []
+        batches = _noting_errors(stream(), errors)
+        valid = pa.RecordBatchReader.from_batches(schema, batches)  # noqa: F841 — read by DuckDB
+        pseudonymiser = run.pseudonymiser
+        values = ", ".join(pseudonymiser.sql(c.name) if c.pseudonymised else c.name
+                           for c in entity.columns)
+        params = {"load_id": entry.load_id}
+        if any(c.pseudonymised for c in entity.columns):
+            params.update(pseudonymiser.params)
+        try:
+            con.execute(f"insert into {entity.name} ({', '.join(entity.column_names)}, "
+                        f"{', '.join(c.name for c in LINEAGE)}) "
+                        f"select {values}, $load_id, {LINE} from valid", params)
+        except duckdb.Error:
+            if errors:  # raised while reading or checking the file, re-raised by DuckDB
+                raise errors[0] from None
+            raise
+        finally:
+            batches.close()
+        spool.store(con)
+        if src.blank_rows:
+            src.warnings.append(f"{src.path.name}: {src.blank_rows} lege regel(s) overgeslagen.")
+        _quarantine_duplicate_keys(con, entry, entity)
+        if had_rows:
+            keys = " and ".join(f"t.{k} = s.{k}" for k in entity.key)
+            con.execute(f"delete from {entity.name} t using (select {', '.join(entity.key)} "
+                        f"from {entity.name} where load_id = $load_id) s "
+                        f"where t.load_id <> $load_id and {keys}", {"load_id": entry.load_id})
+        rep.rows_loaded = con.execute(f"select count(*) from {entity.name} where load_id = ?",
+                                      [entry.load_id]).fetchone()[0]
+        entry.finish("; ".join(src.warnings) or None)
+        rep.warnings = src.warnings[known:]
+        return rep
+
+
+def _noting_errors(batches: Iterator[pa.RecordBatch], errors: list[Exception]
+                   ) -> Iterator[pa.RecordBatch]:
+    """The batches; an exception on the way is also noted in `errors`."""
+    try:
+        yield from batches
+    except Exception as exc:
+        errors.append(exc)
+        raise
+
+
+class _Spool:
+    """The quarantined rows of one file, kept in Parquet files in the load's work folder while
+    the insert of its valid rows runs, so memory stays bounded however many rows fail."""
+
+    def __init__(self, folder: Path, entry: Entry):
+        self.folder, self.entry = folder, entry
+        self.files: list[str] = []
+
+    def add(self, rejected: pl.DataFrame) -> None:
+        if rejected.height == 0:
+            return
+        self.folder.mkdir(exist_ok=True)
+        path = self.folder / f"{len(self.files)}.parquet"
+        self.entry.rows(rejected).write_parquet(path)
+        self.files.append(str(path))
+        self.entry.count(rejected)
+
+    def store(self, con: duckdb.DuckDBPyConnection) -> None:
+        if self.files:
+            con.execute("insert into quarantine by name select * from read_parquet(?)",
+                        [self.files])
+
+
+def _hidden(entity: Entity, raw: pl.DataFrame) -> list[str]:
+    return [c.name for c in entity.columns if c.pseudonymised and c.name in raw.columns]
+
+
+def _may_shift_ids(entity: Entity, raw: pl.DataFrame) -> bool:
+    """Whether the batch has pupil ids and rows with a wrong number of fields, in which an id
+    could have shifted into another column."""
+    return (bool(_hidden(entity, raw)) and PROBLEM in raw.columns
+            and raw[PROBLEM].null_count() < raw.height)
+
+
+def _note_shifted(raw: pl.DataFrame, entity: Entity) -> pl.DataFrame:
+    """A row with a wrong number of fields is quarantined with every value pseudonymised (see
+    `_pseudonymise`); its reason says so."""
+    if not _may_shift_ids(entity, raw):
+        return raw
+    return raw.with_columns(
+        pl.col(PROBLEM) + "; alle waarden gepseudonimiseerd, omdat een leerlingnummer in een "
+        "andere kolom kan staan"
+    )
+
+
+def _pseudonymise(pseudonymiser: Pseudonymiser, entity: Entity, raw: pl.DataFrame) -> pl.DataFrame:
+    """Text rows with pupil ids replaced by pseudonyms, before their raw values are stored in
+    quarantine. In a row with a wrong number of fields the values may have shifted, so a pupil
+    id could sit in any column: there every value is pseudonymised."""
+    hidden = _hidden(entity, raw)
+    shifting = _may_shift_ids(entity, raw)
+    raw = pseudonymiser.apply(raw, hidden)
+    if not shifting:
+        return raw
+    broken = pl.col(PROBLEM).is_not_null()
+    values = [c for c in raw.columns if c not in (LINE, *hidden) and not c.startswith("_")]
+    shifted = pseudonymiser.apply(raw.filter(broken), values)
+    return pl.concat([raw.filter(~broken), shifted]).sort(LINE)
+
+
+def _quarantine_duplicate_keys(con: duckdb.DuckDBPyConnection, entry: Entry, entity: Entity
+                               ) -> None:
+    """Every row of this load whose key occurs more than once in the file is quarantined: which
+    one is right cannot be known."""
+    table, key, load_id = entity.name, ", ".join(entity.key), entry.load_id
+    repeated = con.execute(f"select {key} from {table} where load_id = ? group by {key} "
+                           "having count(*) > 1 limit 1", [load_id])
+    if not repeated.fetchall():  # the common case, answered by one hash aggregate
+        return
+    dup = con.sql(
+        f"""select {LINE} as line,
+                   string_agg({LINE}::varchar, ', ' order by {LINE})
+                       over (partition by {key}) as lines,
+                   to_json(s)::varchar as raw_values
+            from (select * exclude (load_id) from {table} where load_id = ?) s
+            qualify count(*) over (partition by {key}) > 1
+            order by {LINE}""", params=[load_id]
+    ).pl()
+    entry.quarantine(dup.select(
+        pl.col("line").alias(LINE),
+        pl.lit(key).alias("column_name"),
+        pl.format("{}: sleutel komt meer dan eens voor in het bestand (regels {})",
+                  pl.lit(key), "lines").alias("reason"),
+        "raw_values",
+    ))
+    con.execute(f"delete from {table} where load_id = ? and {LINE} in (select line from dup)",
+                [load_id])
