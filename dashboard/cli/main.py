@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from dashboard.cli.profile import profile_app
 from dashboard.cli.users import users_app
 from etl.cbs import SOURCE as SOURCE_85701
 from etl.cbs import CbsReport
@@ -24,6 +25,7 @@ app = typer.Typer(
     help="Passend in Beeld: stuurinformatie voor passend onderwijs.",
 )
 app.add_typer(users_app, name="users")
+app.add_typer(profile_app, name="profile")
 out = Console()
 err = Console(stderr=True)
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import polars as pl
 
+from etl.profiles.transform import HEADER_SEARCH_ROWS, LINE, _key, read_rows
 from etl.readers import FileRejected
 from etl.schema import ENTITIES, Entity
-from etl.profiles.transform import HEADER_SEARCH_ROWS, LINE, _key, read_rows
 
 SYNONYMS = Path(__file__).resolve().parent / "synonyms.toml"
 MAX_VALUES = 60  # distinct values listed per code column

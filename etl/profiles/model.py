@@ -182,7 +182,8 @@ def _derivation(entity: Entity, name: str, spec, path: Path, where: str) -> Deri
     if op == "fill":
         _code(entity.column(name), arg, path, f"{where}.fill")
     for key, value in options.items():
-        wanted = int if key in ("pad", "first") else (str | int) if key.endswith(("days", "years")) else str
+        wanted = (int if key in ("pad", "first") else
+                  str | int if key.endswith(("days", "years")) else str)
         if isinstance(value, bool) or not isinstance(value, wanted):
             raise _fail(path, f"{where}.{key}", "ongeldige waarde.")
     return Derivation(name, op, arg, options)
