@@ -11,7 +11,7 @@ from pathlib import Path
 
 import polars as pl
 
-from etl.profiles.transform import HEADER_SEARCH_ROWS, LINE, _key, read_rows
+from etl.profiles.transform import HEADER_SEARCH_ROWS, LINE, _key, dates, read_rows
 from etl.readers import FileRejected
 from etl.schema import ENTITIES, Entity
 
@@ -68,13 +68,12 @@ def _q(text: str) -> str:
 
 def _date_format(values: pl.Series) -> str | None:
     """A date format that reads every sampled value, when the loader's own formats do not."""
-    sample = values.drop_nulls().head(_SAMPLE).str.replace(r"[ T]\d{1,2}:\d{2}.*$", "")
+    sample = values.drop_nulls().head(_SAMPLE).to_frame("d")
     if sample.is_empty():
         return None
 
     def reads(formats: tuple[str, ...]) -> bool:
-        parsed = pl.select(pl.coalesce([sample.str.to_date(f, strict=False) for f in formats]))
-        return parsed.to_series().null_count() == 0
+        return sample.select(dates(pl.col("d"), formats).null_count()).item() == 0
 
     if reads(_LOADER_DATES):
         return None

@@ -214,9 +214,12 @@ def read_rows(path: Path, workdir: Path, pick: Callable[[list[list[str]]], tuple
 # ---------------------------------------------------------------- expressions
 
 
-def _dates(expr: pl.Expr, formats: tuple[str, ...]) -> pl.Expr:
+def dates(expr: pl.Expr, formats: tuple[str, ...]) -> pl.Expr:
+    """Text to Date by the first of `formats` that reads it (a time part is dropped); a year
+    below 100 (`%Y` reading `24`) is never taken: the next format may read it (`%y`)."""
     text = expr.str.replace(_TIME, "")
-    return pl.coalesce([text.str.to_date(f, strict=False) for f in formats])
+    parsed = [text.str.to_date(f, strict=False) for f in formats]
+    return pl.coalesce([pl.when(d.dt.year() >= 100).then(d) for d in parsed])
 
 
 def _number(expr: pl.Expr, decimal: str | None) -> pl.Expr:
@@ -266,7 +269,7 @@ class _Builder:
             return pl.when(raw.is_null() | unmapped).then(None).otherwise(
                 code.replace("", None))
         if column.kind == "date" and self.layout.date_formats:
-            parsed = _dates(raw, self.layout.date_formats)
+            parsed = dates(raw, self.layout.date_formats)
             self.problems.append((canonical, pl.when(raw.is_not_null() & parsed.is_null()).then(
                 pl.format("datum '{}' in kolom {} past bij geen datumnotatie van profiel {} "
                           "({})", raw, pl.lit(source), pl.lit(self.profile.name),
@@ -291,7 +294,7 @@ class _Builder:
                                    separator=o.get("separator", "|"))
             return pl.when(pl.any_horizontal(p.is_not_null() for p in parts)).then(joined)
         if d.op == "date":
-            when = _dates(self.col(d.arg), self.formats)
+            when = dates(self.col(d.arg), self.formats)
             if "plus_years" in o:
                 when = when.dt.offset_by(pl.format("{}y", _amount(o["plus_years"], self.col)))
             if "plus_days" in o:

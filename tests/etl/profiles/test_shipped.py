@@ -143,7 +143,7 @@ def test_duo_sbo_so_vso_file(duo):
 
 
 def test_duo_bo_file_rejects_an_unknown_school_type(duo):
-    canonical, rejected, summary = apply(
+    canonical, rejected, _summary = apply(
         duo, DATA / "02.-alle-schoolvestigingen-basisonderwijs.csv")
     assert rows(canonical, "school_id", "sector", "municipality_code") == [
         ("12AB00", "po", "GM0034"), ("12AB01", "po", "GM0034")]
