@@ -8,7 +8,9 @@ from __future__ import annotations
 import codecs
 import csv
 import fnmatch
+import re
 import tempfile
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,6 +128,30 @@ def _read_csv(path: Path, encoding: str, delimiter: str, header_row: int,
         raise FileRejected(path, f"het bestand kan niet als CSV gelezen worden ({exc}).") from None
 
 
+def _excel_first_row(path: Path) -> int:
+    """The sheet row of the first filled cell of the first worksheet: the reader (calamine)
+    leaves out the empty rows above it, a spreadsheet does not. 1 when it cannot be told."""
+    try:
+        with zipfile.ZipFile(path) as book:
+            workbook = book.read("xl/workbook.xml").decode("utf-8", "replace")
+            rels = book.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+            sheet = re.search(r"<sheet\b[^>]*?\br:id=\"([^\"]+)\"", workbook)
+            targets = {re.search(r'\bId="([^"]+)"', tag).group(1):
+                       re.search(r'\bTarget="([^"]+)"', tag).group(1)
+                       for tag in re.findall(r"<Relationship\b[^>]*>", rels)}
+            target = targets[sheet.group(1)].lstrip("/")
+            member = target if target.startswith("xl/") else "xl/" + target
+            with book.open(member) as fh:
+                xml = fh.read(_PEEK_BYTES * 64).decode("utf-8", "replace")
+    except (KeyError, AttributeError, OSError, zipfile.BadZipFile):
+        return 1
+    for row, inner in re.findall(r'<c\b[^>]*?\br="[A-Z]+(\d+)"[^>]*?(?<!/)>(.*?)</c>', xml,
+                                 flags=re.DOTALL):
+        if "<v" in inner or "<is" in inner:
+            return int(row)
+    return 1
+
+
 def _named(frame: pl.DataFrame, header_row: int) -> pl.DataFrame:
     """Name the columns after the header row (the frame's first row), number the data rows as
     a spreadsheet does, trim every value and make empty values null."""
@@ -199,11 +225,11 @@ def read_rows(path: Path, workdir: Path, pick: Callable[[list[list[str]]], tuple
         raise FileRejected(path, "het bestand is leeg." if path.is_file() else
                            "dit is geen gewoon bestand.")
     if suffix in EXCEL_SUFFIXES:
-        sheet = _excel_sheet(path)
-        rows = [[str(v or "") for v in sheet.row(i)]
-                for i in range(min(sheet.height, HEADER_SEARCH_ROWS))]
-        picked, header_row = pick(rows)
-        return picked, header_row, _named(sheet.slice(header_row - 1), header_row)
+        sheet, skipped = _excel_sheet(path), _excel_first_row(path) - 1
+        rows = [*([[]] * min(skipped, HEADER_SEARCH_ROWS)),
+                *([str(v or "") for v in sheet.row(i)] for i in range(sheet.height))]
+        picked, header_row = pick(rows[:HEADER_SEARCH_ROWS])
+        return picked, header_row, _named(sheet.slice(header_row - 1 - skipped), header_row)
     encoding = detect_encoding(path)
     rows, delimiter = _peek_csv(path, encoding)
     picked, header_row = pick(rows)
@@ -216,9 +242,10 @@ def read_rows(path: Path, workdir: Path, pick: Callable[[list[list[str]]], tuple
 
 def dates(expr: pl.Expr, formats: tuple[str, ...]) -> pl.Expr:
     """Text to Date by the first of `formats` that reads it (a time part is dropped); a year
-    below 100 (`%Y` reading `24`) is never taken: the next format may read it (`%y`)."""
+    below 100 (`%Y` reading `24`) is never taken: the next format may read it (`%y`). ISO
+    dates (as Excel date cells give them) are always read."""
     text = expr.str.replace(_TIME, "")
-    parsed = [text.str.to_date(f, strict=False) for f in formats]
+    parsed = [text.str.to_date(f, strict=False) for f in (*formats, "%Y-%m-%d")]
     return pl.coalesce([pl.when(d.dt.year() >= 100).then(d) for d in parsed])
 
 

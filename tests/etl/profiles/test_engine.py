@@ -103,15 +103,17 @@ hours = "Uren"
     path.write_text("Inzet;Soort;Niveau;Start;Eind;Uren\n"
                     "I1;Coaching;Preventief;1-3-24;15-07-2024;12,5\n"
                     "I2;Training; curatief ;28-02-25;;1.250,75\n"
-                    "I3;Coaching;Preventief;2024-03-01;;3\n", encoding="utf-8")
+                    "I3;Coaching;Preventief;1 maart 2024;;3\n"
+                    "I4;Coaching;Preventief;2024-03-01 00:00:00;;3\n", encoding="utf-8")
     canonical, rejected, _summary = apply(profile, path)
     assert [tuple(r) for r in canonical.select(
         "support_id", "prevention_level", "started_on", "ended_on", "hours").iter_rows()] == [
         ("I1", "preventive", "2024-03-01", "2024-07-15", "12.5"),
         ("I2", "curative", "2025-02-28", None, "1250.75"),
+        ("I4", "preventive", "2024-03-01", None, "3"),  # ISO, as from an Excel date cell
     ]
     assert [tuple(r) for r in rejected.select("line", "column_name", "reason").iter_rows()] == [
-        (4, "started_on", "datum '2024-03-01' in kolom Start past bij geen datumnotatie van "
+        (4, "started_on", "datum '1 maart 2024' in kolom Start past bij geen datumnotatie van "
                           "profiel mijn (%d-%m-%y, %d-%m-%Y)")]
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 import pytest
 import xlsxwriter
@@ -97,22 +98,25 @@ def test_tlv_report_from_xlsx_gives_funding_category_and_valid_until(indigo, tmp
         ["B-104", "Extra hoog", "10-09-2024", "1", "8", "Nee", "TLV SO", "", "B-104|2016-01-01",
          "11-09-2024"],
     ]
-    with xlsxwriter.Workbook(path) as book:
+    with xlsxwriter.Workbook(path) as book:  # rows 1 and 2 left empty: the header is row 3
         sheet = book.add_worksheet("TLV")
-        for r, values in enumerate([header, *data]):
+        for r, values in enumerate([header, *data], start=2):
             sheet.write_row(r, 0, values)
+        sheet.write_datetime(4, 2, datetime(2024, 8, 1), book.add_format(
+            {"num_format": "dd-mm-yyyy"}))  # B-102: a real Excel date cell
     canonical, rejected, summary = apply(indigo, path)
-    assert summary.layout == 3
+    assert (summary.layout, summary.header_row) == (3, 3)
     assert rows(canonical, "referral_id", "request_type", "funding_category", "decision",
                 "received_on", "decided_on", "valid_until", "source_line") == [
-        ("B-101", "admission_so", "high", "granted", "15-03-2024", "15-03-2024", "2026-03-14", 2),
-        ("B-102", "admission_sbo", None, "granted", "01-08-2024", "01-08-2024", "2025-07-31", 3),
+        ("B-101", "admission_so", "high", "granted", "15-03-2024", "15-03-2024", "2026-03-14", 4),
+        ("B-102", "admission_sbo", None, "granted", "2024-08-01 00:00:00",
+         "2024-08-01 00:00:00", "2025-07-31", 5),  # the loader drops the time part
         ("B-103", "admission_vso", "medium", "granted", "10-09-2024", "10-09-2024",
-         "2027-09-09", 4),
+         "2027-09-09", 6),
     ]
     assert canonical["pupil_id"][0] == "B-101|2015-01-02"
     assert rows(rejected, "line", "column_name", "reason") == [
-        (5, "funding_category",
+        (7, "funding_category",
          "waarde 'Extra hoog' in kolom categorie heeft geen vertaling in profiel indigo")]
 
 
