@@ -37,6 +37,7 @@ _TIME = r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$"  # a time part after a date: drop
 _UNMAPPED = "\x00"
 _PEEK_BYTES = 1 << 16
 T = TypeVar("T")
+_DEFAULT_DATES = DATE_FORMATS  # derivations read what the canonical loader reads
 
 
 @dataclass
@@ -266,87 +267,125 @@ def _amount(value: str | int, resolve) -> pl.Expr:
 
 
 class _Builder:
-    """Builds the canonical columns of one layout over a frame of source text columns."""
+    """Builds the canonical columns of one layout on a frame of source text columns, one
+    column at a time (`_c_NAME`, with `_p{i}` reasons and `_d_NAME` derived flags), so a later
+    derivation reads a finished column instead of recomputing it."""
 
     def __init__(self, profile: Profile, layout: Layout, frame: pl.DataFrame):
-        self.profile, self.layout = profile, layout
+        self.profile, self.layout, self.frame = profile, layout, frame
         self.source = {_key(c): c for c in frame.columns if c != LINE}
-        self.made: dict[str, pl.Expr] = {}
-        self.problems: list[tuple[str, pl.Expr]] = []  # (canonical column, reason or null)
-        self.derived: dict[str, pl.Expr] = {}
-        self.formats = layout.date_formats or ("%Y-%m-%d", *DATE_FORMATS[1:])
+        self.made: list[str] = []
+        self.iso: set[str] = set()  # canonical columns already holding ISO dates
+        self.problems: list[str] = []  # canonical column of each `_p{i}` reason column
+        self.derived: list[str] = []  # canonical columns with a `_d_NAME` flag column
 
     def col(self, name: str) -> pl.Expr:
         """A canonical column made so far, else the source column of that name."""
-        if name in self.made:
-            return self.made[name]
-        return pl.col(self.source[_key(name)])
+        return pl.col(f"_c_{name}" if name in self.made else self.source[_key(name)])
 
-    def mapped(self, canonical: str, source: str) -> pl.Expr:
+    def _add(self, **columns: pl.Expr) -> None:
+        self.frame = self.frame.with_columns(**columns)
+
+    def _problem(self, canonical: str, reason: pl.Expr) -> None:
+        self._add(**{f"_p{len(self.problems)}": reason})
+        self.problems.append(canonical)
+
+    def dates(self, name: str, formats: tuple[str, ...]) -> pl.Series:
+        """Column `name` as dates. The formats that read a sample of it are tried on every row
+        first; the rows still unread get all `formats` (so a mixed file costs little)."""
+        if name in self.iso:
+            return self.frame.select(self.col(name).str.to_date("%Y-%m-%d", strict=False)
+                                     ).to_series()
+        values = self.frame.select(self.col(name).alias("v")).to_series()
+        sample = values.drop_nulls().head(1000).to_frame("v")
+        likely = tuple(f for f in formats if sample.select(
+            dates(pl.col("v"), (f,)).is_not_null().any()).item()) or formats
+        parsed = self.frame.select(dates(self.col(name), likely)).to_series()
+        unread = parsed.is_null() & values.is_not_null()
+        if likely != formats and unread.any():
+            retry = values.filter(unread).to_frame("v").select(dates(pl.col("v"), formats))
+            parsed = parsed.scatter(unread.arg_true(), retry.to_series())
+        return parsed
+
+    def map(self, canonical: str, source: str) -> None:
         raw = pl.col(self.source[_key(source)])
         column = self.layout.entity.column(canonical)
         if canonical in self.layout.values:
             table = {k.strip().casefold(): v for k, v in self.layout.values[canonical].items()}
-            code = raw.str.to_lowercase().replace_strict(
-                list(table), list(table.values()), default=_UNMAPPED, return_dtype=pl.String)
-            unmapped = raw.is_not_null() & (code == _UNMAPPED)
-            self.problems.append((canonical, pl.when(unmapped).then(pl.format(
+            self._add(_code=raw.str.to_lowercase().replace_strict(
+                list(table), list(table.values()), default=_UNMAPPED, return_dtype=pl.String))
+            unmapped = raw.is_not_null() & (pl.col("_code") == _UNMAPPED)
+            self._problem(canonical, pl.when(unmapped).then(pl.format(
                 "waarde '{}' in kolom {} heeft geen vertaling in profiel {}", raw,
-                pl.lit(source), pl.lit(self.profile.name)))))
-            return pl.when(raw.is_null() | unmapped).then(None).otherwise(
-                code.replace("", None))
-        if column.kind == "date" and self.layout.date_formats:
-            parsed = dates(raw, self.layout.date_formats)
-            self.problems.append((canonical, pl.when(raw.is_not_null() & parsed.is_null()).then(
+                pl.lit(source), pl.lit(self.profile.name))))
+            self._add(**{f"_c_{canonical}": pl.when(raw.is_null() | unmapped).then(None)
+                         .otherwise(pl.col("_code").replace("", None))})
+            self.frame = self.frame.drop("_code")
+        elif column.kind == "date" and self.layout.date_formats:
+            self._add(_date=self.dates(source, self.layout.date_formats))
+            self._problem(canonical, pl.when(raw.is_not_null() & pl.col("_date").is_null()).then(
                 pl.format("datum '{}' in kolom {} past bij geen datumnotatie van profiel {} "
                           "({})", raw, pl.lit(source), pl.lit(self.profile.name),
-                          pl.lit(", ".join(self.layout.date_formats))))))
-            return parsed.dt.to_string("%Y-%m-%d")
-        if column.kind in ("int", "number") and self.layout.decimal:
-            return _number(raw, self.layout.decimal)
-        return raw
+                          pl.lit(", ".join(self.layout.date_formats)))))
+            self._add(**{f"_c_{canonical}": pl.col("_date").dt.to_string("%Y-%m-%d")})
+            self.frame = self.frame.drop("_date")
+            self.iso.add(canonical)
+        elif column.kind in ("int", "number") and self.layout.decimal:
+            self._add(**{f"_c_{canonical}": _number(raw, self.layout.decimal)})
+        else:
+            self._add(**{f"_c_{canonical}": raw})
+        self.made.append(canonical)
 
-    def derive(self, d: Derivation) -> pl.Expr:
-        o = d.options
-        if d.op == "value":
-            expr = self.col(d.arg)
-            if "first" in o:
-                expr = expr.str.replace_all(" ", "", literal=True).str.slice(0, o["first"])
-            if "pad" in o:
-                expr = expr.str.zfill(o["pad"])
-            return pl.lit(o.get("prefix", "")) + expr
-        if d.op == "key":
-            parts = [self.col(p) for p in d.arg]
-            joined = pl.concat_str([p.fill_null("") for p in parts],
-                                   separator=o.get("separator", "|"))
-            return pl.when(pl.any_horizontal(p.is_not_null() for p in parts)).then(joined)
-        if d.op == "date":
-            when = dates(self.col(d.arg), self.formats)
-            if "plus_years" in o:
-                when = when.dt.offset_by(pl.format("{}y", _amount(o["plus_years"], self.col)))
-            if "plus_days" in o:
-                when = when + pl.duration(days=_amount(o["plus_days"], self.col))
-            if "minus_days" in o:
-                when = when - pl.duration(days=_amount(o["minus_days"], self.col))
-            return when.dt.to_string("%Y-%m-%d")
-        current = self.made.get(d.column, pl.lit(None, dtype=pl.String))  # fill
-        gap = current.is_null()
-        if "when" in o:
-            gap = gap & self.col(o["when"]).is_not_null()
-        self.derived[d.column] = gap
-        return pl.when(gap).then(pl.lit(d.arg)).otherwise(current)
+    def derive(self, d: Derivation) -> None:
+        o, target = d.options, f"_c_{d.column}"
+        if d.op == "fill":
+            current = pl.col(target) if d.column in self.made else pl.lit(None, pl.String)
+            gap = current.is_null()
+            if "when" in o:
+                gap = gap & self.col(o["when"]).is_not_null()
+            self._add(**{f"_d_{d.column}": gap})
+            self._add(**{target: pl.when(pl.col(f"_d_{d.column}")).then(pl.lit(d.arg))
+                         .otherwise(current)})
+        else:
+            if d.op == "value":
+                expr = self.col(d.arg)
+                if "first" in o:
+                    expr = expr.str.replace_all(" ", "", literal=True).str.slice(0, o["first"])
+                if "pad" in o:
+                    expr = expr.str.zfill(o["pad"])
+                expr = pl.lit(o.get("prefix", "")) + expr
+            elif d.op == "key":
+                parts = [self.col(p) for p in d.arg]
+                joined = pl.concat_str([p.fill_null("") for p in parts],
+                                       separator=o.get("separator", "|"))
+                expr = pl.when(pl.any_horizontal(p.is_not_null() for p in parts)).then(joined)
+            else:  # date
+                when = pl.lit(self.dates(d.arg, self.layout.date_formats or _DEFAULT_DATES))
+                if "plus_years" in o:
+                    when = when.dt.offset_by(pl.format("{}y", _amount(o["plus_years"], self.col)))
+                if "plus_days" in o:
+                    when = when + pl.duration(days=_amount(o["plus_days"], self.col))
+                if "minus_days" in o:
+                    when = when - pl.duration(days=_amount(o["minus_days"], self.col))
+                expr = when.dt.to_string("%Y-%m-%d")
+                self.iso.add(d.column)
+            self._add(**{target: expr})
+            self._add(**{f"_d_{d.column}": pl.col(target).is_not_null()})
+        if d.column not in self.made:
+            self.made.append(d.column)
+        if d.column not in self.derived:
+            self.derived.append(d.column)
 
-    def build(self) -> None:
-        lo = self.layout
-        for canonical, source in lo.columns.items():
-            self.made[canonical] = self.mapped(canonical, source)
-        for canonical, value in lo.constants.items():
-            self.made[canonical] = pl.lit(value, dtype=pl.String)
-        for d in lo.derive:
-            expr = self.derive(d)
-            if d.op != "fill":
-                self.derived[d.column] = expr.is_not_null()
-            self.made[d.column] = expr
+    def build(self) -> pl.DataFrame:
+        """The frame with every canonical, reason and flag column added."""
+        for canonical, source in self.layout.columns.items():
+            self.map(canonical, source)
+        for canonical, value in self.layout.constants.items():
+            self._add(**{f"_c_{canonical}": pl.lit(value, dtype=pl.String)})
+            self.made.append(canonical)
+        for d in self.layout.derive:
+            self.derive(d)
+        return self.frame
 
 
 def pupil_sources(layout: Layout) -> tuple[set[str], tuple[str, ...]]:
@@ -400,16 +439,12 @@ def apply(profile: Profile, path: str | Path, entity: str | None = None) -> Appl
     frame = frame.filter(~taken)
 
     builder = _Builder(profile, layout, frame)
-    builder.build()
+    out = builder.build()
     tainted, summary.also_pseudonymise = pupil_sources(layout)
     order = [c for c in layout.entity.column_names if c in builder.made]
-    problems = [reason.alias(f"_p{i}") for i, (_, reason) in enumerate(builder.problems)]
-    flags = [flag.alias(f"_d_{c}") for c, flag in builder.derived.items()]
-    out = frame.with_columns(*(builder.made[c].alias(f"_c_{c}") for c in order), *problems,
-                             *flags)
-    checked = [f"_p{i}" for i in range(len(problems))]
+    checked = [f"_p{i}" for i in range(len(builder.problems))]
     bad = pl.any_horizontal(pl.col(c).is_not_null() for c in checked) if checked else pl.lit(False)
-    if flags:
+    if builder.derived:
         counted = out.filter(~bad).select(pl.col(f"_d_{c}").sum() for c in builder.derived)
         summary.derived = dict(zip(builder.derived, map(int, counted.row(0)), strict=True))
 
@@ -417,7 +452,7 @@ def apply(profile: Profile, path: str | Path, entity: str | None = None) -> Appl
     raw = pl.struct(keep).struct.json_encode() if keep else pl.lit("{}")
     rejected = out.filter(bad).select(
         pl.col(LINE).alias("line"), raw.alias("raw_values"),
-        *(pl.struct(pl.lit(builder.problems[i][0]).alias("column_name"),
+        *(pl.struct(pl.lit(builder.problems[i]).alias("column_name"),
                     pl.col(c).alias("reason")).alias(c) for i, c in enumerate(checked)),
     )
     if checked:
