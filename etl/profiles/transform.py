@@ -97,11 +97,11 @@ def _key(name: str) -> str:
 # ---------------------------------------------------------------- reading
 
 
-def _peek_csv(path: Path, encoding: str) -> tuple[list[list[str]], str]:
+def _peek_csv(path: Path, encoding: str, count: int) -> tuple[list[list[str]], str]:
     with open(path, encoding="utf-8-sig" if encoding == "utf-8" else encoding,
               newline="") as fh:
         text = fh.read(_PEEK_BYTES)
-    lines = text.splitlines()[:HEADER_SEARCH_ROWS]
+    lines = text.splitlines()[:count]
     delimiter = detect_delimiter("\n".join(lines))
     return [row for row in csv.reader(lines, delimiter=delimiter)], delimiter
 
@@ -193,7 +193,7 @@ def _choose(profile: Profile, path: Path, rows: list[list[str]],
             if index < len(rows) and _fits(layout, rows[index]):
                 fitting.append((layout, layout.header_row))
             continue
-        for index, row in enumerate(rows):
+        for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
             if _fits(layout, row):
                 fitting.append((layout, index + 1))
                 break
@@ -212,10 +212,10 @@ def _choose(profile: Profile, path: Path, rows: list[list[str]],
                        f"{', '.join(missing)}.")
 
 
-def read_rows(path: Path, workdir: Path, pick: Callable[[list[list[str]]], tuple[T, int]]
-              ) -> tuple[T, int, pl.DataFrame]:
+def read_rows(path: Path, workdir: Path, pick: Callable[[list[list[str]]], tuple[T, int]],
+              peek: int = HEADER_SEARCH_ROWS) -> tuple[T, int, pl.DataFrame]:
     """Read an export (CSV in UTF-8, UTF-8 with BOM or Windows-1252, `,` `;` or tab; or the
-    first sheet of an .xlsx) as text. `pick` gets the first 20 rows as lists of cells and
+    first sheet of an .xlsx) as text. `pick` gets the first `peek` rows as lists of cells and
     returns (anything, the 1-based header row). Returns that, the header row, and the rows
     under the header as trimmed text (null for empty) plus `source_line`. FileRejected (Dutch)
     when the file cannot be read."""
@@ -227,12 +227,12 @@ def read_rows(path: Path, workdir: Path, pick: Callable[[list[list[str]]], tuple
                            "dit is geen gewoon bestand.")
     if suffix in EXCEL_SUFFIXES:
         sheet, skipped = _excel_sheet(path), _excel_first_row(path) - 1
-        rows = [*([[]] * min(skipped, HEADER_SEARCH_ROWS)),
-                *([str(v or "") for v in sheet.row(i)] for i in range(sheet.height))]
-        picked, header_row = pick(rows[:HEADER_SEARCH_ROWS])
+        rows = [*([[]] * min(skipped, peek)),
+                *([str(v or "") for v in sheet.row(i)] for i in range(min(sheet.height, peek)))]
+        picked, header_row = pick(rows[:peek])
         return picked, header_row, _named(sheet.slice(header_row - 1 - skipped), header_row)
     encoding = detect_encoding(path)
-    rows, delimiter = _peek_csv(path, encoding)
+    rows, delimiter = _peek_csv(path, encoding, peek)
     picked, header_row = pick(rows)
     return picked, header_row, _named(
         _read_csv(path, encoding, delimiter, header_row, workdir), header_row)
@@ -415,7 +415,8 @@ def apply(profile: Profile, path: str | Path, entity: str | None = None) -> Appl
     path = Path(path)
     with tempfile.TemporaryDirectory(prefix="pib-profile-") as workdir:
         layout, header_row, frame = read_rows(
-            path, Path(workdir), lambda rows: _choose(profile, path, rows, entity))
+            path, Path(workdir), lambda rows: _choose(profile, path, rows, entity),
+            max((lo.header_row or 0 for lo in profile.layouts), default=0) + HEADER_SEARCH_ROWS)
     summary = Summary(profile.name, path.name, layout.entity.name, layout.number, header_row,
                       rows_read=frame.height)
     values = [c for c in frame.columns if c != LINE]
