@@ -19,6 +19,8 @@ REQUEST_TYPES = (
     "consultation", "arrangement", "admission_sbo", "admission_so", "admission_vso", "other",
 )
 DECISIONS = ("granted", "rejected", "withdrawn", "referred")
+UNKNOWN = "unknown"  # a code the source does not give (CONTRACT section 2)
+FUNDING_CATEGORIES = ("low", "medium", "high")
 PREVENTION_LEVELS = ("preventive", "curative")
 GOAL_ATTAINMENTS = ("achieved", "partly", "not_achieved")
 DESTINATIONS = ("regular", "sbo", "so", "vso", "other", "unknown")
@@ -143,11 +145,17 @@ ENTITIES: dict[str, Entity] = {
                 _opt("school_id", "text", "school that referred"),
                 _c("received_on", "date", "date the referral was received"),
                 _opt("complete_on", "date", "date the dossier was complete"),
-                _c("need_category", "code", "main need", codes=NEED_CATEGORIES),
+                _c("need_category", "code", "main need; `unknown` where the source does not "
+                   "say", codes=(*NEED_CATEGORIES, UNKNOWN)),
                 _c("request_type", "code", "what was asked", codes=REQUEST_TYPES),
                 _opt("urgent", "bool", "urgent request", default=False),
                 _opt("decided_on", "date", "date of the decision"),
-                _opt("decision", "code", "decision", codes=DECISIONS),
+                _opt("decision", "code", "decision; `unknown`: decided, the source does not say "
+                     "how", codes=(*DECISIONS, UNKNOWN)),
+                _opt("placed_school_id", "text", "school a TLV or placement is for"),
+                _opt("funding_category", "code", "funding category of an SO/VSO TLV",
+                     codes=FUNDING_CATEGORIES),
+                _opt("valid_until", "date", "last day a TLV is valid"),
             ),
             (
                 Rule("decided_after_received", ("decided_on",),

@@ -13,6 +13,7 @@ from typer.core import TyperGroup
 
 from dashboard.cli.console import err, fail, out
 from dashboard.cli.init import init
+from dashboard.cli.profile import profile_app
 from dashboard.cli.users import users_app
 from dashboard.csv_export import to_csv
 from etl.importers import IMPORTERS, importer_for
@@ -41,6 +42,7 @@ app = typer.Typer(
 )
 app.add_typer(users_app, name="users")
 app.command("init")(init)
+app.add_typer(profile_app, name="profile")
 
 DbOption = Annotated[
     Path | None, typer.Option("--db", help="Warehouse-bestand (standaard PIB_DB of "

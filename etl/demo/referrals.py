@@ -83,6 +83,8 @@ class Referrals:
             "urgent",
             date("decided_on"),
             lookup("decision", DECISIONS),
+            *(pl.lit(None, pl.String).alias(c)  # the TLV columns: not simulated
+              for c in ("placed_school_id", "funding_category", "valid_until")),
         )
 
 

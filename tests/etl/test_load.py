@@ -56,7 +56,7 @@ def test_each_row_rule_quarantines_exactly_the_broken_row(warehouse, tmp_path):
         (3, "pupil_id", "pupil_id: verplichte waarde ontbreekt"),
         (4, "need_category", "need_category: onbekende code; toegestaan: learning, behaviour, "
                              "communication, sensory, physical, intellectual, psychiatric, "
-                             "giftedness, other"),
+                             "giftedness, other, unknown"),
         (5, "received_on", "received_on: geen geldige datum (JJJJ-MM-DD, DD-MM-JJJJ of "
                            "DD/MM/JJJJ)"),
         (6, "decided_on", "decided_on: ligt voor received_on"),

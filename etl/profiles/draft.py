@@ -1,0 +1,138 @@
+"""Draft a source profile for an unseen export (`pib profile init`): columns matched by name
+through the synonym list (`synonyms.toml`), every value of a code column listed to map."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import tomllib
+from functools import cache
+from pathlib import Path
+
+import polars as pl
+
+from etl.profiles.transform import HEADER_SEARCH_ROWS, LINE, _key, dates, read_rows
+from etl.readers import FileRejected
+from etl.schema import ENTITIES, Entity
+
+SYNONYMS = Path(__file__).resolve().parent / "synonyms.toml"
+MAX_VALUES = 60  # distinct values listed per code column
+_SAMPLE = 2000  # values sampled to guess a date format
+# formats the canonical loader reads itself, then others an export may use (%y: 24 is 2024)
+_LOADER_DATES = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y")
+_OTHER_DATES = ("%d-%m-%y", "%d/%m/%y", "%d.%m.%Y", "%d.%m.%y", "%m/%d/%Y", "%Y/%m/%d")
+
+
+def _norm(name: str) -> str:
+    return "".join(ch for ch in _key(name) if ch.isalnum())
+
+
+@cache
+def synonyms() -> dict[str, tuple[str, ...]]:
+    """Canonical column -> normalised names that mean it (its own name first)."""
+    raw = tomllib.loads(SYNONYMS.read_text(encoding="utf-8"))
+    names = {c.name for e in ENTITIES.values() for c in e.columns}
+    return {c: (_norm(c), *(_norm(n) for n in raw.get(c, []))) for c in sorted(names)}
+
+
+def match_columns(entity: Entity, header: list[str]) -> dict[str, str]:
+    """Canonical column -> the source column it matched (each source column used once)."""
+    found: dict[str, str] = {}
+    used: set[str] = set()
+    table = synonyms()
+    for column in entity.columns:
+        for wanted in table[column.name]:
+            hit = next((h for h in header if h.strip() and h not in used and _norm(h) == wanted),
+                       None)
+            if hit is not None:
+                found[column.name] = hit.strip()
+                used.add(hit)
+                break
+    return found
+
+
+def _pick_header(entity: Entity):
+    def pick(rows: list[list[str]]) -> tuple[None, int]:
+        scored = [(len(match_columns(entity, row)), -i) for i, row in enumerate(rows)]
+        best = max(scored, default=(0, 0))
+        if best[0]:
+            return None, 1 - best[1]
+        filled = next((i for i, row in enumerate(rows) if any(c.strip() for c in row)), 0)
+        return None, filled + 1
+    return pick
+
+
+def _q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _date_format(values: pl.Series) -> str | None:
+    """A date format that reads every sampled value, when the loader's own formats do not."""
+    sample = values.drop_nulls().head(_SAMPLE).to_frame("d")
+    if sample.is_empty():
+        return None
+
+    def reads(formats: tuple[str, ...]) -> bool:
+        return sample.select(dates(pl.col("d"), formats).null_count()).item() == 0
+
+    if reads(_LOADER_DATES):
+        return None
+    return next((f for f in _OTHER_DATES if reads((f,))), None)
+
+
+def draft_profile(path: str | Path, entity: str) -> str:
+    """The TOML text of a draft profile for export `path` feeding `entity`. ValueError (Dutch)
+    for an unknown entity; FileRejected when the file cannot be read."""
+    path = Path(path)
+    if entity not in ENTITIES:
+        raise ValueError(f"Onbekende entiteit '{entity}'; kies uit {', '.join(ENTITIES)}.")
+    ent = ENTITIES[entity]
+    with tempfile.TemporaryDirectory(prefix="pib-profile-") as workdir:
+        _, header_row, frame = read_rows(path, Path(workdir), _pick_header(ent))
+    header = [c for c in frame.columns if c != LINE]
+    matched = match_columns(ent, header)
+    if not matched:
+        raise FileRejected(path, f"in de eerste {HEADER_SEARCH_ROWS} rijen staat geen kolom "
+                           f"die bij {entity} past; maak het profiel met de hand (zie "
+                           "docs/source-profiles.md).")
+    lines = [
+        f"# Conceptprofiel voor {path.name} (entiteit {entity}), gemaakt door pib profile init.",
+        "# Vul de lege vertalingen in (\"\" = leeg laten) en controleer met",
+        f"#   pib profile check PROFIEL.toml {path.name}",
+        f"description = {_q('Conceptprofiel voor ' + path.name)}",
+        "",
+        "[[files]]",
+        f"entity = {_q(entity)}",
+        f"header_row = {header_row}",
+    ]
+    formats = {f for c, s in matched.items() if ent.column(c).kind == "date"
+               if (f := _date_format(frame[s]))}
+    if formats:
+        lines.append(f"date_formats = [{', '.join(_q(f) for f in sorted(formats))}]")
+    lines += ["", "[files.columns]"]
+    lines += [f"{c} = {_q(s)}" for c, s in matched.items()]
+    missing = [c for c in ent.required if c not in matched]
+    optional = [c.name for c in ent.columns if not c.required and c.name not in matched]
+    if missing:
+        lines.append("# VERPLICHT, niet gevonden: " + ", ".join(missing) + ". Zet ze hierboven "
+                     "(kolom = \"bronkolom\"), of onder [files.constants] of [files.derive].")
+    if optional:
+        lines.append("# Optioneel, niet gevonden: " + ", ".join(optional) + ".")
+    unused = [h for h in header if h not in matched.values()]
+    if unused:
+        lines.append("# Niet gebruikte bronkolommen: " + ", ".join(_q(h) for h in unused) + ".")
+    for column, source in matched.items():
+        codes = ent.column(column).codes
+        if not codes:
+            continue
+        distinct = frame[source].drop_nulls().unique().sort()
+        lines += ["", f"[files.values.{column}]",
+                  f"# bronkolom {_q(source)}; kies per waarde een van: {', '.join(codes)}"]
+        for value in distinct.head(MAX_VALUES):
+            code = value.strip().lower() if value.strip().lower() in codes else ""
+            note = "" if code else "  # nog in te vullen"
+            lines.append(f"{_q(value)} = {_q(code)}{note}")
+        if distinct.len() > MAX_VALUES:
+            lines.append(f"# en nog {distinct.len() - MAX_VALUES} waarden; pib profile check "
+                         "noemt ze.")
+    return "\n".join(lines) + "\n"

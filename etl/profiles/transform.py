@@ -1,0 +1,470 @@
+"""Apply a source profile to one export: raw text rows in, canonical text rows out.
+
+Vectorised Polars throughout (no row loops): national exports run to millions of rows.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import fnmatch
+import re
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+import polars as pl
+
+from etl.profiles.model import Derivation, Layout, Profile
+from etl.readers import (
+    CSV_SUFFIXES,
+    EXCEL_SUFFIXES,
+    FileRejected,
+    _excel_sheet,
+    detect_delimiter,
+    detect_encoding,
+)
+from etl.validate import DATE_FORMATS
+
+LINE = "source_line"  # the spreadsheet row number of a canonical row (as etl.readers.LINE)
+REJECTED_COLUMNS = ("line", "column_name", "reason", "raw_values")
+HEADER_SEARCH_ROWS = 20
+TOTALS = r"(?i)^(totaal|eindtotaal|total|bron:)"  # CONTRACT section 2: totals and footer rows
+_TIME = r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$"  # a time part after a date: dropped
+_UNMAPPED = "\x00"
+_PEEK_BYTES = 1 << 16
+T = TypeVar("T")
+_DEFAULT_DATES = DATE_FORMATS  # derivations read what the canonical loader reads
+
+
+@dataclass
+class Summary:
+    """What `apply` did with one file. Counts are rows; `dropped` maps a Dutch reason to the
+    rows dropped for it (never loaded, never quarantined); `derived` and `unknown` map a
+    canonical column to the values derived / the rows holding `unknown`; `also_pseudonymise`
+    names canonical columns built from a pupil id (e.g. a key), which the loader must
+    pseudonymise like pupil_id."""
+
+    profile: str
+    file: str
+    entity: str
+    layout: int
+    header_row: int
+    rows_read: int = 0
+    rows_out: int = 0
+    rows_rejected: int = 0
+    dropped: dict[str, int] = field(default_factory=dict)
+    derived: dict[str, int] = field(default_factory=dict)
+    unknown: dict[str, int] = field(default_factory=dict)
+    also_pseudonymise: tuple[str, ...] = ()
+
+    def lines(self) -> list[str]:
+        """The summary as Dutch sentences, one per fact."""
+        out = [f"{self.file}: indeling {self.layout} van profiel {self.profile} "
+               f"({self.entity}, kopregel op rij {self.header_row}); {self.rows_read} rij(en) "
+               f"gelezen, {self.rows_out} om te laden, {self.rows_rejected} in quarantaine."]
+        out += [f"{self.file}: {n} rij(en) overgeslagen: {why}." for why, n in
+                self.dropped.items() if n]
+        out += [f"{self.file}: {n} waarde(n) van {c} afgeleid." for c, n in
+                self.derived.items() if n]
+        out += [f"{self.file}: {n} rij(en) met {c} 'unknown' (de bron zegt het niet)."
+                for c, n in self.unknown.items() if n]
+        return out
+
+
+@dataclass
+class Applied:
+    """The result of `apply`: `canonical` holds text columns named as the canonical entity plus
+    `source_line` (Int64, the row a spreadsheet shows); `rejected` holds one row per problem:
+    line (Int64), column_name (canonical), reason (Dutch), raw_values (JSON of the source row,
+    pupil-id columns left out)."""
+
+    canonical: pl.DataFrame
+    rejected: pl.DataFrame
+    summary: Summary
+
+    def __iter__(self):  # canonical, rejected, summary = apply(...)
+        return iter((self.canonical, self.rejected, self.summary))
+
+
+def _key(name: str) -> str:
+    return " ".join(name.replace("\ufeff", "").split()).casefold()
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _peek_csv(path: Path, encoding: str, count: int) -> tuple[list[list[str]], str]:
+    with open(path, encoding="utf-8-sig" if encoding == "utf-8" else encoding,
+              newline="") as fh:
+        text = fh.read(_PEEK_BYTES)
+    lines = text.splitlines()[:count]
+    delimiter = detect_delimiter("\n".join(lines))
+    return [row for row in csv.reader(lines, delimiter=delimiter)], delimiter
+
+
+def _utf8(path: Path, encoding: str, workdir: Path) -> Path:
+    if encoding == "utf-8":
+        return path
+    target = workdir / "utf8.csv"
+    decoder = codecs.getincrementaldecoder(encoding)()
+    with open(path, "rb") as src, open(target, "w", encoding="utf-8", newline="") as dst:
+        while chunk := src.read(1 << 20):
+            dst.write(decoder.decode(chunk))
+        dst.write(decoder.decode(b"", final=True))
+    return target
+
+
+def _read_csv(path: Path, encoding: str, delimiter: str, header_row: int,
+              workdir: Path) -> pl.DataFrame:
+    readable = _utf8(path, encoding, workdir)
+    try:
+        return pl.read_csv(readable, has_header=False, separator=delimiter, infer_schema=False,
+                           skip_rows=header_row - 1, truncate_ragged_lines=True,
+                           quote_char='"', encoding="utf8-lossy")
+    except pl.exceptions.PolarsError as exc:
+        raise FileRejected(path, f"het bestand kan niet als CSV gelezen worden ({exc}).") from None
+
+
+def _excel_first_row(path: Path) -> int:
+    """The sheet row of the first filled cell of the first worksheet: the reader (calamine)
+    leaves out the empty rows above it, a spreadsheet does not. 1 when it cannot be told."""
+    try:
+        with zipfile.ZipFile(path) as book:
+            workbook = book.read("xl/workbook.xml").decode("utf-8", "replace")
+            rels = book.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+            sheet = re.search(r"<sheet\b[^>]*?\br:id=\"([^\"]+)\"", workbook)
+            targets = {re.search(r'\bId="([^"]+)"', tag).group(1):
+                       re.search(r'\bTarget="([^"]+)"', tag).group(1)
+                       for tag in re.findall(r"<Relationship\b[^>]*>", rels)}
+            target = targets[sheet.group(1)].lstrip("/")
+            member = target if target.startswith("xl/") else "xl/" + target
+            with book.open(member) as fh:
+                xml = fh.read(_PEEK_BYTES * 64).decode("utf-8", "replace")
+    except (KeyError, AttributeError, OSError, zipfile.BadZipFile):
+        return 1
+    for row, inner in re.findall(r'<c\b[^>]*?\br="[A-Z]+(\d+)"[^>]*?(?<!/)>(.*?)</c>', xml,
+                                 flags=re.DOTALL):
+        if "<v" in inner or "<is" in inner:
+            return int(row)
+    return 1
+
+
+def _named(frame: pl.DataFrame, header_row: int) -> pl.DataFrame:
+    """Name the columns after the header row (the frame's first row), number the data rows as
+    a spreadsheet does, trim every value and make empty values null."""
+    header = [str(v or "").replace("\ufeff", "").strip() for v in frame.row(0)] if frame.height \
+        else []
+    names, seen = [], set()
+    for i, name in enumerate(header):
+        name = name or f"kolom {i + 1}"
+        while _key(name) in seen:
+            name += "_"
+        seen.add(_key(name))
+        names.append(name)
+    data = frame.slice(1).rename(dict(zip(frame.columns, names, strict=True)))
+    return data.select(
+        pl.int_range(header_row + 1, header_row + 1 + data.height, dtype=pl.Int64).alias(LINE),
+        *(pl.col(c).cast(pl.String).str.strip_chars().replace("", None).alias(c)
+          for c in names),
+    )
+
+
+# ---------------------------------------------------------------- the layout of a file
+
+
+def _fits(layout: Layout, row: list[str]) -> bool:
+    cells = {_key(str(c or "")) for c in row}
+    return all(_key(s) in cells for s in layout.source_columns())
+
+
+def _choose(profile: Profile, path: Path, rows: list[list[str]],
+            entity: str | None) -> tuple[Layout, int]:
+    layouts = [lo for lo in profile.layouts if entity in (None, lo.entity.name)]
+    named = [lo for lo in layouts
+             if any(fnmatch.fnmatch(path.name.lower(), g.lower()) for g in lo.match)]
+    fitting = []
+    for layout in named or layouts:
+        if layout.header_row is not None:
+            index = layout.header_row - 1
+            if index < len(rows) and _fits(layout, rows[index]):
+                fitting.append((layout, layout.header_row))
+            continue
+        for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+            if _fits(layout, row):
+                fitting.append((layout, index + 1))
+                break
+    if fitting:  # the most specific layout: the one that uses most source columns
+        return max(fitting, key=lambda f: (len(f[0].source_columns()), -f[0].number))
+    if not layouts:
+        raise FileRejected(path, f"profiel {profile.name} heeft geen indeling voor {entity}.")
+    nearest = max(named or layouts, key=lambda lo: max(
+        (sum(_key(s) in {_key(str(c or "")) for c in row} for s in lo.source_columns())
+         for row in rows), default=0))
+    found = {_key(str(c or "")) for row in rows for c in row}
+    missing = [s for s in nearest.source_columns() if _key(s) not in found]
+    raise FileRejected(path, f"past bij geen indeling van profiel {profile.name}: in de eerste "
+                       f"{HEADER_SEARCH_ROWS} rijen staat geen kopregel met de kolommen van "
+                       f"indeling {nearest.number} ({nearest.entity.name}); er ontbreken: "
+                       f"{', '.join(missing)}.")
+
+
+def read_rows(path: Path, workdir: Path, pick: Callable[[list[list[str]]], tuple[T, int]],
+              peek: int = HEADER_SEARCH_ROWS) -> tuple[T, int, pl.DataFrame]:
+    """Read an export (CSV in UTF-8, UTF-8 with BOM or Windows-1252, `,` `;` or tab; or the
+    first sheet of an .xlsx) as text. `pick` gets the first `peek` rows as lists of cells and
+    returns (anything, the 1-based header row). Returns that, the header row, and the rows
+    under the header as trimmed text (null for empty) plus `source_line`. FileRejected (Dutch)
+    when the file cannot be read."""
+    suffix = path.suffix.lower()
+    if suffix not in CSV_SUFFIXES + EXCEL_SUFFIXES:
+        raise FileRejected(path, f"bestandstype '{suffix}' wordt niet ondersteund (.csv of .xlsx).")
+    if not path.is_file() or path.stat().st_size == 0:
+        raise FileRejected(path, "het bestand is leeg." if path.is_file() else
+                           "dit is geen gewoon bestand.")
+    if suffix in EXCEL_SUFFIXES:
+        sheet, skipped = _excel_sheet(path), _excel_first_row(path) - 1
+        rows = [*([[]] * min(skipped, peek)),
+                *([str(v or "") for v in sheet.row(i)] for i in range(min(sheet.height, peek)))]
+        picked, header_row = pick(rows[:peek])
+        return picked, header_row, _named(sheet.slice(header_row - 1 - skipped), header_row)
+    encoding = detect_encoding(path)
+    rows, delimiter = _peek_csv(path, encoding, peek)
+    picked, header_row = pick(rows)
+    return picked, header_row, _named(
+        _read_csv(path, encoding, delimiter, header_row, workdir), header_row)
+
+
+# ---------------------------------------------------------------- expressions
+
+
+def dates(expr: pl.Expr, formats: tuple[str, ...]) -> pl.Expr:
+    """Text to Date by the first of `formats` that reads it (a time part is dropped); a year
+    below 100 (`%Y` reading `24`) is never taken: the next format may read it (`%y`). ISO
+    dates (as Excel date cells give them) are always read."""
+    text = expr.str.replace(_TIME, "")
+    parsed = [text.str.to_date(f, strict=False) for f in (*formats, "%Y-%m-%d")]
+    return pl.coalesce([pl.when(d.dt.year() >= 100).then(d) for d in parsed])
+
+
+def _number(expr: pl.Expr, decimal: str | None) -> pl.Expr:
+    if decimal == ",":
+        return expr.str.replace_all(".", "", literal=True).str.replace(",", ".", literal=True)
+    if decimal == ".":
+        return expr.str.replace_all(",", "", literal=True)
+    return expr
+
+
+def _amount(value: str | int, resolve) -> pl.Expr:
+    """A whole number of days or years: a literal, or a column read as a number."""
+    if isinstance(value, int):
+        return pl.lit(value, dtype=pl.Int64)
+    return resolve(value).str.replace(",", ".", literal=True).cast(
+        pl.Float64, strict=False).round(0).cast(pl.Int64)
+
+
+class _Builder:
+    """Builds the canonical columns of one layout on a frame of source text columns, one
+    column at a time (`_c_NAME`, with `_p{i}` reasons and `_d_NAME` derived flags), so a later
+    derivation reads a finished column instead of recomputing it."""
+
+    def __init__(self, profile: Profile, layout: Layout, frame: pl.DataFrame):
+        self.profile, self.layout, self.frame = profile, layout, frame
+        self.source = {_key(c): c for c in frame.columns if c != LINE}
+        self.made: list[str] = []
+        self.iso: set[str] = set()  # canonical columns already holding ISO dates
+        self.problems: list[str] = []  # canonical column of each `_p{i}` reason column
+        self.derived: list[str] = []  # canonical columns with a `_d_NAME` flag column
+
+    def col(self, name: str) -> pl.Expr:
+        """A canonical column made so far, else the source column of that name."""
+        return pl.col(f"_c_{name}" if name in self.made else self.source[_key(name)])
+
+    def _add(self, **columns: pl.Expr) -> None:
+        self.frame = self.frame.with_columns(**columns)
+
+    def _problem(self, canonical: str, reason: pl.Expr) -> None:
+        self._add(**{f"_p{len(self.problems)}": reason})
+        self.problems.append(canonical)
+
+    def dates(self, name: str, formats: tuple[str, ...]) -> pl.Series:
+        """Column `name` as dates. The formats that read a sample of it are tried on every row
+        first; the rows still unread get all `formats` (so a mixed file costs little)."""
+        if name in self.iso:
+            return self.frame.select(self.col(name).str.to_date("%Y-%m-%d", strict=False)
+                                     ).to_series()
+        values = self.frame.select(self.col(name).alias("v")).to_series()
+        sample = values.drop_nulls().head(1000).to_frame("v")
+        likely = tuple(f for f in formats if sample.select(
+            dates(pl.col("v"), (f,)).is_not_null().any()).item()) or formats
+        parsed = self.frame.select(dates(self.col(name), likely)).to_series()
+        unread = parsed.is_null() & values.is_not_null()
+        if likely != formats and unread.any():
+            retry = values.filter(unread).to_frame("v").select(dates(pl.col("v"), formats))
+            parsed = parsed.scatter(unread.arg_true(), retry.to_series())
+        return parsed
+
+    def map(self, canonical: str, source: str) -> None:
+        raw = pl.col(self.source[_key(source)])
+        column = self.layout.entity.column(canonical)
+        if canonical in self.layout.values:
+            table = {k.strip().casefold(): v for k, v in self.layout.values[canonical].items()}
+            self._add(_code=raw.str.to_lowercase().replace_strict(
+                list(table), list(table.values()), default=_UNMAPPED, return_dtype=pl.String))
+            unmapped = raw.is_not_null() & (pl.col("_code") == _UNMAPPED)
+            self._problem(canonical, pl.when(unmapped).then(pl.format(
+                "waarde '{}' in kolom {} heeft geen vertaling in profiel {}", raw,
+                pl.lit(source), pl.lit(self.profile.name))))
+            self._add(**{f"_c_{canonical}": pl.when(raw.is_null() | unmapped).then(None)
+                         .otherwise(pl.col("_code").replace("", None))})
+            self.frame = self.frame.drop("_code")
+        elif column.kind == "date" and self.layout.date_formats:
+            self._add(_date=self.dates(source, self.layout.date_formats))
+            self._problem(canonical, pl.when(raw.is_not_null() & pl.col("_date").is_null()).then(
+                pl.format("datum '{}' in kolom {} past bij geen datumnotatie van profiel {} "
+                          "({})", raw, pl.lit(source), pl.lit(self.profile.name),
+                          pl.lit(", ".join(self.layout.date_formats)))))
+            self._add(**{f"_c_{canonical}": pl.col("_date").dt.to_string("%Y-%m-%d")})
+            self.frame = self.frame.drop("_date")
+            self.iso.add(canonical)
+        elif column.kind in ("int", "number") and self.layout.decimal:
+            self._add(**{f"_c_{canonical}": _number(raw, self.layout.decimal)})
+        else:
+            self._add(**{f"_c_{canonical}": raw})
+        self.made.append(canonical)
+
+    def derive(self, d: Derivation) -> None:
+        o, target = d.options, f"_c_{d.column}"
+        if d.op == "fill":
+            current = pl.col(target) if d.column in self.made else pl.lit(None, pl.String)
+            gap = current.is_null()
+            if "when" in o:
+                gap = gap & self.col(o["when"]).is_not_null()
+            self._add(**{f"_d_{d.column}": gap})
+            self._add(**{target: pl.when(pl.col(f"_d_{d.column}")).then(pl.lit(d.arg))
+                         .otherwise(current)})
+        else:
+            if d.op == "value":
+                expr = self.col(d.arg)
+                if "first" in o:
+                    expr = expr.str.replace_all(" ", "", literal=True).str.slice(0, o["first"])
+                if "pad" in o:
+                    expr = expr.str.zfill(o["pad"])
+                expr = pl.lit(o.get("prefix", "")) + expr
+            elif d.op == "key":
+                parts = [self.col(p) for p in d.arg]
+                joined = pl.concat_str([p.fill_null("") for p in parts],
+                                       separator=o.get("separator", "|"))
+                expr = pl.when(pl.any_horizontal(p.is_not_null() for p in parts)).then(joined)
+            else:  # date
+                when = pl.lit(self.dates(d.arg, self.layout.date_formats or _DEFAULT_DATES))
+                if "plus_years" in o:
+                    when = when.dt.offset_by(pl.format("{}y", _amount(o["plus_years"], self.col)))
+                if "plus_days" in o:
+                    when = when + pl.duration(days=_amount(o["plus_days"], self.col))
+                if "minus_days" in o:
+                    when = when - pl.duration(days=_amount(o["minus_days"], self.col))
+                expr = when.dt.to_string("%Y-%m-%d")
+                self.iso.add(d.column)
+            self._add(**{target: expr})
+            self._add(**{f"_d_{d.column}": pl.col(target).is_not_null()})
+        if d.column not in self.made:
+            self.made.append(d.column)
+        if d.column not in self.derived:
+            self.derived.append(d.column)
+
+    def build(self) -> pl.DataFrame:
+        """The frame with every canonical, reason and flag column added."""
+        for canonical, source in self.layout.columns.items():
+            self.map(canonical, source)
+        for canonical, value in self.layout.constants.items():
+            self._add(**{f"_c_{canonical}": pl.lit(value, dtype=pl.String)})
+            self.made.append(canonical)
+        for d in self.layout.derive:
+            self.derive(d)
+        return self.frame
+
+
+def pupil_sources(layout: Layout) -> tuple[set[str], tuple[str, ...]]:
+    """Source columns (keys) that carry a pupil id, and the non-pseudonymised canonical
+    columns built from them (to be pseudonymised too, e.g. a key from the pupil number)."""
+    deps: dict[str, set[str]] = {c: {_key(s)} for c, s in layout.columns.items()}
+    for d in layout.derive:
+        found = deps.get(d.column, set())
+        for name in d.inputs():
+            found |= deps.get(name, {_key(name)})
+        deps[d.column] = found
+    pseudonymised = {c.name for c in layout.entity.columns if c.pseudonymised}
+    tainted = set().union(*(deps.get(c, set()) for c in pseudonymised))
+    extra = tuple(c for c in deps if c not in pseudonymised and deps[c] & tainted)
+    return tainted, extra
+
+
+# ---------------------------------------------------------------- apply
+
+
+def apply(profile: Profile, path: str | Path, entity: str | None = None) -> Applied:
+    """Turn one export into canonical rows with `profile` (see etl.profiles.model).
+
+    `entity` restricts the layouts to that canonical entity. Returns `Applied(canonical,
+    rejected, summary)` (unpacks as a 3-tuple). Raises FileRejected (Dutch, naming the file)
+    when the file cannot be read or no layout fits its header."""
+    path = Path(path)
+    with tempfile.TemporaryDirectory(prefix="pib-profile-") as workdir:
+        layout, header_row, frame = read_rows(
+            path, Path(workdir), lambda rows: _choose(profile, path, rows, entity),
+            max((lo.header_row or 0 for lo in profile.layouts), default=0) + HEADER_SEARCH_ROWS)
+    summary = Summary(profile.name, path.name, layout.entity.name, layout.number, header_row,
+                      rows_read=frame.height)
+    values = [c for c in frame.columns if c != LINE]
+    first = pl.coalesce([pl.col(c) for c in values]) if values else pl.lit(None)
+    drops = [("lege regel", first.is_null()),
+             ("totaal- of voetregel", first.str.contains(TOTALS))]
+    drops += [(f"eerste cel past bij '{p.pattern}' (drop_rows)", first.str.contains(p.pattern))
+              for p in layout.drop_rows]
+    for canonical, listed in layout.skip.items():
+        source = layout.columns[canonical]
+        raw = pl.col(next(c for c in values if _key(c) == _key(source)))
+        lowered = [v.strip().casefold() for v in listed]
+        drops.append((f"kolom {source} is {' of '.join(repr(v) for v in listed)}",
+                      raw.str.to_lowercase().is_in(lowered)))
+    taken, hits = pl.lit(False), []
+    for why, expr in drops:  # a row counts once, for the first reason that drops it
+        hit = expr.fill_null(False) & ~taken
+        hits.append(hit.sum().alias(why))
+        taken = taken | hit
+    summary.dropped = {k: int(v) for k, v in frame.select(hits).row(0, named=True).items()}
+    frame = frame.filter(~taken)
+
+    builder = _Builder(profile, layout, frame)
+    out = builder.build()
+    tainted, summary.also_pseudonymise = pupil_sources(layout)
+    order = [c for c in layout.entity.column_names if c in builder.made]
+    checked = [f"_p{i}" for i in range(len(builder.problems))]
+    bad = pl.any_horizontal(pl.col(c).is_not_null() for c in checked) if checked else pl.lit(False)
+    if builder.derived:
+        counted = out.filter(~bad).select(pl.col(f"_d_{c}").sum() for c in builder.derived)
+        summary.derived = dict(zip(builder.derived, map(int, counted.row(0)), strict=True))
+
+    keep = [c for c in values if _key(c) not in tainted]
+    raw = pl.struct(keep).struct.json_encode() if keep else pl.lit("{}")
+    rejected = out.filter(bad).select(
+        pl.col(LINE).alias("line"), raw.alias("raw_values"),
+        *(pl.struct(pl.lit(builder.problems[i]).alias("column_name"),
+                    pl.col(c).alias("reason")).alias(c) for i, c in enumerate(checked)),
+    )
+    if checked:
+        rejected = rejected.unpivot(checked, index=["line", "raw_values"]).unnest("value") \
+            .drop_nulls("reason").sort("line", "variable").select(*REJECTED_COLUMNS)
+    else:
+        rejected = pl.DataFrame(schema={"line": pl.Int64, "column_name": pl.String,
+                                        "reason": pl.String, "raw_values": pl.String})
+    canonical = out.filter(~bad).select(pl.col(LINE), *(pl.col(f"_c_{c}").alias(c)
+                                                        for c in order))
+    summary.rows_out = canonical.height
+    summary.rows_rejected = out.height - canonical.height
+    summary.unknown = {c: n for c in order if (n := int((canonical[c] == "unknown").sum()))}
+    return Applied(canonical.select(*order, LINE), rejected, summary)
