@@ -227,5 +227,6 @@ def export(
 def main() -> None:
     try:
         app()
-    except SettingsError as exc:
-        fail(str(exc), 2)
+    except SettingsError as exc:  # outside click: typer.Exit would not be turned into a code
+        err.print(str(exc), markup=False, highlight=False, soft_wrap=True)
+        sys.exit(2)

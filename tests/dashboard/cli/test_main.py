@@ -37,3 +37,13 @@ def test_usage_errors_exit_2():
     assert pib("load", "x.csv", "--no-such-option").returncode == 2
     result = pib("load", "x.csv", "--source", "unknown-export")
     assert result.returncode == 2 and "Onbekende bron" in result.stderr
+
+
+def test_an_unknown_key_in_pib_toml_exits_2_naming_it(isolated_env):
+    config = isolated_env / "pib.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "achieved_share =", "achieved_shar ="), encoding="utf-8")
+    result = pib("query", "kpi_headline")
+    assert result.returncode == 2
+    assert f"{config}: onbekende sleutel 'achieved_shar' onder [targets]" in result.stderr
+    assert "Traceback" not in result.stderr
