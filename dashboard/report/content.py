@@ -28,12 +28,6 @@ from queries.layer import EXACT_ROLES, SUPPRESSED_ROLES
 
 REPORTS = ("inspectie", "bestuur")
 ROLES = EXACT_ROLES + SUPPRESSED_ROLES
-# Column kinds: how a writer formats a value.
-#   text, count (whole number), share (fraction shown as %), days (one decimal),
-#   rate (per 1,000, two decimals), hours (whole number), datetime, flag (ja/nee),
-#   mixed (per row: the kind is in the hidden column `_kind`), mixed_signed (same, with a sign).
-COLUMN_KINDS = ("text", "count", "share", "days", "rate", "hours", "datetime", "flag", "mixed",
-                "mixed_signed")
 SUPPRESSED_HEADER = "Onderdrukt"
 
 
