@@ -16,6 +16,8 @@ import plotly.graph_objects as go
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
+from dashboard.formatting import EMPTY
+from dashboard.formatting import text as formatted
 from dashboard.report.content import (
     FRESHNESS_KINDS,
     SUPPRESSED_HEADER,
@@ -25,7 +27,6 @@ from dashboard.report.content import (
     Section,
 )
 from dashboard.report.render import render_png
-from dashboard.report.text import display
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
              Path("/usr/local/share/fonts/dejavu"))
@@ -43,7 +44,6 @@ MARGIN = 18.0
 WIDE = (1000, 460)  # pixels of a full-width chart
 SMALL = (620, 400)  # pixels of a chart in the two-column grid
 SUPPRESSED_MARK = "x"
-EMPTY_MARK = "–"
 
 
 def font_dir() -> Path:
@@ -155,8 +155,7 @@ def _figures(report: Report) -> list[tuple[go.Figure, dict]]:
 def _cell_text(value: object, kind: str, hidden: bool, signed: bool = False) -> str:
     if hidden:
         return SUPPRESSED_MARK
-    text = display(value, kind, signed=signed)
-    return text if text else EMPTY_MARK
+    return formatted(value, kind, change=signed)
 
 
 def _grid(section: Section) -> tuple[list[str], list[list[str]], list[list[bool]], list[bool],
@@ -327,7 +326,7 @@ def _explain(pdf: _Pdf, report: Report, section: Section) -> None:
     lines = []
     if section.any_hidden:
         lines.append(f"{SUPPRESSED_MARK} = onderdrukt: een groep van minder dan "
-                     f"{report.min_cell} (privacy).   {EMPTY_MARK} = leeg of niet te berekenen.")
+                     f"{report.min_cell} (privacy).   {EMPTY} = leeg of niet te berekenen.")
     if section.highlight:
         lines.append("Oranje rij: tekort (vraag groter dan capaciteit).")
     lines += list(section.notes)

@@ -13,17 +13,9 @@ from pathlib import Path
 import polars as pl
 import xlsxwriter
 
+from dashboard.formatting import excel_format, excel_value, text
 from dashboard.report.content import FRESHNESS_KINDS, SUPPRESSED_HEADER, Report, Section
-from dashboard.report.text import display
 
-NUMBER_FORMATS = {
-    "count": "#,##0", "hours": "#,##0", "share": "0.0%", "days": "0.0", "rate": "0.00",
-    "datetime": "dd-mm-yyyy hh:mm",
-}
-SIGNED_FORMATS = {
-    "count": "+#,##0;-#,##0;0", "hours": "+#,##0;-#,##0;0", "share": "+0.0%;-0.0%;0.0%",
-    "days": "+0.0;-0.0;0.0", "rate": "+0.00;-0.00;0.00",
-}
 HEADER_ROW = 3  # title, intro, blank, then the table header
 WRAP = 110  # characters per line of definition text
 HIDDEN_FILL = "#D9D9D9"
@@ -51,33 +43,33 @@ class _Formats:
         key = (kind, signed, fill)
         if key not in self._cache:
             props: dict[str, object] = {"border": 1, "border_color": "#D9D9D9"}
-            table = SIGNED_FORMATS if signed else NUMBER_FORMATS
-            if kind in table:
-                props["num_format"] = table[kind]
+            if (num_format := excel_format(kind, change=signed)) is not None:
+                props["num_format"] = num_format
             if fill:
                 props["bg_color"] = fill
             self._cache[key] = self.wb.add_format(props)
         return self._cache[key]
 
 
-def _put(ws, row: int, col: int, value: object, kind: str, fmt) -> None:
-    """One cell, typed: strings always as text (never a formula), numbers as numbers."""
+def _put(ws, row: int, col: int, value: object, kind: str, fmt, signed: bool = False) -> None:
+    """One cell, typed: strings always as text (never a formula), numbers as numbers with the
+    number format that shows what `formatting.text` writes."""
     if value is None:
         ws.write_blank(row, col, None, fmt)
     elif kind == "flag" or isinstance(value, bool):
-        ws.write_string(row, col, "ja" if value else "nee", fmt)
+        ws.write_string(row, col, text(value, "flag"), fmt)
     elif isinstance(value, datetime | date):
         if not isinstance(value, datetime):
             value = datetime(value.year, value.month, value.day)
         ws.write_datetime(row, col, value, fmt)
     elif isinstance(value, int | float):
-        ws.write_number(row, col, value, fmt)
+        ws.write_number(row, col, excel_value(value, kind, change=signed), fmt)
     else:
         ws.write_string(row, col, str(value), fmt)
 
 
 def _width(header: str, values: list[object], kind: str) -> float:
-    longest = max((len(display(v, kind)) for v in values), default=0)
+    longest = max((len(text(v, kind)) for v in values), default=0)
     head = max((len(w) for w in header.split()), default=0)
     return float(min(max(longest + 2, head + 2, 10, min(len(header), 24) + 2), 60))
 
@@ -98,7 +90,8 @@ def _table(ws, fm: _Formats, row: int, table: pl.DataFrame, kinds: dict[str, str
             if kind in ("mixed", "mixed_signed"):
                 kind = record.get("_kind") or "text"
             fill = HIDDEN_FILL if mask.get(header) else emphasis
-            _put(ws, row + i, col, record[header], kind, fm.cell(kind, signed=signed, fill=fill))
+            _put(ws, row + i, col, record[header], kind, fm.cell(kind, signed=signed, fill=fill),
+                 signed)
     for col, header in enumerate(columns):
         kind = kinds.get(header, "text")
         ws.set_column(col, col, _width(header, table[header].to_list(), kind))
