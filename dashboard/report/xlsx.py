@@ -14,7 +14,8 @@ import polars as pl
 import xlsxwriter
 
 from dashboard.formatting import excel_format, excel_value, text
-from dashboard.report.content import FRESHNESS_KINDS, SUPPRESSED_HEADER, Report, Section
+from dashboard.labels import label
+from dashboard.report.content import Report, Section, freshness_kinds, suppressed_header
 
 HEADER_ROW = 3  # title, intro, blank, then the table header
 WRAP = 110  # characters per line of definition text
@@ -112,7 +113,7 @@ def _section_sheet(wb: xlsxwriter.Workbook, fm: _Formats, report: Report, sectio
     ws.write_string(1, 0, section.intro, fm.subtitle)
     columns = section.shown_columns
     if section.table.height == 0:
-        ws.write_string(HEADER_ROW, 0, "Er zijn geen gegevens voor dit schooljaar.", fm.note)
+        ws.write_string(HEADER_ROW, 0, label("rpt_no_rows"), fm.note)
         row = HEADER_ROW + 2
     else:
         row = _table(ws, fm, HEADER_ROW, section.table, section.kinds, columns, section.hidden,
@@ -120,24 +121,25 @@ def _section_sheet(wb: xlsxwriter.Workbook, fm: _Formats, report: Report, sectio
         ws.freeze_panes(HEADER_ROW + 1, 0)
         ws.autofilter(HEADER_ROW, 0, row - 1, len(columns) - 1)
         row += 1
-    ws.write_string(row, 0, f"Definitie ({section.query_title})", fm.bold)
+    ws.write_string(row, 0, label("rpt_definition", title=section.query_title), fm.bold)
     row = _lines(ws, fm, row + 1, section.definition)
     row = _lines(ws, fm, row, section.source, fm.note)
     for note in section.notes:
         row = _lines(ws, fm, row, note, fm.note)
     if section.any_hidden:
-        row = _lines(ws, fm, row, f"Grijze lege cel: onderdrukt, een groep van minder dan "
-                                  f"{report.min_cell} (privacy). Kolom {SUPPRESSED_HEADER}: "
-                                  f"ja als in die rij iets is onderdrukt.", fm.note)
+        row = _lines(ws, fm, row, label("rpt_hidden_note_xlsx", min_cell=report.min_cell,
+                                        column=suppressed_header()), fm.note)
     if section.highlight:
-        row = _lines(ws, fm, row, "Oranje rij: tekort (vraag groter dan capaciteit).", fm.note)
-    _lines(ws, fm, row, f"{report.organisation} · {report.title} {report.school_year} · "
-                        f"gegenereerd {report.generated_at:%d-%m-%Y %H:%M}", fm.note)
+        row = _lines(ws, fm, row, label("rpt_gap_note_xlsx"), fm.note)
+    _lines(ws, fm, row, label("rpt_footer", organisation=report.organisation,
+                              title=report.title, year=report.school_year,
+                              when=f"{report.generated_at:%d-%m-%Y %H:%M}"), fm.note)
     ws.set_landscape()
     ws.set_paper(9)  # A4
     ws.fit_to_pages(1, 0)
     ws.repeat_rows(HEADER_ROW)
-    ws.set_footer("&L&8" + _escape(report.organisation) + "&R&8pagina &P van &N")
+    ws.set_footer("&L&8" + _escape(report.organisation) + "&R&8"
+                  + _escape(label("rpt_page", page="\x00P", pages="\x00N")).replace("\x00", "&"))
 
 
 def _escape(text: str) -> str:
@@ -150,7 +152,7 @@ def _quote(name: str) -> str:
 
 def _cover(wb: xlsxwriter.Workbook, fm: _Formats, report: Report,
            sheets: list[tuple[str, Section]]) -> None:
-    ws = wb.add_worksheet("Voorblad")
+    ws = wb.add_worksheet(label("rpt_cover_sheet"))
     ws.set_column(0, 0, 24)
     ws.set_column(1, 1, 100)
     ws.write_string(0, 0, report.title, fm.title)
@@ -161,18 +163,18 @@ def _cover(wb: xlsxwriter.Workbook, fm: _Formats, report: Report,
         ws.write_string(row, 1, value, fm.wrap)
         row += 1
     row += 1
-    ws.write_string(row, 0, "Inhoud", fm.title)
+    ws.write_string(row, 0, label("rpt_contents"), fm.title)
     row += 1
     for name, section in sheets:
         ws.write_url(row, 0, f"internal:{_quote(name)}!A1", fm.link, string=name)
-        ws.write_string(row, 1, f"{section.title} — bron: query {section.query}", fm.text)
+        ws.write_string(row, 1, label("rpt_contents_item", title=section.title,
+                                      query=section.query), fm.text)
         row += 1
     row += 1
-    ws.write_string(row, 0, "Gegevens", fm.title)
-    ws.write_string(row + 1, 0, "De laatste geslaagde lading per bron (query data_freshness).",
-                    fm.subtitle)
+    ws.write_string(row, 0, label("rpt_data"), fm.title)
+    ws.write_string(row + 1, 0, label("rpt_data_note"), fm.subtitle)
     columns = report.freshness.columns
-    row = _table(ws, fm, row + 2, report.freshness, FRESHNESS_KINDS, columns)
+    row = _table(ws, fm, row + 2, report.freshness, freshness_kinds(), columns)
     ws.set_column(0, 0, 24)
     ws.set_column(1, 1, 100)
     ws.set_landscape()
@@ -190,13 +192,12 @@ def write_xlsx(report: Report, path: str | Path) -> None:
         "title": f"{report.title} {report.school_year}", "subject": report.subtitle,
         "author": "Passend in Beeld", "company": report.organisation,
         "created": report.generated_at,
-        "comments": f"Rol {report.query_role}: kleine aantallen onderdrukt "
-                    f"(minder dan {report.min_cell}).",
+        "comments": label("rpt_comments", role=report.query_role, min_cell=report.min_cell),
     })
     fm = _Formats(wb)
     sections = list(report.sections) + ([report.loads] if report.loads else [])
     names: list[tuple[str, Section]] = []
-    used = {"voorblad"}
+    used = {label("rpt_cover_sheet").lower()}
     for section in sections:
         name, n = section.sheet, 2
         while name.lower() in used:
