@@ -617,6 +617,8 @@ _VL: dict[str, str] = {
     "rep_referrals": "{what} naar type en beslissing",
     "rep_waiting": "Wachttijd tot beslissing tegen de norm van {days} dagen",
     "rep_col_decision": "Beslissing",
+    "rep_admissions": "{what} per 1.000 leerlingen in het gewoon onderwijs",
+    "rep_col_per_1000_regular": "Per 1.000 leerlingen gewoon onderwijs",
     "rpt_sheet_referrals": "{what} en beslissingen",
     "rpt_intro_referrals": "{what} ontvangen in {year}, naar soort aanvraag en beslissing (op "
                            "de dag van de lading).",
