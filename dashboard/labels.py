@@ -101,7 +101,6 @@ _NL: dict[str, str] = {
     "kpi_open_at_year_end": "Openstaand aan het eind van het schooljaar",
     "kpi_supports_started": "Ondersteuning gestart",
     "ov_tile_coverage": "Dekkend aanbod: tekort",
-    "ov_days": "{value} dagen",
     "ov_places": "{value} plaatsen",
     "ov_reading": "Pijl: verschil met {before} (groen is beter, rood is slechter). Lijn: alle "
                   "schooljaren, het gekozen jaar als grote stip; stippellijn: het doel.",
