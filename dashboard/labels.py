@@ -350,6 +350,20 @@ _NL: dict[str, str] = {
                                "en is na te rekenen met het pib query-commando onder de tabel "
                                "(met --role bestuur). ",
     "rpt_fresh_heading": "Laatste lading per bron (query data_freshness)",
+    "rpt_unknown_format": "Onbekend formaat '{fmt}': kies xlsx of pdf.",
+    "rpt_no_folder": "De map {folder} bestaat niet.",
+    "rpt_no_font": "Het lettertype DejaVu Sans ontbreekt (gezocht in {searched}). Installeer "
+                   "het met 'apt-get install fonts-dejavu-core' of zet PIB_FONT_DIR op de map "
+                   "met DejaVuSans.ttf, DejaVuSans-Bold.ttf en DejaVuSans-Oblique.ttf.",
+    "rpt_bad_browser_path": "BROWSER_PATH wijst naar {path}, maar daar staat geen uitvoerbare "
+                            "browser. Een PDF met grafieken heeft Chromium nodig: installeer "
+                            "het (apt-get install chromium) of zet BROWSER_PATH op het pad van "
+                            "Chromium of Chrome.",
+    "rpt_no_browser": "Chromium is niet gevonden. Een PDF met grafieken heeft Chromium (of "
+                      "Chrome) nodig: installeer het (apt-get install chromium) of zet "
+                      "BROWSER_PATH op het pad ervan. Een xlsx-export werkt zonder.",
+    "rpt_render_failed": "De grafieken konden niet worden gemaakt met {path} ({error}). "
+                         "Controleer of Chromium werkt, of maak een xlsx-export.",
     "col_municipality_code": "Gemeentecode",
     # column headers (shared by the pages in this section)
     "col_demand": "Vraag (leerlingen)",

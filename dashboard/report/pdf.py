@@ -54,12 +54,7 @@ def font_dir() -> Path:
     for folder in candidates:
         if all((folder / name).is_file() for name in FONT_FILES.values()):
             return folder
-    raise ReportError(
-        "Het lettertype DejaVu Sans ontbreekt (gezocht in "
-        + ", ".join(str(c) for c in candidates)
-        + "). Installeer het met 'apt-get install fonts-dejavu-core' of zet PIB_FONT_DIR op "
-        "de map met DejaVuSans.ttf, DejaVuSans-Bold.ttf en DejaVuSans-Oblique.ttf."
-    )
+    raise ReportError(label("rpt_no_font", searched=", ".join(str(c) for c in candidates)))
 
 
 class _Pdf(FPDF):
