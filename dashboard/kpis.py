@@ -13,14 +13,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from dashboard.formatting import EMPTY, days, number, percent
-from dashboard.labels import label
+from dashboard.labels import capital, label
 from etl.settings import get_settings
 
 QUERY = "kpi_headline"
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 @dataclass(frozen=True)
@@ -41,7 +37,7 @@ class Kpi:
     @property
     def name(self) -> str:
         """Its name in the active terminology profile, e.g. 'Besluit binnen 42 dagen'."""
-        what = _capital(label(self.what)) if self.what else ""
+        what = capital(label(self.what)) if self.what else ""
         return label(self.label_key, days=get_settings().decision_days, what=what)
 
     def target_value(self) -> float | None:

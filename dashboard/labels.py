@@ -737,6 +737,12 @@ def label(key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def capital(text: str) -> str:
+    """First letter upper case, the rest as written ("TLV's" stays "TLV's", "verslagen" →
+    "Verslagen"; str.capitalize would lower the rest)."""
+    return text[:1].upper() + text[1:]
+
+
 def code_label(field: str, code: str | None) -> str:
     """The Dutch (or Flemish) label of a code, e.g. ('decision', 'granted') → 'Toegekend'."""
     if code is None:

@@ -25,15 +25,10 @@ from dashboard.figures import waiting as waiting_figures
 from dashboard.formatting import text as formatted
 from dashboard.geo import municipality_name
 from dashboard.kpis import kpi
-from dashboard.labels import code_label, label
+from dashboard.labels import capital, code_label, label
 from etl.settings import get_settings
 
 UNDECIDED = "undecided"  # the decision code of referrals_by_decision for a referral not decided
-
-
-def capital(text: str) -> str:
-    """First letter upper case, the rest as written ("TLV's" stays "TLV's")."""
-    return text[:1].upper() + text[1:]
 
 
 def code_text(field_name: str, code: str | None) -> str:

@@ -23,8 +23,8 @@ import polars as pl
 
 from dashboard.figures.overview import kpi_trend
 from dashboard.kpis import KPIS, Kpi
-from dashboard.labels import code_label, label
-from dashboard.tables import Column, Table, capital, code_text, inspection_tables
+from dashboard.labels import capital, code_label, label
+from dashboard.tables import Column, Table, code_text, inspection_tables
 from etl.schoolyear import SchoolYear
 from etl.settings import get_settings
 from queries import describe, list_queries, run_query

@@ -22,11 +22,6 @@ from dashboard.kpis import KPIS, Kpi
 from dashboard.labels import code_label, label
 
 
-def capital(text: str) -> str:
-    """First letter upper case, the rest as written ("TLV's", "verslagen" → "Verslagen")."""
-    return text[:1].upper() + text[1:]
-
-
 def tiles() -> list[Kpi]:
     """The KPIs with a page behind them, in the registry's order."""
     return [k for k in KPIS if k.page]
