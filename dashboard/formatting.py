@@ -1,13 +1,18 @@
-"""Dutch number formatting for the pages: 1.234 · 45% · 1,9 · € 12.345 · +3,2 %-punt.
+"""The one formatter of figures, for the pages, the xlsx and the pdf reports:
+1.234 · 45% · 1,9 · € 12.345 · +3,2 %-punt · 25-11-2026 13:46.
 
-Display only: a page formats a figure of the query layer, it never rounds the figure itself.
-An empty figure (None: not computable or suppressed) is shown as a dash, never as 0.
+Rounding is half up on the decimal value as written (Decimal), so 2.25 shows as 2,3 on a page,
+in a PDF and in Excel (whose number formats round the same way; `KINDS` pairs each kind with
+the Excel format that shows the same text). Display only: a figure is formatted, never rounded
+itself. An empty figure (None: not computable or suppressed) is shown as a dash, never as 0.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -77,15 +82,85 @@ def rate(value: float | None) -> str:
 
 
 def yes_no(value: bool | None) -> str:
-    return EMPTY if value is None else ("ja" if value else "nee")
+    return EMPTY if value is None else label("yes" if value else "no")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How a kind of figure is written: its decimals and the Excel number formats (plain, and
+    with a sign for a change) that show the same text as `text()`."""
+
+    decimals: int
+    excel: str
+    excel_signed: str
+    percent: bool = False  # a share 0–1 shown as a percentage (a change: in %-punt)
+
+
+def _signed_format(body: str, unit: str = "") -> str:
+    return f"+{body}{unit};-{body}{unit};{body}{unit}"
+
+
+KINDS: dict[str, Kind] = {
+    "count": Kind(0, "#,##0", _signed_format("#,##0")),  # pupils, referrals, places
+    "hours": Kind(0, "#,##0", _signed_format("#,##0")),
+    "days": Kind(1, "0.0", _signed_format("0.0")),
+    "rate": Kind(1, "0.0", _signed_format("0.0")),  # per 1,000 pupils
+    "dec1": Kind(1, "#,##0.0", _signed_format("#,##0.0")),
+    # Excel's % multiplies by 100; a change of a share is in percentage points (see excel_value)
+    "share": Kind(1, "0.0%", _signed_format("0.0", '" %-punt"'), percent=True),
+    "euro": Kind(0, '"€ "#,##0', _signed_format('"€ "#,##0')),
+}
+KINDS["int"] = KINDS["count"]
+DATETIME_EXCEL = "dd-mm-yyyy hh:mm"
+DATE_EXCEL = "dd-mm-yyyy"
+
+
+def text(value: object, kind: str = "text", *, change: bool = False) -> str:
+    """Any figure of a table as shown everywhere: `kind` is a key of KINDS, `flag` (ja/nee),
+    `auto` or `text`; dates and datetimes by their type. `change`: a difference, with its sign
+    (a share in %-punt). None or NaN → the dash."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return EMPTY
+    if kind in ("flag", "bool") or isinstance(value, bool):
+        return yes_no(bool(value))
+    if isinstance(value, datetime):
+        return f"{value:%d-%m-%Y %H:%M}"
+    if isinstance(value, date):
+        return f"{value:%d-%m-%Y}"
+    if not isinstance(value, int | float):
+        return str(value)
+    spec = KINDS.get(kind)
+    if spec is None:
+        return auto(value)
+    if spec.percent:
+        return points(value, spec.decimals) if change else percent(value, spec.decimals)
+    if kind == "euro":
+        return f"€ {signed(value) if change else number(value)}"
+    return signed(value, spec.decimals) if change else number(value, spec.decimals)
+
+
+def excel_format(kind: str, *, change: bool = False) -> str | None:
+    """The Excel number format of a kind that shows the same text as `text()` (None: General)."""
+    if kind == "datetime":
+        return DATETIME_EXCEL
+    if kind == "date":
+        return DATE_EXCEL
+    spec = KINDS.get(kind)
+    if spec is None:
+        return None
+    return spec.excel_signed if change else spec.excel
+
+
+def excel_value(value: float, kind: str, *, change: bool = False) -> float:
+    """The number an Excel cell holds: the figure itself, except a change of a share, which
+    is held in percentage points (Excel's % format cannot say %-punt)."""
+    spec = KINDS.get(kind)
+    return value * 100 if change and spec is not None and spec.percent else value
 
 
 FORMATS: dict[str, Callable[[Any], str]] = {
-    "int": number,
-    "dec1": lambda v: number(v, 1),
+    **{kind: (lambda v, k=kind: text(v, k)) for kind in KINDS},
     "auto": auto,
-    "share": lambda v: percent(v, 1),
-    "euro": euro,
     "bool": yes_no,
     "text": lambda v: EMPTY if v is None else str(v),
 }

@@ -44,7 +44,7 @@ _NL: dict[str, str] = {
     "rep_download_bestuur": "Bestuursrapportage ({fmt})",
     # figures named alike on the pages and on the page Rapportage: one key per figure
     "decided": "Besluiten",
-    "median_days": "Mediaan (dagen)",
+    "median_days": "Mediane wachttijd (dagen)",
     "within_days": "Binnen {days} dagen",
     "open_over_6_weeks": "Langer dan 6 weken",
     "open_over_10_weeks": "Langer dan 10 weken",
@@ -94,9 +94,13 @@ _NL: dict[str, str] = {
     "ov_tile_median": "Mediane wachttijd tot besluit",
     "ov_tile_preventive": "Aandeel preventieve uren",
     "ov_tile_per_1000": "{what} per 1.000 leerlingen",
-    "ov_tile_achieved": "Doelen behaald bij evaluatie",
+    "ov_tile_achieved": "Doelen behaald",
+    "kpi_received": "{what} ontvangen",
+    "kpi_granted": "{what} toegekend",
+    "kpi_plain": "{what}",
+    "kpi_open_at_year_end": "Openstaand aan het eind van het schooljaar",
+    "kpi_supports_started": "Ondersteuning gestart",
     "ov_tile_coverage": "Dekkend aanbod: tekort",
-    "ov_days": "{value} dagen",
     "ov_places": "{value} plaatsen",
     "ov_reading": "Pijl: verschil met {before} (groen is beter, rood is slechter). Lijn: alle "
                   "schooljaren, het gekozen jaar als grote stip; stippellijn: het doel.",
@@ -223,16 +227,146 @@ _NL: dict[str, str] = {
     "rep_out_of_school": "{what} per 1.000 leerlingen",
     "rep_prevention": "Preventieve en curatieve ondersteuning",
     "rep_outcomes": "Resultaten van de ondersteuning (evaluaties)",
-    "rep_col_suppressed": "Kleine groep",
+    "rep_col_suppressed": "Onderdrukt",
     "rep_col_request_type": "Type aanvraag",
     "rep_col_decision": "Besluit",
     "rep_col_p90_days": "90e percentiel (dagen)",
-    "rep_col_open_total": "Open",
+    "rep_col_open_total": "Openstaand",
     "rep_col_granted": "Toegekend",
     "rep_col_per_1000_regular": "Per 1.000 leerlingen regulier",
     "rep_col_hours_total": "Uren totaal",
     "rep_col_hours_preventive": "Uren preventief",
     "rep_col_achieved_or_partly": "Doelen (deels) behaald",
+    # the exported reports (xlsx, pdf): dashboard/report
+    "rpt_title_inspectie": "Inspectiedossier passend onderwijs",
+    "rpt_subtitle_inspectie": "Verantwoording voor inspectiebezoek en jaarverslag: {what}, "
+                              "wachttijden, dekkend aanbod, {out_of_school} en resultaten",
+    "rpt_title_bestuur": "Bestuursrapportage passend onderwijs",
+    "rpt_subtitle_bestuur": "Kerncijfers {year} tegenover doelen en vorig schooljaar",
+    "rpt_unknown_report": "Onbekend rapport '{kind}': kies inspectie of bestuur.",
+    "rpt_unknown_role": "Onbekende rol '{role}': kies uit {roles}.",
+    "rpt_role_not_network": "De rol {role} ziet alleen de eigen scholen en kan geen rapport "
+                            "over het hele {organisation} exporteren.",
+    "rpt_no_year": "Voor schooljaar {year} zijn er geen gegevens ({known}).",
+    "rpt_years_known": "wel voor {first} t/m {last}",
+    "rpt_years_none": "er zijn nog geen gegevens",
+    "rpt_privacy": "Kleine aantallen zijn onderdrukt: een groep van minder dan {min_cell} "
+                   "leerlingen of gevallen wordt niet getoond, net als de cijfers die daaruit "
+                   "volgen (rol {role}; elke export past dit toe{asked}).",
+    "rpt_privacy_asked": ", ook als rol {role} exporteert",
+    "rpt_cover_year": "{year} ({first} t/m {last})",
+    "rpt_cover_generated": "Gegenereerd op",
+    "rpt_cover_fresh": "Gegevens bijgewerkt",
+    "rpt_cover_privacy": "Privacy",
+    "rpt_cover_source": "Bron",
+    "rpt_cover_source_text": "Passend in Beeld: elk cijfer komt uit een benoemde query "
+                             "(queries/*.sql, definities in docs/kpis.md) en is na te rekenen "
+                             "met het genoemde pib query-commando.",
+    "rpt_fresh_none": "er zijn nog geen gegevens geladen",
+    "rpt_fresh_one": "{last} (laatste lading)",
+    "rpt_fresh_range": "tussen {first} en {last} (per bron, zie de tabel)",
+    "rpt_source": "Bron: {command}",
+    "rpt_source_scope": "Bron: {command} ({scope})",
+    "rpt_scope_until": "schooljaren tot en met {year}",
+    "rpt_scope_year": "schooljaar {year}",
+    "rpt_scope_two": "schooljaren {prev} en {year}",
+    "rpt_col_entity": "Gegevensbron",
+    "rpt_col_loaded_at": "Laatst geladen",
+    "rpt_col_file": "Bestand",
+    "rpt_col_rows": "Rijen",
+    "rpt_col_load": "Lading",
+    "rpt_col_source": "Bron",
+    "rpt_col_read": "Gelezen",
+    "rpt_col_loaded": "Geladen",
+    "rpt_col_quarantined": "In quarantaine",
+    "rpt_col_started": "Gestart",
+    "rpt_col_finished": "Klaar",
+    "rpt_col_outcome": "Uitkomst",
+    "rpt_col_message": "Melding",
+    "rpt_loads": "Ladingen",
+    "rpt_intro_loads": "De ladingen van bronbestanden waaruit dit rapport is opgebouwd (de "
+                       "{limit} meest recente), met wat elke lading las, laadde en in "
+                       "quarantaine zette.",
+    "rpt_sheet_referrals": "{what} en besluiten",
+    "rpt_intro_referrals": "{what} ontvangen in {year}, naar soort aanvraag en besluit (op de "
+                           "dag van de lading).",
+    "rpt_note_referrals": "Een lege cel zonder markering: geen aanmeldingen met die combinatie.",
+    "rpt_sheet_waiting": "Wachttijden tot besluit",
+    "rpt_intro_waiting": "{what} ontvangen in {year} met een besluit: mediane en lange (90e "
+                         "percentiel) wachttijd in kalenderdagen en het aandeel besloten binnen "
+                         "de norm van {days} dagen (zorgplicht: zes weken).",
+    "rpt_note_waiting": "Norm: {days} dagen ([norms] decision_days in pib.toml).",
+    "rpt_sheet_open": "Openstaand einde schooljaar",
+    "rpt_intro_open": "{what} die op {date} nog op een besluit wachtten, en hoe lang al (de "
+                      "laatste dag van het schooljaar, of vandaag als het nog loopt).",
+    "rpt_note_open": "6 weken = 42 dagen (zorgplicht); 10 weken = 70 dagen (met de verlenging "
+                     "van 4 weken).",
+    "rpt_sheet_per_1000": "{what} per 1.000 leerlingen",
+    "rpt_intro_admissions": "Toegekende {what} naar speciaal (basis)onderwijs per schooljaar van "
+                            "het besluit, per 1.000 leerlingen in het regulier onderwijs.",
+    "rpt_intro_coverage": "Vraag (leerlingen met een toegekende {what} in {year}) tegenover de "
+                          "capaciteit van het aanbod, per gemeente en ondersteuningsbehoefte. "
+                          "Rijen met een tekort zijn gemarkeerd.",
+    "rpt_note_coverage": "Dekkingsgraad = capaciteit / vraag; leeg als er geen vraag is.",
+    "rpt_intro_out_of_school": "Leerlingen met absoluut verzuim of langdurig relatief verzuim "
+                               "in het schooljaar, per 1.000 ingeschreven leerlingen, en "
+                               "leerlingen met een vrijstelling.",
+    "rpt_intro_prevention": "Gestarte ondersteuning per schooljaar en de uren daarvan, "
+                            "preventief (vóór een aanmelding) en curatief.",
+    "rpt_intro_outcomes": "Evaluaties van ondersteuning per schooljaar: het aandeel waarin de "
+                          "doelen zijn behaald, en behaald of deels behaald.",
+    "rpt_kpis": "Kerncijfers",
+    "rpt_kpis_trend": "Kerncijfers door de jaren",
+    "rpt_kpis_trend_sheet": "Kerncijfers per jaar",
+    "rpt_intro_kpis": "De kerncijfers van {year} naast die van {prev} en de doelen van het "
+                      "bestuur (pib.toml [targets]). Lager is beter bij: {lower}.",
+    "rpt_intro_kpis_trend": "Elk kerncijfer per schooljaar, precies zoals de query het geeft.",
+    "rpt_verdict": " Op koers: {hit} van de {total} kerncijfers met een doel.",
+    "rpt_note_kpis": "Verschil bij aandelen in procentpunten.",
+    "rpt_col_kpi": "Kerncijfer",
+    "rpt_col_change": "Verschil",
+    "rpt_col_target": "Doel",
+    "rpt_col_status": "Beoordeling",
+    "rpt_on_track": "op koers",
+    "rpt_off_track": "niet op koers",
+    "rpt_no_rows": "Er zijn geen gegevens voor dit schooljaar.",
+    "rpt_hidden_note_xlsx": "Grijze lege cel: onderdrukt, een groep van minder dan {min_cell} "
+                            "(privacy). Kolom {column}: ja als in die rij iets is onderdrukt.",
+    "rpt_hidden_note_pdf": "{mark} = onderdrukt: een groep van minder dan {min_cell} (privacy)."
+                           "   {empty} = leeg of niet te berekenen.",
+    "rpt_gap_note_xlsx": "Oranje rij: tekort (vraag groter dan capaciteit).",
+    "rpt_definition": "Definitie ({title})",
+    "rpt_footer": "{organisation} · {title} {year} · gegenereerd {when}",
+    "rpt_cover_sheet": "Voorblad",
+    "rpt_contents": "Inhoud",
+    "rpt_contents_item": "{title} — bron: query {query}",
+    "rpt_data": "Gegevens",
+    "rpt_data_note": "De laatste geslaagde lading per bron (query data_freshness).",
+    "rpt_comments": "Rol {role}: kleine aantallen onderdrukt (minder dan {min_cell}).",
+    "rpt_page": "pagina {page} van {pages}",
+    "rpt_pdf_footer": "Passend in Beeld · gegenereerd {when} · kleine aantallen onderdrukt "
+                      "(minder dan {min_cell})",
+    "rpt_accountability": "Gegevens en verantwoording",
+    "rpt_accountability_text": "Dit rapport is gemaakt met Passend in Beeld uit het warehouse "
+                               "van het {organisation}. Elk cijfer komt uit een benoemde query "
+                               "en is na te rekenen met het pib query-commando onder de tabel "
+                               "(met --role bestuur). ",
+    "rpt_fresh_heading": "Laatste lading per bron (query data_freshness)",
+    "rpt_unknown_format": "Onbekend formaat '{fmt}': kies xlsx of pdf.",
+    "rpt_no_folder": "De map {folder} bestaat niet.",
+    "rpt_no_font": "Het lettertype DejaVu Sans ontbreekt (gezocht in {searched}). Installeer "
+                   "het met 'apt-get install fonts-dejavu-core' of zet PIB_FONT_DIR op de map "
+                   "met DejaVuSans.ttf, DejaVuSans-Bold.ttf en DejaVuSans-Oblique.ttf.",
+    "rpt_bad_browser_path": "BROWSER_PATH wijst naar {path}, maar daar staat geen uitvoerbare "
+                            "browser. Een PDF met grafieken heeft Chromium nodig: installeer "
+                            "het (apt-get install chromium) of zet BROWSER_PATH op het pad van "
+                            "Chromium of Chrome.",
+    "rpt_no_browser": "Chromium is niet gevonden. Een PDF met grafieken heeft Chromium (of "
+                      "Chrome) nodig: installeer het (apt-get install chromium) of zet "
+                      "BROWSER_PATH op het pad ervan. Een xlsx-export werkt zonder.",
+    "rpt_render_failed": "De grafieken konden niet worden gemaakt met {path} ({error}). "
+                         "Controleer of Chromium werkt, of maak een xlsx-export.",
+    "col_municipality_code": "Gemeentecode",
     # column headers (shared by the pages in this section)
     "col_demand": "Vraag (leerlingen)",
     "col_capacity": "Aanbod (plaatsen)",
@@ -243,6 +377,8 @@ _NL: dict[str, str] = {
                   "november december",
     "fig_months_short": "jan feb mrt apr mei jun jul aug sep okt nov dec",
     "fig_days": "{value} dagen",
+    "yes": "ja",
+    "no": "nee",
     "fig_target_min": "doel: minstens {target}",
     "fig_target_max": "doel: hoogstens {target}",
     "fig_meets_min": "haalt het doel van minstens {target}",
@@ -496,6 +632,29 @@ _VL: dict[str, str] = {
     "rep_referrals": "{what} naar type en beslissing",
     "rep_waiting": "Wachttijd tot beslissing tegen de norm van {days} dagen",
     "rep_col_decision": "Beslissing",
+    "rep_admissions": "{what} per 1.000 leerlingen in het gewoon onderwijs",
+    "rep_col_per_1000_regular": "Per 1.000 leerlingen gewoon onderwijs",
+    "rpt_sheet_referrals": "{what} en beslissingen",
+    "rpt_intro_referrals": "{what} ontvangen in {year}, naar soort aanvraag en beslissing (op "
+                           "de dag van de lading).",
+    "rpt_note_referrals": "Een lege cel zonder markering: geen ondersteuningsvragen met die "
+                          "combinatie.",
+    "rpt_sheet_waiting": "Wachttijden tot beslissing",
+    "rpt_intro_waiting": "{what} ontvangen in {year} met een beslissing: mediane en lange (90e "
+                         "percentiel) wachttijd in kalenderdagen en het aandeel beslist binnen "
+                         "de norm van {days} dagen.",
+    "rpt_intro_open": "{what} die op {date} nog op een beslissing wachtten, en hoe lang al (de "
+                      "laatste dag van het schooljaar, of vandaag als het nog loopt).",
+    "rpt_note_open": "6 weken = 42 dagen; 10 weken = 70 dagen (met de verlenging van 4 weken).",
+    "rpt_intro_admissions": "Toegekende {what} naar buitengewoon onderwijs per schooljaar van de "
+                            "beslissing, per 1.000 leerlingen in het gewoon onderwijs.",
+    "rpt_intro_out_of_school": "Leerlingen die niet ingeschreven zijn of problematisch afwezig "
+                               "zijn in het schooljaar, per 1.000 ingeschreven leerlingen, en "
+                               "leerlingen met een vrijstelling.",
+    "rpt_intro_prevention": "Gestarte ondersteuning per schooljaar en de uren daarvan, "
+                            "preventief (vóór een ondersteuningsvraag) en curatief.",
+    "rpt_title_inspectie": "Dossier voor de onderwijsinspectie",
+    "rpt_title_bestuur": "Rapportage voor het bestuur van het ondersteuningsnetwerk",
     "os_kind_header": "Naar soort afwezigheid en duur",
     "os_kind_plain": "{what} naar soort afwezigheid",
     "os_reasons_kind": "Soort afwezigheid",
@@ -578,6 +737,12 @@ def label(key: str, **values: object) -> str:
     texts = {**_NL, **_VL} if get_settings().terminology == "vl" else _NL
     text = texts[key]
     return text.format(**values) if values else text
+
+
+def capital(text: str) -> str:
+    """First letter upper case, the rest as written ("TLV's" stays "TLV's", "verslagen" →
+    "Verslagen"; str.capitalize would lower the rest)."""
+    return text[:1].upper() + text[1:]
 
 
 def code_label(field: str, code: str | None) -> str:

@@ -28,7 +28,12 @@ _DEFAULTS: dict[str, dict] = {
     "privacy": {"min_cell": 5},
     "region": {"municipalities": []},
     "targets": {},
+    "public": {"enabled": False},
 }
+# The targets a board can set under [targets]: one per KPI with a target in the KPI registry
+# (dashboard/kpis.py refers to these keys; a test checks that both agree).
+TARGET_KEYS = ("within_norm_share", "median_waiting_days", "preventive_hours_share",
+               "out_of_school_per_1000", "achieved_share", "admissions_per_1000")
 _VL_SCHOOL_YEAR = {"start_month": 9, "start_day": 1}
 
 
@@ -48,6 +53,7 @@ class Settings:
     min_cell: int
     municipalities: tuple[str, ...]
     targets: dict[str, float] = field(default_factory=dict)
+    public: bool = False  # [public] enabled: the page /publiek without login
     source: Path | None = None
 
     def school_year_bounds(self, school_year: str | SchoolYear) -> tuple[date, date]:
@@ -73,9 +79,26 @@ def _int(section: dict, key: str, low: int, high: int, where: str) -> int:
     return value
 
 
+def _check_keys(raw: dict, where: str) -> None:
+    """SettingsError naming the first section or key the product does not know."""
+    for section, values in raw.items():
+        if section not in _DEFAULTS:
+            raise SettingsError(f"{where}: onbekende sectie [{section}]; bekend zijn "
+                                f"{', '.join(f'[{k}]' for k in _DEFAULTS)}.")
+        if not isinstance(values, dict):
+            raise SettingsError(f"{where}: {section} moet een sectie [{section}] zijn.")
+        known = TARGET_KEYS if section == "targets" else tuple(_DEFAULTS[section])
+        for key in values:
+            if key not in known:
+                raise SettingsError(f"{where}: onbekende sleutel '{key}' onder [{section}]; "
+                                    f"bekend zijn {', '.join(known)}.")
+
+
 def parse_settings(raw: dict, source: Path | None = None) -> Settings:
-    """Validate a parsed TOML document against the defaults."""
+    """Validate a parsed TOML document against the defaults; SettingsError (a Dutch sentence
+    naming the file and key) for an unknown section or key or an invalid value."""
     where = str(source or "pib.toml")
+    _check_keys(raw, where)
     merged = {k: {**v, **raw.get(k, {})} for k, v in _DEFAULTS.items()}
     org = merged["organisation"]
     if org["terminology"] not in ("nl", "vl"):
@@ -85,6 +108,9 @@ def parse_settings(raw: dict, source: Path | None = None) -> Settings:
     norms, targets = merged["norms"], merged["targets"]
     if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in targets.values()):
         raise SettingsError(f"{where}: elke waarde onder [targets] moet een getal zijn.")
+    public = merged["public"]["enabled"]
+    if not isinstance(public, bool):
+        raise SettingsError(f"{where}: [enabled] onder [public] moet true of false zijn.")
     return Settings(
         organisation=str(org["name"]),
         terminology=org["terminology"],
@@ -99,6 +125,7 @@ def parse_settings(raw: dict, source: Path | None = None) -> Settings:
         min_cell=_int(merged["privacy"], "min_cell", 1, 100, where),
         municipalities=tuple(str(m) for m in merged["region"]["municipalities"]),
         targets={k: float(v) for k, v in targets.items()},
+        public=public,
         source=source,
     )
 

@@ -4,7 +4,7 @@ Each `queries/NAME.sql` opens with a machine-readable header, from which `python
 queries.docs` (`make docs`) generates docs/kpis.md:
 
     -- NAME: one-line title.
-    -- for: who uses it
+    -- for: who uses it (for the reader; the code does not use it)
     -- definition: what is counted, in words
     --   (a line indented by two or more spaces continues the previous key)
     -- titel: the Dutch one-line title (shown on the dashboard and in reports)
@@ -73,7 +73,6 @@ class Suppress:
 class Query:
     name: str
     title: str
-    audience: tuple[str, ...]
     definition: str  # English, for developers and docs/kpis.md
     titel: str  # Dutch title, for the dashboard and the reports
     definitie: str  # Dutch definition, for the dashboard and the reports
@@ -140,8 +139,7 @@ def parse(name: str, text: str) -> Query:
         for count, _, derived in (s.partition("->") for s in found.get("suppress", []))
     )
     query = Query(
-        name=name, title=title.strip(), audience=_split(found["for"][0]),
-        definition=found["definition"][0], titel=found["titel"][0],
+        name=name, title=title.strip(), definition=found["definition"][0], titel=found["titel"][0],
         definitie=found["definitie"][0], params=params, grain=_split(found["grain"][0]),
         columns=_split(found["columns"][0]), suppress=suppress, sql=text,
         **{k: found[k][0] for k in _OPTIONAL if k in found},

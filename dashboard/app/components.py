@@ -6,6 +6,7 @@ import polars as pl
 import streamlit as st
 
 from dashboard.app.data import query
+from dashboard.kpis import Kpi
 from dashboard.labels import code_label, label
 from etl.settings import get_settings
 from queries import describe
@@ -59,15 +60,17 @@ def suppression_note(frame: pl.DataFrame) -> None:
         st.caption(label("suppressed", min_cell=get_settings().min_cell))
 
 
-def target_badge(value: float | None, target: float | None, higher_is_better: bool,
-                 target_text: str) -> str:
-    """On/off target in words, an icon and a colour (never colour alone); '' without target."""
+def target_badge(kpi: Kpi, value: float | None) -> str:
+    """The KPI's figure against its target (registry: direction, target key, format) in words,
+    an icon and a colour (never colour alone); '' without target."""
+    target = kpi.target_value()
     if target is None:
         return ""
-    kind = "min" if higher_is_better else "max"
-    if value is None:
+    kind = "max" if kpi.lower_is_better else "min"
+    target_text = kpi.headline(target)
+    hit = kpi.on_target(value)
+    if hit is None:
         return f":gray-badge[{label(f'fig_target_{kind}', target=target_text)}]"
-    hit = value >= target if higher_is_better else value <= target
     if hit:
         return (f":green-badge[:material/check_circle: "
                 f"{label(f'fig_meets_{kind}', target=target_text)}]")

@@ -9,6 +9,13 @@ import streamlit as st
 from dashboard.app import auth, filters
 from dashboard.app.navigation import PAGES
 from dashboard.labels import label
+from etl.settings import SettingsError, get_settings
+
+try:
+    get_settings()
+except SettingsError as exc:  # a bad pib.toml: its Dutch sentence, not a traceback
+    st.error(str(exc))
+    st.stop()
 
 st.set_page_config(page_title=label("app_title"), page_icon="🧭", layout="wide")
 

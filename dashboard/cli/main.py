@@ -59,6 +59,7 @@ def demo(
     profile: Annotated[str, typer.Option(help="nl of vl.")] = "nl",
 ) -> None:
     """Schrijf een realistische synthetische dataset als canonieke CSV-bestanden."""
+    from dashboard.formatting import number
     from etl.demo import generate
 
     try:
@@ -67,7 +68,7 @@ def demo(
         fail(str(exc), 2)
     table = Table("bestand", "rijen", title=f"Demodata in {out_dir}")
     for name, rows in counts.items():
-        table.add_row(name, f"{rows:,}".replace(",", "."))
+        table.add_row(name, number(rows))
     out.print(table)
 
 

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from dashboard.labels import label
 from dashboard.report.content import REPORTS, Report, ReportError, Section, build
 
 FORMATS = ("xlsx", "pdf")
@@ -39,10 +40,10 @@ def build_report(kind: str, school_year: str, role: str = "bestuur",
 def write_report(report: Report, fmt: str, path: str | Path) -> Path:
     """Write the report as `xlsx` or `pdf` to `path` (atomically: all or nothing)."""
     if fmt not in FORMATS:
-        raise ReportError(f"Onbekend formaat '{fmt}': kies xlsx of pdf.")
+        raise ReportError(label("rpt_unknown_format", fmt=fmt))
     target = Path(path)
     if not target.parent.exists():
-        raise ReportError(f"De map {target.parent} bestaat niet.")
+        raise ReportError(label("rpt_no_folder", folder=target.parent))
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     tmp = Path(tmp_name)

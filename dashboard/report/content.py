@@ -2,38 +2,40 @@
 
 A report is a cover (organisation, school year, generation time, data freshness) and a list of
 sections. Each section is one named query with its parameters, run for a *suppressed* role, the
-result presented with Dutch column headers and code labels, the query's Dutch title and
-definition (`titel:` and `definitie:` of its SQL header, via `describe()`), the exact `pib query`
-command that reproduces it, and optionally a Plotly figure. The writers (`xlsx.py`, `pdf.py`)
-only lay this out; no figure is computed here except the bestuur report's difference with last
-year and its status against the target.
+result presented with the headers and code labels of its table definition (`dashboard.tables`,
+the same the Rapportage page shows; the board's KPIs from `dashboard.kpis`), the query's Dutch
+title and definition (`titel:` and `definitie:` of its SQL header, via `describe()`), the exact
+`pib query` command that reproduces it, and optionally a figure of the pages' own builders
+(`dashboard.figures`). Every text comes from `dashboard.labels`, so a Flemish export speaks
+Flemish. The writers (`xlsx.py`, `pdf.py`) only lay this out; no figure is computed here except
+the bestuur report's difference with last year and its status against the target.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 import plotly.graph_objects as go
 import polars as pl
 
-from dashboard.charts import ACCENT, COLOURS, style, target_line
-from dashboard.geo import municipality_name
-from dashboard.labels import code_label, label
+from dashboard.figures.overview import kpi_trend
+from dashboard.kpis import KPIS, Kpi
+from dashboard.labels import capital, code_label, label
+from dashboard.tables import Column, Table, code_text, inspection_tables
 from etl.schoolyear import SchoolYear
 from etl.settings import get_settings
 from queries import describe, run_query
 from queries.roles import EXPORT_ROLE, ROLES
 
 REPORTS = ("inspectie", "bestuur")
-# Column kinds: how a writer formats a value.
-#   text, count (whole number), share (fraction shown as %), days (one decimal),
-#   rate (per 1,000, two decimals), hours (whole number), datetime, flag (ja/nee),
-#   mixed (per row: the kind is in the hidden column `_kind`), mixed_signed (same, with a sign).
-COLUMN_KINDS = ("text", "count", "share", "days", "rate", "hours", "datetime", "flag", "mixed",
-                "mixed_signed")
-SUPPRESSED_HEADER = "Onderdrukt"
+
+
+def suppressed_header() -> str:
+    """The header of the column that says a row holds a suppressed figure."""
+    return label("rep_col_suppressed")
 
 
 class ReportError(ValueError):
@@ -52,14 +54,14 @@ class Section:
     """One table of a report: a named query, presented."""
 
     key: str  # stable identifier, e.g. "waiting_times"
-    title: str  # Dutch title of the section
-    sheet: str  # Dutch sheet name (at most 31 characters)
-    intro: str  # one or two Dutch sentences: what the table shows
+    title: str  # title of the section
+    sheet: str  # sheet name (at most 31 characters)
+    intro: str  # one or two sentences: what the table shows
     query: str  # the named query
     params: dict[str, object]  # the parameters it ran with (defaults filled in)
     scope: str | None  # rows kept, in words (e.g. "schooljaren tot en met 2024-2025")
-    table: pl.DataFrame  # Dutch headers and labels; columns starting with `_` are not shown
-    kinds: dict[str, str]  # header -> column kind
+    table: pl.DataFrame  # headers and labels; columns starting with `_` are not shown
+    kinds: dict[str, str]  # header -> kind of dashboard.formatting (text for labels)
     hidden: pl.DataFrame  # same shape as table: True where a cell is suppressed
     figure: go.Figure | FigureGrid | None = None
     notes: tuple[str, ...] = ()
@@ -89,8 +91,9 @@ class Section:
 
     @property
     def source(self) -> str:
-        text = f"Bron: {self.command}"
-        return f"{text} ({self.scope})" if self.scope else text
+        if self.scope:
+            return label("rpt_source_scope", command=self.command, scope=self.scope)
+        return label("rpt_source", command=self.command)
 
     @property
     def shown_columns(self) -> list[str]:
@@ -116,31 +119,27 @@ class Report:
     query_role: str  # the suppressed role the queries ran with
     min_cell: int
     generated_at: datetime
-    freshness: pl.DataFrame  # Dutch headers
+    freshness: pl.DataFrame  # headers of freshness_columns()
     sections: list[Section] = field(default_factory=list)
     loads: Section | None = None  # the loads included (load_history when present)
 
     @property
     def privacy_note(self) -> str:
-        asked = "" if self.role == self.query_role else f", ook als rol {self.role} exporteert"
-        return (
-            f"Kleine aantallen zijn onderdrukt: een groep van minder dan {self.min_cell} "
-            f"leerlingen of gevallen wordt niet getoond, net als de cijfers die daaruit volgen "
-            f"(rol {self.query_role}; elke export past dit toe{asked})."
-        )
+        asked = ("" if self.role == self.query_role
+                 else label("rpt_privacy_asked", role=self.role))
+        return label("rpt_privacy", min_cell=self.min_cell, role=self.query_role, asked=asked)
 
     @property
     def cover_rows(self) -> list[tuple[str, str]]:
         return [
-            (label("organisation").capitalize(), self.organisation),
-            ("Schooljaar", f"{self.school_year} ({self.first_day:%d-%m-%Y} t/m "
-                           f"{self.last_day:%d-%m-%Y})"),
-            ("Gegenereerd op", f"{self.generated_at:%d-%m-%Y %H:%M}"),
-            ("Gegevens bijgewerkt", freshness_summary(self.freshness)),
-            ("Privacy", self.privacy_note),
-            ("Bron", "Passend in Beeld: elk cijfer komt uit een benoemde query "
-                     "(queries/*.sql, definities in docs/kpis.md) en is na te rekenen met "
-                     "het genoemde pib query-commando."),
+            (capital(label("organisation")), self.organisation),
+            (capital(label("school_year")), label(
+                "rpt_cover_year", year=self.school_year, first=f"{self.first_day:%d-%m-%Y}",
+                last=f"{self.last_day:%d-%m-%Y}")),
+            (label("rpt_cover_generated"), f"{self.generated_at:%d-%m-%Y %H:%M}"),
+            (label("rpt_cover_fresh"), freshness_summary(self.freshness)),
+            (label("rpt_cover_privacy"), self.privacy_note),
+            (label("rpt_cover_source"), label("rpt_cover_source_text")),
         ]
 
 
@@ -151,10 +150,10 @@ class Report:
 def query_role(role: str) -> str:
     """The suppressed role an export runs its queries with, whatever role asked for it."""
     if role not in ROLES:
-        raise ReportError(f"Onbekende rol '{role}': kies uit {', '.join(ROLES)}.")
+        raise ReportError(label("rpt_unknown_role", role=role, roles=", ".join(ROLES)))
     if not ROLES[role].network:
-        raise ReportError(f"De rol {role} ziet alleen de eigen scholen en kan geen rapport "
-                          "over het samenwerkingsverband exporteren.")
+        raise ReportError(label("rpt_role_not_network", role=role,
+                                organisation=label("organisation")))
     return EXPORT_ROLE
 
 
@@ -177,10 +176,6 @@ def plain(text: str) -> str:
     return text.replace("`", "")
 
 
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def _hidden_mask(frame: pl.DataFrame, query: str) -> dict[str, pl.Series]:
     """Per column: which cells the layer suppressed (the count of their rule is empty in a
     suppressed row). A cell that is empty for another reason (e.g. a ratio over 0) is not."""
@@ -195,59 +190,50 @@ def _hidden_mask(frame: pl.DataFrame, query: str) -> dict[str, pl.Series]:
     return mask
 
 
-# (source column, Dutch header, kind); kind "code:FIELD" shows the label of a code,
-# "municipality" the name of a gemeente code.
-Spec = list[tuple[str, str, str]]
-
-
-def _present(frame: pl.DataFrame, query: str, spec: Spec) -> tuple[pl.DataFrame, dict[str, str],
-                                                                    pl.DataFrame]:
-    """The frame with Dutch headers and labels, the column kinds, and the suppression mask.
-    Every source column of `spec` must exist: a renamed query column fails loudly here."""
+def _present(frame: pl.DataFrame, query: str, columns: Sequence[Column]
+             ) -> tuple[pl.DataFrame, dict[str, str], pl.DataFrame, dict[str, str]]:
+    """The frame with the headers and labels of `columns`, the column kinds, the suppression
+    mask and the query column of each header. Every source column must exist: a renamed query
+    column fails loudly here."""
     mask = _hidden_mask(frame, query)
-    spec = list(spec)
+    columns = list(columns)
     if "suppressed" in frame.columns:
-        spec.append(("suppressed", SUPPRESSED_HEADER, "flag"))
-    columns, kinds, hidden = [], {}, []
-    for source, header, kind in spec:
-        expr = pl.col(source)
-        if kind.startswith("code:"):
-            field_name = kind[5:]
-            expr = expr.map_elements(lambda c, f=field_name: code_label(f, c),
-                                     return_dtype=pl.String, skip_nulls=False)
-            kind = "text"
-        elif kind == "municipality":
-            expr = expr.map_elements(municipality_name, return_dtype=pl.String,
-                                     skip_nulls=False)
-            kind = "text"
-        columns.append(expr.alias(header))
-        kinds[header] = kind
-        hidden.append(mask.get(source, pl.Series([False] * frame.height)).alias(header))
-    table = frame.select(columns)
-    return table, kinds, pl.DataFrame(hidden) if hidden else pl.DataFrame()
+        columns.append(Column("suppressed", suppressed_header(), "flag"))
+    exprs, kinds, hidden = [], {}, []
+    for column in columns:
+        expr = pl.col(column.source)
+        if column.is_text and column.kind != "text":
+            expr = expr.map_elements(column.present, return_dtype=pl.String, skip_nulls=False)
+        exprs.append(expr.alias(column.header))
+        kinds[column.header] = "text" if column.is_text else column.kind
+        hidden.append(mask.get(column.source, pl.Series([False] * frame.height))
+                      .alias(column.header))
+    sources = {column.header: column.source for column in columns}
+    return (frame.select(exprs), kinds, pl.DataFrame(hidden) if hidden else pl.DataFrame(),
+            sources)
 
 
-def _section(key: str, title: str, intro: str, query: str, params: dict[str, object],
-             spec: Spec, role: str, db, *, scope_year: str | None = None,
-             sheet: str | None = None, figure=None, notes: tuple[str, ...] = (),
-             highlight: pl.Expr | None = None, **extra: object) -> Section:
-    frame = run_query(query, params, role=role, db=db)
+def _section(table: Table, params: dict[str, object], role: str, db, *,
+             scope_year: str | None = None, highlight: pl.Expr | None = None,
+             **extra: object) -> Section:
+    """A table definition run for `role`: with `scope_year`, the rows of the school years up to
+    it (a trend); the figure of the definition drawn from the same rows."""
+    frame = run_query(table.query, {**table.params, **params}, role=role, db=db)
     scope = None
     if scope_year is not None:
         frame = frame.filter(pl.col("school_year") <= scope_year)
-        scope = f"schooljaren tot en met {scope_year}"
-    table, kinds, hidden = _present(frame, query, spec)
-    sources = {header: source for source, header, _ in spec}
-    if "suppressed" in frame.columns:
-        sources[SUPPRESSED_HEADER] = "suppressed"
+        scope = label("rpt_scope_until", year=scope_year)
+    shown, kinds, hidden, sources = _present(frame, table.query, table.columns)
     if highlight is not None:
-        table = table.with_columns(highlight)
-    fig = figure(frame) if figure and frame.height else None
-    bound = {p.name: params.get(p.name, _default(p)) for p in describe(query).params}
+        shown = shown.with_columns(highlight)
+    fig = table.figure(frame) if table.figure and frame.height else None
+    bound = {p.name: {**table.params, **params}.get(p.name, _default(p))
+             for p in describe(table.query).params}
     return Section(
-        key=key, title=title, sheet=sheet_name(sheet or title), intro=intro, query=query,
-        params={k: v for k, v in bound.items() if v is not None}, scope=scope, table=table,
-        kinds=kinds, hidden=hidden, figure=fig, notes=notes, sources=sources,
+        key=table.key, title=table.title, sheet=sheet_name(table.sheet or table.title),
+        intro=table.intro, query=table.query,
+        params={k: v for k, v in bound.items() if v is not None}, scope=scope, table=shown,
+        kinds=kinds, hidden=hidden, figure=fig, notes=table.notes, sources=sources,
         highlight=highlight.meta.output_name() if highlight is not None else None,
         **extra,
     )
@@ -259,29 +245,39 @@ def _default(param) -> object:
     return param.default
 
 
+def freshness_columns() -> tuple[Column, ...]:
+    """The columns of the freshness table (query data_freshness) on the cover."""
+    return (Column("entity", label("rpt_col_entity"), "text"),
+            Column("last_loaded_at", label("rpt_col_loaded_at"), "datetime"),
+            Column("last_file", label("rpt_col_file"), "text"),
+            Column("rows", label("rpt_col_rows"), "count"))
+
+
+def freshness_kinds() -> dict[str, str]:
+    return {c.header: c.kind for c in freshness_columns()}
+
+
 def freshness_table(role: str, db) -> pl.DataFrame:
     fresh = run_query("data_freshness", {}, role=role, db=db)
+    entity, loaded, file, rows = freshness_columns()
     return fresh.select(
-        pl.col("entity").map_elements(lambda c: _cap(code_label("entity", c)),
-                                      return_dtype=pl.String).alias("Gegevensbron"),
-        pl.col("last_loaded_at").alias("Laatst geladen"),
-        pl.col("last_file").alias("Bestand"),
-        pl.col("rows").alias("Rijen"),
+        pl.col(entity.source).map_elements(lambda c: capital(code_label("entity", c)),
+                                           return_dtype=pl.String).alias(entity.header),
+        pl.col(loaded.source).alias(loaded.header),
+        pl.col(file.source).alias(file.header),
+        pl.col(rows.source).alias(rows.header),
     )
 
 
 def freshness_summary(fresh: pl.DataFrame) -> str:
-    loaded = fresh.filter(pl.col("Laatst geladen").is_not_null())
+    column = freshness_columns()[1].header
+    loaded = fresh.filter(pl.col(column).is_not_null())
     if loaded.height == 0:
-        return "er zijn nog geen gegevens geladen"
-    first, last = loaded["Laatst geladen"].min(), loaded["Laatst geladen"].max()
+        return label("rpt_fresh_none")
+    first, last = loaded[column].min(), loaded[column].max()
     if first.date() == last.date():
-        return f"{last:%d-%m-%Y %H:%M} (laatste lading)"
-    return f"tussen {first:%d-%m-%Y} en {last:%d-%m-%Y %H:%M} (per bron, zie de tabel)"
-
-
-FRESHNESS_KINDS = {"Gegevensbron": "text", "Laatst geladen": "datetime", "Bestand": "text",
-                   "Rijen": "count"}
+        return label("rpt_fresh_one", last=f"{last:%d-%m-%Y %H:%M}")
+    return label("rpt_fresh_range", first=f"{first:%d-%m-%Y}", last=f"{last:%d-%m-%Y %H:%M}")
 
 
 LOADS_LIMIT = 100
@@ -293,142 +289,23 @@ def _loads_section(role: str, db) -> Section | None:
     counts rows of files, not children, so it has no suppression rule to apply."""
     if not ROLES[role].data_quality:
         return None
-    return _section(
-        "load_history", "Ladingen",
-        f"De ladingen van bronbestanden waaruit dit rapport is opgebouwd (de "
-        f"{LOADS_LIMIT} meest recente), met wat elke lading las, laadde en in quarantaine zette.",
-        "load_history", {"limit": LOADS_LIMIT},
-        [("load_id", "Lading", "count"), ("file", "Bestand", "text"),
-         ("entity", "Gegevensbron", "code:entity"), ("source", "Bron", "text"),
-         ("rows_read", "Gelezen", "count"), ("rows_loaded", "Geladen", "count"),
-         ("rows_quarantined", "In quarantaine", "count"),
-         ("started_at", "Gestart", "datetime"), ("finished_at", "Klaar", "datetime"),
-         ("outcome", "Uitkomst", "text"), ("message", "Melding", "text")],
-        role, db, sheet="Ladingen",
-        pdf_columns=("Bestand", "Gegevensbron", "Gelezen", "Geladen", "In quarantaine", "Klaar",
-                     "Uitkomst"),
+    columns = (
+        Column("load_id", label("rpt_col_load"), "count"),
+        Column("file", label("rpt_col_file"), "text"),
+        Column("entity", label("rpt_col_entity"), "code:entity"),
+        Column("source", label("rpt_col_source"), "text"),
+        Column("rows_read", label("rpt_col_read"), "count"),
+        Column("rows_loaded", label("rpt_col_loaded"), "count"),
+        Column("rows_quarantined", label("rpt_col_quarantined"), "count"),
+        Column("started_at", label("rpt_col_started"), "datetime"),
+        Column("finished_at", label("rpt_col_finished"), "datetime"),
+        Column("outcome", label("rpt_col_outcome"), "text"),
+        Column("message", label("rpt_col_message"), "text"),
     )
-
-
-# ---------------------------------------------------------------------------------------------
-# Charts
-
-
-def _trend_figure(frame: pl.DataFrame, column: str, title: str, y_title: str, *,
-                  percent: bool = False, target: float | None = None,
-                  colour: str = ACCENT) -> go.Figure:
-    fig = go.Figure(go.Scatter(
-        x=frame["school_year"].to_list(), y=frame[column].to_list(), mode="lines+markers",
-        line={"color": colour, "width": 3}, marker={"size": 8}, name=y_title,
-        connectgaps=False,
-    ))
-    style(fig, title, x="Schooljaar", y=y_title, percent=percent)
-    if target is not None:
-        text = f"doel {target:.0%}" if percent else f"doel {_nl_number(target)}"
-        target_line(fig, target, text)
-    fig.update_layout(showlegend=False)
-    _category_axis(fig, frame.height)
-    fig.update_yaxes(rangemode="tozero")  # an honest scale: a board compares heights
-    return fig
-
-
-def _category_axis(fig: go.Figure, count: int) -> None:
-    """School years as categories, with half a step of room on both sides."""
-    fig.update_xaxes(type="category", range=[-0.5, max(count, 1) - 0.5])
-
-
-def _nl_number(value: float) -> str:
-    text = f"{value:,.1f}" if value % 1 else f"{value:,.0f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
-
-
-def _waiting_figure(frame: pl.DataFrame, norm_days: int, target: float | None) -> go.Figure:
-    data = frame.sort("need_category")
-    names = [code_label("need_category", c) for c in data["need_category"]]
-    fig = go.Figure(go.Bar(
-        x=data["within_norm_share"].to_list(), y=names, orientation="h",
-        marker={"color": [COLOURS["need_category"].get(c, ACCENT)
-                          for c in data["need_category"]]},
-    ))
-    style(fig, f"Besluit binnen {norm_days} dagen, per ondersteuningsbehoefte",
-          x="Aandeel binnen de norm", y=None)
-    fig.update_xaxes(tickformat=".0%", range=[0, 1])
-    fig.update_yaxes(autorange="reversed")
-    if target is not None:
-        fig.add_vline(x=target, line_dash="dash", line_color="#555555",
-                      annotation_text=f"doel {target:.0%}", annotation_position="top")
-    fig.update_layout(showlegend=False)
-    return fig
-
-
-def _admissions_figure(frame: pl.DataFrame) -> go.Figure:
-    fig = go.Figure()
-    palette = COLOURS.get("request_type") or {}  # the dashboard's colours, when it has them
-    for code in ("admission_sbo", "admission_so", "admission_vso"):
-        part = frame.filter(pl.col("request_type") == code)
-        fig.add_trace(go.Scatter(
-            x=part["school_year"].to_list(), y=part["per_1000_pupils"].to_list(),
-            mode="lines+markers", name=code_label("request_type", code),
-            line={"color": palette.get(code, ACCENT), "width": 3}, marker={"size": 8},
-        ))
-    style(fig, f"{_cap(label('admissions'))} per 1.000 leerlingen in het regulier onderwijs",
-          x="Schooljaar", y="Per 1.000 leerlingen")
-    _category_axis(fig, frame["school_year"].n_unique())
-    fig.update_yaxes(rangemode="tozero")
-    fig.update_layout(legend={"orientation": "h", "y": -0.2})
-    return fig
-
-
-def _outcomes_figure(frame: pl.DataFrame, target: float | None) -> go.Figure:
-    fig = go.Figure()
-    for column, name, colour in (
-        ("achieved_share", "Doelen behaald", COLOURS["goal_attainment"]["achieved"]),
-        ("achieved_or_partly_share", "Behaald of deels behaald",
-         COLOURS["goal_attainment"]["partly"]),
-    ):
-        fig.add_trace(go.Scatter(
-            x=frame["school_year"].to_list(), y=frame[column].to_list(), mode="lines+markers",
-            name=name, line={"color": colour, "width": 3}, marker={"size": 8},
-        ))
-    style(fig, "Resultaat van ondersteuning (evaluaties)", x="Schooljaar",
-          y="Aandeel evaluaties", percent=True)
-    target_line(fig, target, f"doel behaald {target:.0%}" if target is not None else "")
-    _category_axis(fig, frame.height)
-    fig.update_yaxes(range=[0, 1])
-    fig.update_layout(legend={"orientation": "h", "y": -0.2})
-    return fig
-
-
-def _prevention_figure(frame: pl.DataFrame, target: float | None) -> go.Figure:
-    fig = go.Figure()
-    curative = [
-        None if t is None or p is None else t - p
-        for t, p in zip(frame["hours_total"], frame["hours_preventive"], strict=True)
-    ]
-    years = frame["school_year"].to_list()
-    fig.add_trace(go.Bar(x=years, y=frame["hours_preventive"].to_list(),
-                         name=code_label("prevention_level", "preventive"),
-                         marker={"color": COLOURS["prevention_level"]["preventive"]}))
-    fig.add_trace(go.Bar(x=years, y=curative, name=code_label("prevention_level", "curative"),
-                         marker={"color": COLOURS["prevention_level"]["curative"]}))
-    fig.add_trace(go.Scatter(x=years, y=frame["preventive_hours_share"].to_list(),
-                             name="Aandeel preventieve uren", yaxis="y2", mode="lines+markers",
-                             line={"color": "#333333", "width": 3}, marker={"size": 8}))
-    style(fig, "Uren ondersteuning: preventief en curatief", x="Schooljaar", y="Uren")
-    fig.update_layout(
-        barmode="stack", legend={"orientation": "h", "y": -0.2, "traceorder": "normal"},
-        yaxis={"tickformat": ",d"},
-        yaxis2={"overlaying": "y", "side": "right", "tickformat": ".0%", "range": [0, 1],
-                "tickmode": "linear", "tick0": 0, "dtick": 0.2,
-                "title": {"text": "Aandeel preventief"}, "showgrid": False},
-    )
-    if target is not None:
-        fig.add_shape(type="line", xref="paper", x0=0, x1=1, yref="y2", y0=target, y1=target,
-                      line={"dash": "dash", "color": "#555555"})
-        fig.add_annotation(xref="paper", x=0, yref="y2", y=target, xanchor="left",
-                           yanchor="bottom", text=f"doel {target:.0%}", showarrow=False)
-    fig.update_xaxes(type="category")
-    return fig
+    table = Table("load_history", label("rpt_loads"), columns, {"limit": LOADS_LIMIT},
+                  sheet=label("rpt_loads"), intro=label("rpt_intro_loads", limit=LOADS_LIMIT))
+    return _section(table, {}, role, db, pdf_columns=tuple(
+        columns[i].header for i in (1, 2, 4, 5, 6, 8, 9)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -436,127 +313,25 @@ def _prevention_figure(frame: pl.DataFrame, target: float | None) -> go.Figure:
 
 
 def _inspection_sections(year: str, role: str, db) -> list[Section]:
-    settings = get_settings()
-    targets = settings.targets
-    _, last_day = settings.school_year_bounds(year)
-    norm = settings.decision_days
-    referrals = _cap(label("referrals"))
     sections: list[Section] = []
-
-    # 1. Referrals and decisions by type: pivoted request type x decision.
-    frame = run_query("referrals_by_decision", {}, role=role, db=db).filter(
-        pl.col("school_year") == year
-    )
-    sections.append(_decision_section(frame, year, referrals))
-
-    # 2. Waiting times against the norm.
-    sections.append(_section(
-        "waiting_times", "Wachttijden tot besluit",
-        f"{referrals} ontvangen in {year} met een besluit: mediane en lange (90e percentiel) "
-        f"wachttijd in kalenderdagen en het aandeel besloten binnen de norm van {norm} dagen "
-        f"(zorgplicht: zes weken).",
-        "waiting_times", {"school_year": year, "norm_days": norm},
-        [("school_year", "Schooljaar", "text"),
-         ("need_category", "Ondersteuningsbehoefte", "code:need_category"),
-         ("decided", "Besluiten", "count"), ("median_days", "Mediane wachttijd (dagen)", "days"),
-         ("p90_days", "90e percentiel (dagen)", "days"),
-         ("within_norm_share", f"Binnen {norm} dagen", "share")],
-        role, db,
-        figure=lambda f: _waiting_figure(f, norm, targets.get("within_norm_share")),
-        notes=(f"Norm: {norm} dagen ([norms] decision_days in pib.toml).",),
-    ))
-
-    # 3. Open at the end of the school year.
-    sections.append(_section(
-        "open_referrals", "Openstaand aan het eind van het schooljaar",
-        f"{referrals} die op {last_day:%d-%m-%Y}, de laatste dag van het schooljaar, nog op een "
-        f"besluit wachtten, en hoe lang al.",
-        "open_referrals", {"as_of": last_day.isoformat()},
-        [("open_total", "Openstaand", "count"),
-         ("open_over_6_weeks", "Langer dan 6 weken", "count"),
-         ("open_over_10_weeks", "Langer dan 10 weken", "count"),
-         ("oldest_days", "Oudste (dagen)", "count")],
-        role, db, sheet="Openstaand einde schooljaar",
-        notes=("6 weken = 42 dagen (zorgplicht); 10 weken = 70 dagen (met de verlenging van "
-               "4 weken).",),
-    ))
-
-    # 4. Admissions (TLV) per 1,000 pupils.
-    admissions = _cap(label("admissions"))
-    sections.append(_section(
-        "admissions", f"{admissions} per 1.000 leerlingen",
-        f"Toegekende {label('admissions')} naar speciaal (basis)onderwijs per schooljaar van "
-        f"het besluit, per 1.000 leerlingen in het regulier onderwijs.",
-        "admissions", {},
-        [("school_year", "Schooljaar", "text"),
-         ("request_type", "Soort", "code:request_type"),
-         ("granted", "Toegekend", "count"), ("per_1000_pupils", "Per 1.000 leerlingen", "rate")],
-        role, db, scope_year=year, figure=_admissions_figure,
-    ))
-
-    # 5. Coverage: gemeente x need, with gaps.
-    gap = pl.col("Tekort").fill_null(0) > 0
-    sections.append(_section(
-        "coverage", "Dekkend aanbod per gemeente en behoefte",
-        f"Vraag (leerlingen met een toegekende {label('referral')} in {year}) tegenover de "
-        f"capaciteit van het aanbod, per gemeente en ondersteuningsbehoefte. Rijen met een "
-        f"tekort zijn gemarkeerd.",
-        "coverage", {"school_year": year},
-        [("municipality_code", "Gemeentecode", "text"),
-         ("municipality_code", "Gemeente", "municipality"),
-         ("need_category", "Ondersteuningsbehoefte", "code:need_category"),
-         ("demand", "Vraag (leerlingen)", "count"), ("capacity", "Capaciteit (plaatsen)", "count"),
-         ("gap", "Tekort", "count"), ("coverage_ratio", "Dekkingsgraad", "share")],
-        role, db, sheet="Dekkend aanbod", highlight=gap.alias("_tekort"),
-        pdf_columns=("Gemeente", "Ondersteuningsbehoefte", "Vraag (leerlingen)",
-                     "Capaciteit (plaatsen)", "Tekort", "Dekkingsgraad"),
-        notes=("Dekkingsgraad = capaciteit / vraag; leeg als er geen vraag is.",),
-    ))
-
-    # 6. Out of school per 1,000.
-    title = label("out_of_school_title")
-    sections.append(_section(
-        "out_of_school", f"{title} per 1.000 leerlingen",
-        "Leerlingen met absoluut verzuim of langdurig relatief verzuim in het schooljaar, per "
-        "1.000 ingeschreven leerlingen, en leerlingen met een vrijstelling.",
-        "out_of_school", {},
-        [("school_year", "Schooljaar", "text"),
-         ("pupils_out_of_school", _cap(label("out_of_school")), "count"),
-         ("per_1000_pupils", "Per 1.000 leerlingen", "rate"),
-         ("pupils_exempted", "Vrijgesteld", "count")],
-        role, db, scope_year=year, sheet=title,
-        figure=lambda f: _trend_figure(
-            f, "per_1000_pupils", f"{title} per 1.000 leerlingen", "Per 1.000 leerlingen",
-            target=targets.get("out_of_school_per_1000"), colour="#D55E00"),
-    ))
-
-    # 7. Preventive and curative.
-    sections.append(_section(
-        "prevention_trend", "Preventief en curatief",
-        "Gestarte ondersteuning per schooljaar en de uren daarvan, preventief (vóór een "
-        "aanmelding) en curatief.",
-        "prevention_trend", {},
-        [("school_year", "Schooljaar", "text"),
-         ("supports_started", "Gestart", "count"),
-         ("preventive_started", "Waarvan preventief", "count"),
-         ("hours_total", "Uren totaal", "hours"), ("hours_preventive", "Uren preventief", "hours"),
-         ("preventive_hours_share", "Aandeel preventieve uren", "share")],
-        role, db, scope_year=year,
-        figure=lambda f: _prevention_figure(f, targets.get("preventive_hours_share")),
-    ))
-
-    # 8. Outcomes.
-    sections.append(_section(
-        "outcomes", "Resultaten van ondersteuning",
-        "Evaluaties van ondersteuning per schooljaar: het aandeel waarin de doelen zijn behaald, "
-        "en behaald of deels behaald.",
-        "outcomes", {},
-        [("school_year", "Schooljaar", "text"), ("evaluated", "Evaluaties", "count"),
-         ("achieved_share", "Doelen behaald", "share"),
-         ("achieved_or_partly_share", "Behaald of deels behaald", "share")],
-        role, db, scope_year=year, sheet="Resultaten",
-        figure=lambda f: _outcomes_figure(f, targets.get("achieved_share")),
-    ))
+    for table in inspection_tables(year):
+        known = {p.name for p in describe(table.query).params}
+        if table.key == "referrals_by_decision":
+            frame = run_query(table.query, table.params, role=role, db=db).filter(
+                pl.col("school_year") == year)
+            sections.append(_decision_section(table, frame, year))
+        elif table.key == "coverage":
+            gap = next(c.header for c in table.columns if c.source == "gap")
+            sections.append(_section(
+                table, {"school_year": year}, role, db,
+                highlight=(pl.col(gap).fill_null(0) > 0).alias("_gap"),
+                pdf_columns=tuple(c.header for c in table.columns[1:])))
+        elif "school_year" in known:
+            sections.append(_section(table, {"school_year": year}, role, db))
+        elif "as_of" in known:  # fixed by the table definition
+            sections.append(_section(table, {}, role, db))
+        else:  # a trend over the school years: the years up to this one
+            sections.append(_section(table, {}, role, db, scope_year=year))
     return sections
 
 
@@ -565,88 +340,49 @@ REQUEST_TYPES = ("consultation", "arrangement", "admission_sbo", "admission_so",
                  "other")
 
 
-def _decision_label(code: str) -> str:
-    return "Nog geen besluit" if code == "undecided" else code_label("decision", code)
-
-
-def _decision_section(frame: pl.DataFrame, year: str, referrals: str) -> Section:
-    """referrals_by_decision for one year as a cross table: request type x decision."""
-    mask = _hidden_mask(frame, "referrals_by_decision")["referrals"]
-    cells = {(r["request_type"], r["decision"]): (r["referrals"], hid)
+def _decision_section(table: Table, frame: pl.DataFrame, year: str) -> Section:
+    """referrals_by_decision for one year as a cross table: request type x decision, with the
+    headers and labels of its table definition."""
+    request_type, decision, count = table.columns
+    mask = _hidden_mask(frame, table.query)[count.source]
+    cells = {(r[request_type.source], r[decision.source]): (r[count.source], hid)
              for r, hid in zip(frame.iter_rows(named=True), mask, strict=True)}
     types = [t for t in REQUEST_TYPES if any(k[0] == t for k in cells)]
     types += sorted({k[0] for k in cells} - set(types))
     decisions = [d for d in DECISIONS if any(k[1] == d for k in cells)]
     decisions += sorted({k[1] for k in cells} - set(decisions))
-    data: dict[str, list] = {"Soort aanvraag": [code_label("request_type", t) for t in types]}
-    hidden: dict[str, list] = {"Soort aanvraag": [False] * len(types)}
-    kinds = {"Soort aanvraag": "text"}
+    data: dict[str, list] = {request_type.header: [request_type.present(t) for t in types]}
+    hidden: dict[str, list] = {request_type.header: [False] * len(types)}
+    kinds = {request_type.header: "text"}
+    sources = {request_type.header: request_type.source}
     for d in decisions:
-        header = _decision_label(d)
+        header = code_text("decision", d)
         data[header] = [cells.get((t, d), (None, False))[0] for t in types]
         hidden[header] = [cells.get((t, d), (None, False))[1] for t in types]
-        kinds[header] = "count"
-    table = pl.DataFrame(data, schema={h: pl.String if k == "text" else pl.Int64
+        kinds[header] = count.kind
+        sources[header] = count.source
+    shown = pl.DataFrame(data, schema={h: pl.String if k == "text" else pl.Int64
                                        for h, k in kinds.items()})
     return Section(
-        key="referrals_by_decision", title=f"{referrals} en besluiten",
-        sheet=sheet_name(f"{referrals} en besluiten" if len(referrals) <= 18
-                         else "Besluiten per soort aanvraag"),
-        intro=f"{referrals} ontvangen in {year}, naar soort aanvraag en besluit (op de dag van "
-              f"de lading).",
-        query="referrals_by_decision", params={}, scope=f"schooljaar {year}", table=table,
+        key=table.key, title=table.title, sheet=sheet_name(table.sheet), intro=table.intro,
+        query=table.query, params={}, scope=label("rpt_scope_year", year=year), table=shown,
         kinds=kinds, hidden=pl.DataFrame(hidden, schema={h: pl.Boolean for h in hidden}),
-        notes=("Een lege cel zonder markering: geen aanmeldingen met die combinatie.",),
-        sources={"Soort aanvraag": "request_type",
-                 **{_decision_label(d): "referrals" for d in decisions}},
+        notes=table.notes, sources=sources,
     )
-
-
-@dataclass(frozen=True)
-class Kpi:
-    column: str
-    name: str
-    kind: str  # count, share, days, rate
-    lower_is_better: bool = False
-    target: str | None = None  # key in settings.targets
-
-
-def kpis() -> list[Kpi]:
-    norm = get_settings().decision_days
-    return [
-        Kpi("referrals_received", f"{_cap(label('referrals'))} ontvangen", "count"),
-        Kpi("median_waiting_days", "Mediane wachttijd tot besluit (dagen)", "days", True,
-            "median_waiting_days"),
-        Kpi("within_norm_share", f"Besluit binnen {norm} dagen", "share", False,
-            "within_norm_share"),
-        Kpi("open_at_year_end", "Openstaand aan het eind van het schooljaar", "count", True),
-        Kpi("supports_started", "Ondersteuning gestart", "count"),
-        Kpi("preventive_hours_share", "Aandeel preventieve uren", "share", False,
-            "preventive_hours_share"),
-        Kpi("pupils_out_of_school", _cap(label("out_of_school")), "count", True),
-        Kpi("out_of_school_per_1000", f"{label('out_of_school_title')} per 1.000 leerlingen",
-            "rate", True, "out_of_school_per_1000"),
-        Kpi("evaluated", "Evaluaties", "count"),
-        Kpi("achieved_share", "Doelen behaald", "share", False, "achieved_share"),
-        Kpi("admissions_granted", f"{_cap(label('admissions'))} toegekend", "count", True),
-        Kpi("admissions_per_1000", f"{_cap(label('admissions'))} per 1.000 leerlingen", "rate",
-            True, "admissions_per_1000"),
-    ]
 
 
 def previous_year(year: str) -> str:
     return str(SchoolYear.parse(year).previous)
 
 
-def _status(kpi: Kpi, value, target) -> str:
-    if target is None or value is None:
+def _status(kpi: Kpi, value) -> str:
+    hit = kpi.on_target(value)
+    if hit is None:
         return ""
-    ok = value <= target if kpi.lower_is_better else value >= target
-    return "op koers" if ok else "niet op koers"
+    return label("rpt_on_track") if hit else label("rpt_off_track")
 
 
 def _bestuur_sections(year: str, role: str, db) -> list[Section]:
-    settings = get_settings()
     frame = run_query("kpi_headline", {}, role=role, db=db)
     trend = frame.filter(pl.col("school_year") <= year)
     mask = _hidden_mask(frame, "kpi_headline")
@@ -658,80 +394,64 @@ def _bestuur_sections(year: str, role: str, db) -> list[Section]:
             return None, False
         return frame[column][idx[0]], bool(mask[column][idx[0]])
 
+    name_h, change_h, target_h, status_h = (label("rpt_col_kpi"), label("rpt_col_change"),
+                                            label("rpt_col_target"), label("rpt_col_status"))
     rows, hidden = [], []
-    for kpi in kpis():
+    for kpi in KPIS:
         now, now_hidden = pick(year, kpi.column)
         before, before_hidden = pick(prev, kpi.column)
-        target = settings.targets.get(kpi.target) if kpi.target else None
         change = now - before if now is not None and before is not None else None
         rows.append({
-            "Kerncijfer": kpi.name, year: now, prev: before, "Verschil": change,
-            "Doel": target, "Beoordeling": _status(kpi, now, target), "_kind": kpi.kind,
+            name_h: kpi.name, year: now, prev: before, change_h: change,
+            target_h: kpi.target_value(), status_h: _status(kpi, now), "_kind": kpi.kind,
         })
-        hidden.append({"Kerncijfer": False, year: now_hidden, prev: before_hidden,
-                       "Verschil": now_hidden or before_hidden, "Doel": False,
-                       "Beoordeling": False, "_kind": False})
-    schema = {"Kerncijfer": pl.String, year: pl.Float64, prev: pl.Float64,
-              "Verschil": pl.Float64, "Doel": pl.Float64, "Beoordeling": pl.String,
-              "_kind": pl.String}
+        hidden.append({name_h: False, year: now_hidden, prev: before_hidden,
+                       change_h: now_hidden or before_hidden, target_h: False,
+                       status_h: False, "_kind": False})
+    schema = {name_h: pl.String, year: pl.Float64, prev: pl.Float64, change_h: pl.Float64,
+              target_h: pl.Float64, status_h: pl.String, "_kind": pl.String}
     table = pl.DataFrame(rows, schema=schema)
-    judged = [r["Beoordeling"] for r in rows if r["Doel"] is not None]
-    on_track = sum(1 for j in judged if j == "op koers")
-    verdict = (f" Op koers: {on_track} van de {len(judged)} kerncijfers met een doel."
-               if judged else "")
-    kinds = {"Kerncijfer": "text", year: "mixed", prev: "mixed", "Verschil": "mixed_signed",
-             "Doel": "mixed", "Beoordeling": "text"}
+    judged = [r[status_h] for r in rows if r[target_h] is not None]
+    on_track = sum(1 for j in judged if j == label("rpt_on_track"))
+    verdict = label("rpt_verdict", hit=on_track, total=len(judged)) if judged else ""
+    lower = ", ".join(k.name.lower() for k in KPIS if k.lower_is_better and k.target)
+    kinds = {name_h: "text", year: "mixed", prev: "mixed", change_h: "mixed_signed",
+             target_h: "mixed", status_h: "text"}
     headline = Section(
-        key="kpi_headline", title="Kerncijfers",
-        sheet="Kerncijfers",
-        intro=f"De kerncijfers van {year} naast die van {prev} en de doelen van het bestuur "
-              f"(pib.toml [targets]). Bij wachttijd, openstaand, thuiszitters en "
-              f"{label('admissions')} is lager beter.{verdict}",
-        query="kpi_headline", params={}, scope=f"schooljaren {prev} en {year}", table=table,
-        kinds=kinds, hidden=pl.DataFrame(hidden, schema={k: pl.Boolean for k in schema}),
-        notes=("Verschil bij aandelen in procentpunten.",),
+        key="kpi_headline", title=label("rpt_kpis"), sheet=label("rpt_kpis"),
+        intro=label("rpt_intro_kpis", year=year, prev=prev, lower=lower) + verdict,
+        query="kpi_headline", params={}, scope=label("rpt_scope_two", prev=prev, year=year),
+        table=table, kinds=kinds,
+        hidden=pl.DataFrame(hidden, schema={k: pl.Boolean for k in schema}),
+        notes=(label("rpt_note_kpis"),),
     )
-
-    spec: Spec = [("school_year", "Schooljaar", "text")]
-    spec += [(k.column, k.name, k.kind) for k in kpis()]
-    table, kinds, hidden_trend = _present(trend, "kpi_headline", spec)
-    sources = {header: source for source, header, _ in spec}
-    if "suppressed" in trend.columns:
-        sources[SUPPRESSED_HEADER] = "suppressed"
+    columns = [Column("school_year", capital(label("school_year")), "text")]
+    columns += [Column(k.column, k.name, k.kind) for k in KPIS]
+    shown, kinds, hidden_trend, sources = _present(trend, "kpi_headline", columns)
     trend_section = Section(
-        key="kpi_trend", title="Kerncijfers door de jaren",
-        sheet="Kerncijfers per jaar",
-        intro="Elk kerncijfer per schooljaar, precies zoals de query het geeft.",
-        query="kpi_headline", params={}, scope=f"schooljaren tot en met {year}", table=table,
-        kinds=kinds, hidden=hidden_trend, pdf_transpose=True, sources=sources,
+        key="kpi_trend", title=label("rpt_kpis_trend"), sheet=label("rpt_kpis_trend_sheet"),
+        intro=label("rpt_intro_kpis_trend"), query="kpi_headline", params={},
+        scope=label("rpt_scope_until", year=year), table=shown, kinds=kinds,
+        hidden=hidden_trend, pdf_transpose=True, sources=sources,
     )
     return [headline, trend_section]
 
 
 def bestuur_figures(year: str, role: str, db) -> list[go.Figure]:
-    """Trend lines per KPI with its target line (the board's charts)."""
-    settings = get_settings()
+    """Trend lines per KPI with a target, the target dashed (the board's charts)."""
     frame = run_query("kpi_headline", {}, role=role, db=db).filter(
         pl.col("school_year") <= year
     )
     if frame.height == 0:
         return []
-    figures = []
-    for kpi in kpis():
-        if kpi.target is None:
-            continue
-        figures.append(_trend_figure(
-            frame, kpi.column, kpi.name, "", percent=kpi.kind == "share",
-            target=settings.targets.get(kpi.target),
-        ))
-    return figures
+    return [kpi_trend(frame, kpi) for kpi in KPIS if kpi.target]
 
 
 def build(kind: str, school_year: str, role: str = "bestuur", db=None,
           generated_at: datetime | None = None) -> Report:
     """Build a report (`inspectie` or `bestuur`) for a school year; queries run suppressed."""
     if kind not in REPORTS:
-        raise ReportError(f"Onbekend rapport '{kind}': kies inspectie of bestuur.")
+        raise ReportError(label("rpt_unknown_report", kind=kind))
     year = check_school_year(school_year)
     qrole = query_role(role)
     settings = get_settings()
@@ -739,18 +459,19 @@ def build(kind: str, school_year: str, role: str = "bestuur", db=None,
     when = (generated_at or datetime.now()).replace(microsecond=0)
     years = run_query("filter_school_years", {}, role=qrole, db=db)["school_year"].to_list()
     if year not in years:
-        known = f"wel voor {years[0]} t/m {years[-1]}" if years else "er zijn nog geen gegevens"
-        raise ReportError(f"Voor schooljaar {year} zijn er geen gegevens ({known}).")
+        known = (label("rpt_years_known", first=years[0], last=years[-1]) if years
+                 else label("rpt_years_none"))
+        raise ReportError(label("rpt_no_year", year=year, known=known))
     fresh = freshness_table(qrole, db)
     if kind == "inspectie":
-        title = "Inspectiedossier passend onderwijs"
-        subtitle = ("Verantwoording voor inspectiebezoek en jaarverslag: "
-                    "aanmeldingen, wachttijden, dekkend aanbod, thuiszitters en resultaten")
+        title = label("rpt_title_inspectie")
+        subtitle = label("rpt_subtitle_inspectie", what=label("referrals"),
+                         out_of_school=label("out_of_school"))
         sections = _inspection_sections(year, qrole, db)
         loads = _loads_section(role, db)
     else:
-        title = "Bestuursrapportage passend onderwijs"
-        subtitle = f"Kerncijfers {year} tegenover doelen en vorig schooljaar"
+        title = label("rpt_title_bestuur")
+        subtitle = label("rpt_subtitle_bestuur", year=year)
         sections = _bestuur_sections(year, qrole, db)
         figures = bestuur_figures(year, qrole, db)
         if figures:

@@ -16,16 +16,18 @@ import plotly.graph_objects as go
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
+from dashboard.formatting import EMPTY
+from dashboard.formatting import text as formatted
+from dashboard.labels import label
 from dashboard.report.content import (
-    FRESHNESS_KINDS,
-    SUPPRESSED_HEADER,
     FigureGrid,
     Report,
     ReportError,
     Section,
+    freshness_kinds,
+    suppressed_header,
 )
 from dashboard.report.render import render_png
-from dashboard.report.text import display
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
              Path("/usr/local/share/fonts/dejavu"))
@@ -43,7 +45,6 @@ MARGIN = 18.0
 WIDE = (1000, 460)  # pixels of a full-width chart
 SMALL = (620, 400)  # pixels of a chart in the two-column grid
 SUPPRESSED_MARK = "x"
-EMPTY_MARK = "–"
 
 
 def font_dir() -> Path:
@@ -53,12 +54,7 @@ def font_dir() -> Path:
     for folder in candidates:
         if all((folder / name).is_file() for name in FONT_FILES.values()):
             return folder
-    raise ReportError(
-        "Het lettertype DejaVu Sans ontbreekt (gezocht in "
-        + ", ".join(str(c) for c in candidates)
-        + "). Installeer het met 'apt-get install fonts-dejavu-core' of zet PIB_FONT_DIR op "
-        "de map met DejaVuSans.ttf, DejaVuSans-Bold.ttf en DejaVuSans-Oblique.ttf."
-    )
+    raise ReportError(label("rpt_no_font", searched=", ".join(str(c) for c in candidates)))
 
 
 class _Pdf(FPDF):
@@ -103,10 +99,11 @@ class _Pdf(FPDF):
         self.set_y(-12)
         self.set_font("DejaVu", size=7.5)
         self.set_text_color(*MUTED)
-        self.cell(self.epw * 0.75, 4, f"Passend in Beeld · gegenereerd "
-                  f"{self.report.generated_at:%d-%m-%Y %H:%M} · kleine aantallen onderdrukt "
-                  f"(minder dan {self.report.min_cell})")
-        self.cell(self.epw * 0.25, 4, f"pagina {self.page_no()} van {{nb}}", align="R")
+        self.cell(self.epw * 0.75, 4, label(
+            "rpt_pdf_footer", when=f"{self.report.generated_at:%d-%m-%Y %H:%M}",
+            min_cell=self.report.min_cell))
+        self.cell(self.epw * 0.25, 4, label("rpt_page", page=self.page_no(), pages="{nb}"),
+                  align="R")
         self.set_text_color(*INK)
 
     # -- small helpers --------------------------------------------------------------------
@@ -155,8 +152,7 @@ def _figures(report: Report) -> list[tuple[go.Figure, dict]]:
 def _cell_text(value: object, kind: str, hidden: bool, signed: bool = False) -> str:
     if hidden:
         return SUPPRESSED_MARK
-    text = display(value, kind, signed=signed)
-    return text if text else EMPTY_MARK
+    return formatted(value, kind, change=signed)
 
 
 def _grid(section: Section) -> tuple[list[str], list[list[str]], list[list[bool]], list[bool],
@@ -164,7 +160,7 @@ def _grid(section: Section) -> tuple[list[str], list[list[str]], list[list[bool]
     """Headers, cell texts, suppressed flags, highlighted rows and alignments for a PDF table."""
     table, hidden = section.table, section.hidden
     columns = [c for c in (section.pdf_columns or section.shown_columns)
-               if c != SUPPRESSED_HEADER]
+               if c != suppressed_header()]
     records = table.to_dicts()
     masks = hidden.to_dicts() if hidden.height else [{} for _ in records]
     if section.pdf_transpose:
@@ -246,14 +242,15 @@ def _draw_table(pdf: _Pdf, headers: list[str], rows: list[list[str]],
             head.cell(header)
         for texts, row_flags, mark in zip(rows, flags, marked, strict=True):
             row = table.row()
+            on_track, off_track = label("rpt_on_track"), label("rpt_off_track")
             for i, (text, hid) in enumerate(zip(texts, row_flags, strict=True)):
                 style = None
                 if hid:
                     style = FontFace(color=MUTED, fill_color=GAP if mark else None)
                 elif mark:
                     style = FontFace(fill_color=GAP, emphasis="BOLD")
-                elif i == status_column and text in ("op koers", "niet op koers"):
-                    style = FontFace(color=GOOD if text == "op koers" else BAD,
+                elif i == status_column and text in (on_track, off_track):
+                    style = FontFace(color=GOOD if text == on_track else BAD,
                                      emphasis="BOLD")
                 row.cell(text, style=style)
     pdf.ln(2)
@@ -289,10 +286,11 @@ def _section(pdf: _Pdf, report: Report, section: Section, images: list[bytes],
     if isinstance(section.figure, go.Figure):
         _image(pdf, images.pop(0), pdf.l_margin, pdf.epw, WIDE)
     if section.table.height == 0:
-        pdf.text_block("Er zijn geen gegevens voor dit schooljaar.", 9.5, "I", MUTED)
+        pdf.text_block(label("rpt_no_rows"), 9.5, "I", MUTED)
     else:
         headers, rows, flags, marked, align = _grid(section)
-        status = headers.index("Beoordeling") if "Beoordeling" in headers else None
+        status_header = label("rpt_col_status")
+        status = headers.index(status_header) if status_header in headers else None
         _draw_table(pdf, headers, rows, flags, marked, align, status_column=status)
     if isinstance(section.figure, FigureGrid):  # the board's small multiples under the table
         pdf.ln(2)
@@ -326,10 +324,10 @@ def _explain(pdf: _Pdf, report: Report, section: Section) -> None:
     """Legend, definition and source under a table, kept together."""
     lines = []
     if section.any_hidden:
-        lines.append(f"{SUPPRESSED_MARK} = onderdrukt: een groep van minder dan "
-                     f"{report.min_cell} (privacy).   {EMPTY_MARK} = leeg of niet te berekenen.")
+        lines.append(label("rpt_hidden_note_pdf", mark=SUPPRESSED_MARK,
+                           min_cell=report.min_cell, empty=EMPTY))
     if section.highlight:
-        lines.append("Oranje rij: tekort (vraag groter dan capaciteit).")
+        lines.append(label("rpt_gap_note_xlsx"))
     lines += list(section.notes)
     if pdf.space_left() < 30:
         pdf.add_page()
@@ -339,7 +337,8 @@ def _explain(pdf: _Pdf, report: Report, section: Section) -> None:
     pdf.set_draw_color(*RULE)
     pdf.line(pdf.l_margin, pdf.y, pdf.l_margin + 40, pdf.y)
     pdf.ln(1.5)
-    pdf.text_block(f"Definitie — {section.query_title}", 7.8, "B", MUTED, height=3.7)
+    pdf.text_block(label("rpt_definition", title=section.query_title), 7.8, "B", MUTED,
+                   height=3.7)
     pdf.text_block(section.definition, 7.8, "", MUTED, height=3.7)
     pdf.ln(0.8)
     pdf.text_block(section.source, 7.2, "", MUTED, height=3.5, font="DejaVuMono")
@@ -365,7 +364,8 @@ def _cover(pdf: _Pdf, report: Report) -> None:
     pdf.multi_cell(0, 5.2, report.subtitle, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.set_xy(MARGIN, 82)
     pdf.text_block(report.organisation, 15, "B", ACCENT, height=7.5)
-    pdf.text_block(f"Schooljaar {report.school_year}", 12.5, "", INK, height=7)
+    pdf.text_block(label("rpt_scope_year", year=report.school_year).capitalize(), 12.5, "",
+                   INK, height=7)
     pdf.ln(4)
     for key, value in report.cover_rows[2:]:
         y = pdf.y
@@ -386,7 +386,7 @@ def _contents(pdf: _Pdf, outline) -> None:
     pdf.set_x(MARGIN)
     pdf.set_font("DejaVu", "B", 13)
     pdf.set_text_color(*ACCENT)
-    pdf.cell(0, 8, "Inhoud", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 8, label("rpt_contents"), new_x="LMARGIN", new_y="NEXT")
     pdf.set_draw_color(*ACCENT)
     pdf.line(MARGIN, pdf.y, pdf.w - MARGIN, pdf.y)
     pdf.ln(2)
@@ -408,28 +408,27 @@ def _contents(pdf: _Pdf, outline) -> None:
 
 def _appendix(pdf: _Pdf, report: Report) -> None:
     pdf.add_page()
-    pdf.start_section("Gegevens en verantwoording", level=0)
-    pdf.text_block("Gegevens en verantwoording", 15, "B", ACCENT, height=8)
+    pdf.start_section(label("rpt_accountability"), level=0)
+    pdf.text_block(label("rpt_accountability"), 15, "B", ACCENT, height=8)
     pdf.ln(1)
     pdf.text_block(
-        "Dit rapport is gemaakt met Passend in Beeld uit het warehouse van het "
-        f"{report.organisation}. Elk cijfer komt uit een benoemde query en is na te rekenen "
-        "met het pib query-commando onder de tabel (met --role bestuur). "
+        label("rpt_accountability_text", organisation=report.organisation)
         + report.privacy_note, 9.5, "", INK, height=4.8,
     )
     pdf.ln(3)
-    pdf.text_block("Laatste lading per bron (query data_freshness)", 10.5, "B", INK, height=6)
+    pdf.text_block(label("rpt_fresh_heading"), 10.5, "B", INK, height=6)
     pdf.ln(1)
     fresh = report.freshness
-    rows = [[_cell_text(r[c], FRESHNESS_KINDS[c], False) for c in fresh.columns]
+    kinds = freshness_kinds()
+    rows = [[_cell_text(r[c], kinds[c], False) for c in fresh.columns]
             for r in fresh.to_dicts()]
     align = ["L", "L", "L", "R"]
     _draw_table(pdf, fresh.columns, rows, [[False] * 4 for _ in rows], [False] * len(rows),
                 align)
     if report.loads is not None and report.loads.table.height:
         pdf.ln(2)
-        pdf.text_block(f"{report.loads.title} (query {report.loads.query})", 10.5, "B", INK,
-                       height=6)
+        pdf.text_block(label("rpt_contents_item", title=report.loads.title,
+                             query=report.loads.query), 10.5, "B", INK, height=6)
         pdf.text_block(report.loads.intro, 8.5, "", MUTED, height=4.2)
         pdf.ln(1)
         headers, texts, flags, marked, align = _grid(report.loads)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
+from dashboard.labels import label
 from dashboard.report.content import ReportError
 
 BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
@@ -28,19 +29,11 @@ def browser_path() -> str:
     if env := os.environ.get("BROWSER_PATH"):
         if Path(env).is_file() and os.access(env, os.X_OK):
             return env
-        raise ReportError(
-            f"BROWSER_PATH wijst naar {env}, maar daar staat geen uitvoerbare browser. "
-            "Een PDF met grafieken heeft Chromium nodig: installeer het (apt-get install "
-            "chromium) of zet BROWSER_PATH op het pad van Chromium of Chrome."
-        )
+        raise ReportError(label("rpt_bad_browser_path", path=env))
     for name in BROWSER_NAMES:
         if found := shutil.which(name):
             return found
-    raise ReportError(
-        "Chromium is niet gevonden. Een PDF met grafieken heeft Chromium (of Chrome) nodig: "
-        "installeer het (apt-get install chromium) of zet BROWSER_PATH op het pad ervan. "
-        "Een xlsx-export werkt zonder."
-    )
+    raise ReportError(label("rpt_no_browser"))
 
 
 async def _render_all(figures: list[tuple[go.Figure, dict]], path: str) -> list[bytes]:
@@ -75,8 +68,6 @@ def render_png(figures: list[tuple[go.Figure, dict]]) -> list[bytes]:
     worker.join()
     if "error" in result:
         exc = result["error"]
-        raise ReportError(
-            f"De grafieken konden niet worden gemaakt met {path} ({type(exc).__name__}: "
-            f"{exc}). Controleer of Chromium werkt, of maak een xlsx-export."
-        ) from exc
+        raise ReportError(label("rpt_render_failed", path=path,
+                                error=f"{type(exc).__name__}: {exc}")) from exc
     return result["images"]  # type: ignore[return-value]

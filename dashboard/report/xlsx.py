@@ -13,17 +13,10 @@ from pathlib import Path
 import polars as pl
 import xlsxwriter
 
-from dashboard.report.content import FRESHNESS_KINDS, SUPPRESSED_HEADER, Report, Section
-from dashboard.report.text import display
+from dashboard.formatting import excel_format, excel_value, text
+from dashboard.labels import label
+from dashboard.report.content import Report, Section, freshness_kinds, suppressed_header
 
-NUMBER_FORMATS = {
-    "count": "#,##0", "hours": "#,##0", "share": "0.0%", "days": "0.0", "rate": "0.00",
-    "datetime": "dd-mm-yyyy hh:mm",
-}
-SIGNED_FORMATS = {
-    "count": "+#,##0;-#,##0;0", "hours": "+#,##0;-#,##0;0", "share": "+0.0%;-0.0%;0.0%",
-    "days": "+0.0;-0.0;0.0", "rate": "+0.00;-0.00;0.00",
-}
 HEADER_ROW = 3  # title, intro, blank, then the table header
 WRAP = 110  # characters per line of definition text
 HIDDEN_FILL = "#D9D9D9"
@@ -51,33 +44,33 @@ class _Formats:
         key = (kind, signed, fill)
         if key not in self._cache:
             props: dict[str, object] = {"border": 1, "border_color": "#D9D9D9"}
-            table = SIGNED_FORMATS if signed else NUMBER_FORMATS
-            if kind in table:
-                props["num_format"] = table[kind]
+            if (num_format := excel_format(kind, change=signed)) is not None:
+                props["num_format"] = num_format
             if fill:
                 props["bg_color"] = fill
             self._cache[key] = self.wb.add_format(props)
         return self._cache[key]
 
 
-def _put(ws, row: int, col: int, value: object, kind: str, fmt) -> None:
-    """One cell, typed: strings always as text (never a formula), numbers as numbers."""
+def _put(ws, row: int, col: int, value: object, kind: str, fmt, signed: bool = False) -> None:
+    """One cell, typed: strings always as text (never a formula), numbers as numbers with the
+    number format that shows what `formatting.text` writes."""
     if value is None:
         ws.write_blank(row, col, None, fmt)
     elif kind == "flag" or isinstance(value, bool):
-        ws.write_string(row, col, "ja" if value else "nee", fmt)
+        ws.write_string(row, col, text(value, "flag"), fmt)
     elif isinstance(value, datetime | date):
         if not isinstance(value, datetime):
             value = datetime(value.year, value.month, value.day)
         ws.write_datetime(row, col, value, fmt)
     elif isinstance(value, int | float):
-        ws.write_number(row, col, value, fmt)
+        ws.write_number(row, col, excel_value(value, kind, change=signed), fmt)
     else:
         ws.write_string(row, col, str(value), fmt)
 
 
 def _width(header: str, values: list[object], kind: str) -> float:
-    longest = max((len(display(v, kind)) for v in values), default=0)
+    longest = max((len(text(v, kind)) for v in values), default=0)
     head = max((len(w) for w in header.split()), default=0)
     return float(min(max(longest + 2, head + 2, 10, min(len(header), 24) + 2), 60))
 
@@ -98,7 +91,8 @@ def _table(ws, fm: _Formats, row: int, table: pl.DataFrame, kinds: dict[str, str
             if kind in ("mixed", "mixed_signed"):
                 kind = record.get("_kind") or "text"
             fill = HIDDEN_FILL if mask.get(header) else emphasis
-            _put(ws, row + i, col, record[header], kind, fm.cell(kind, signed=signed, fill=fill))
+            _put(ws, row + i, col, record[header], kind, fm.cell(kind, signed=signed, fill=fill),
+                 signed)
     for col, header in enumerate(columns):
         kind = kinds.get(header, "text")
         ws.set_column(col, col, _width(header, table[header].to_list(), kind))
@@ -119,7 +113,7 @@ def _section_sheet(wb: xlsxwriter.Workbook, fm: _Formats, report: Report, sectio
     ws.write_string(1, 0, section.intro, fm.subtitle)
     columns = section.shown_columns
     if section.table.height == 0:
-        ws.write_string(HEADER_ROW, 0, "Er zijn geen gegevens voor dit schooljaar.", fm.note)
+        ws.write_string(HEADER_ROW, 0, label("rpt_no_rows"), fm.note)
         row = HEADER_ROW + 2
     else:
         row = _table(ws, fm, HEADER_ROW, section.table, section.kinds, columns, section.hidden,
@@ -127,24 +121,25 @@ def _section_sheet(wb: xlsxwriter.Workbook, fm: _Formats, report: Report, sectio
         ws.freeze_panes(HEADER_ROW + 1, 0)
         ws.autofilter(HEADER_ROW, 0, row - 1, len(columns) - 1)
         row += 1
-    ws.write_string(row, 0, f"Definitie ({section.query_title})", fm.bold)
+    ws.write_string(row, 0, label("rpt_definition", title=section.query_title), fm.bold)
     row = _lines(ws, fm, row + 1, section.definition)
     row = _lines(ws, fm, row, section.source, fm.note)
     for note in section.notes:
         row = _lines(ws, fm, row, note, fm.note)
     if section.any_hidden:
-        row = _lines(ws, fm, row, f"Grijze lege cel: onderdrukt, een groep van minder dan "
-                                  f"{report.min_cell} (privacy). Kolom {SUPPRESSED_HEADER}: "
-                                  f"ja als in die rij iets is onderdrukt.", fm.note)
+        row = _lines(ws, fm, row, label("rpt_hidden_note_xlsx", min_cell=report.min_cell,
+                                        column=suppressed_header()), fm.note)
     if section.highlight:
-        row = _lines(ws, fm, row, "Oranje rij: tekort (vraag groter dan capaciteit).", fm.note)
-    _lines(ws, fm, row, f"{report.organisation} · {report.title} {report.school_year} · "
-                        f"gegenereerd {report.generated_at:%d-%m-%Y %H:%M}", fm.note)
+        row = _lines(ws, fm, row, label("rpt_gap_note_xlsx"), fm.note)
+    _lines(ws, fm, row, label("rpt_footer", organisation=report.organisation,
+                              title=report.title, year=report.school_year,
+                              when=f"{report.generated_at:%d-%m-%Y %H:%M}"), fm.note)
     ws.set_landscape()
     ws.set_paper(9)  # A4
     ws.fit_to_pages(1, 0)
     ws.repeat_rows(HEADER_ROW)
-    ws.set_footer("&L&8" + _escape(report.organisation) + "&R&8pagina &P van &N")
+    ws.set_footer("&L&8" + _escape(report.organisation) + "&R&8"
+                  + _escape(label("rpt_page", page="\x00P", pages="\x00N")).replace("\x00", "&"))
 
 
 def _escape(text: str) -> str:
@@ -157,7 +152,7 @@ def _quote(name: str) -> str:
 
 def _cover(wb: xlsxwriter.Workbook, fm: _Formats, report: Report,
            sheets: list[tuple[str, Section]]) -> None:
-    ws = wb.add_worksheet("Voorblad")
+    ws = wb.add_worksheet(label("rpt_cover_sheet"))
     ws.set_column(0, 0, 24)
     ws.set_column(1, 1, 100)
     ws.write_string(0, 0, report.title, fm.title)
@@ -168,18 +163,18 @@ def _cover(wb: xlsxwriter.Workbook, fm: _Formats, report: Report,
         ws.write_string(row, 1, value, fm.wrap)
         row += 1
     row += 1
-    ws.write_string(row, 0, "Inhoud", fm.title)
+    ws.write_string(row, 0, label("rpt_contents"), fm.title)
     row += 1
     for name, section in sheets:
         ws.write_url(row, 0, f"internal:{_quote(name)}!A1", fm.link, string=name)
-        ws.write_string(row, 1, f"{section.title} — bron: query {section.query}", fm.text)
+        ws.write_string(row, 1, label("rpt_contents_item", title=section.title,
+                                      query=section.query), fm.text)
         row += 1
     row += 1
-    ws.write_string(row, 0, "Gegevens", fm.title)
-    ws.write_string(row + 1, 0, "De laatste geslaagde lading per bron (query data_freshness).",
-                    fm.subtitle)
+    ws.write_string(row, 0, label("rpt_data"), fm.title)
+    ws.write_string(row + 1, 0, label("rpt_data_note"), fm.subtitle)
     columns = report.freshness.columns
-    row = _table(ws, fm, row + 2, report.freshness, FRESHNESS_KINDS, columns)
+    row = _table(ws, fm, row + 2, report.freshness, freshness_kinds(), columns)
     ws.set_column(0, 0, 24)
     ws.set_column(1, 1, 100)
     ws.set_landscape()
@@ -197,13 +192,12 @@ def write_xlsx(report: Report, path: str | Path) -> None:
         "title": f"{report.title} {report.school_year}", "subject": report.subtitle,
         "author": "Passend in Beeld", "company": report.organisation,
         "created": report.generated_at,
-        "comments": f"Rol {report.query_role}: kleine aantallen onderdrukt "
-                    f"(minder dan {report.min_cell}).",
+        "comments": label("rpt_comments", role=report.query_role, min_cell=report.min_cell),
     })
     fm = _Formats(wb)
     sections = list(report.sections) + ([report.loads] if report.loads else [])
     names: list[tuple[str, Section]] = []
-    used = {"voorblad"}
+    used = {label("rpt_cover_sheet").lower()}
     for section in sections:
         name, n = section.sheet, 2
         while name.lower() in used:

@@ -76,3 +76,14 @@ def test_login_is_asked_when_users_exist(use_demo, tmp_path, monkeypatch):
     at.text_input[1].input("wachtwoord-kwaliteit")
     at.button[0].click().run()
     assert at.session_state["role"] == "kwaliteit" and not at.exception
+
+
+def test_a_bad_pib_toml_shows_its_dutch_sentence_not_a_traceback(isolated_env):
+    config = isolated_env / "pib.toml"
+    config.write_text(config.read_text(encoding="utf-8") + "\n[extra]\nkey = 1\n",
+                      encoding="utf-8")
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception, at.exception
+    assert [e.value for e in at.error] == [
+        f"{config}: onbekende sectie [extra]; bekend zijn [organisation], [school_year], "
+        "[norms], [privacy], [region], [targets], [public]."]

@@ -148,3 +148,44 @@ def test_browser_dekkend_aanbod_draws_the_flemish_map(vl_server, browser):
             assert box is not None and box["width"] < plot["width"] * 0.8
     finally:
         context.close()
+
+
+def _report_texts(path: Path) -> list[str]:
+    """Every text cell of a workbook written by the report code, without the queries' own
+    Dutch definitions and titles (from the SQL headers, the same in both profiles)."""
+    import openpyxl
+
+    texts = []
+    for ws in openpyxl.load_workbook(path).worksheets:
+        in_definition = False
+        for row in ws.iter_rows(values_only=True):
+            for value in row:
+                if not isinstance(value, str):
+                    continue
+                if value.startswith(label("rpt_definition", title="")[:-2]):
+                    in_definition = True
+                elif value.startswith(label("rpt_source", command="")):
+                    in_definition = False
+                elif not in_definition:
+                    texts.append(value)
+    return texts
+
+
+def test_a_flemish_export_uses_the_flemish_words(use_vl, tmp_path):
+    from dashboard.report import build_report, write_report
+    from queries import run_query
+
+    year = run_query("kpi_headline", role="bestuur")["school_year"][-1]
+    path = write_report(build_report("inspectie", year, role="bestuur"), "xlsx",
+                        tmp_path / "vl.xlsx")
+    texts = _report_texts(path)
+    words = " ".join(texts)
+    # GLOSSARY: beslissing (not besluit), ondersteuningsvraag (not aanmelding), verslag (not TLV)
+    assert {"Beslissingen", "Nog geen beslissing",
+            "Ondersteuningsvragen naar type en beslissing"} <= set(texts)
+    assert "Ondersteuningsvragen" in words and "Verslagen per 1.000 leerlingen" in words
+    assert "Ondersteuningsnetwerk" in texts
+    assert not re.search(r"besluit|aanmelding|samenwerkingsverband|thuiszit|\bTLV",
+                         words, re.IGNORECASE), re.search(
+        r".{40}(besluit|aanmelding|samenwerkingsverband|thuiszit|\bTLV).{40}", words,
+        re.IGNORECASE)

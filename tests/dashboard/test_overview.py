@@ -39,7 +39,7 @@ def expected(year: str, role: str = "kwaliteit") -> dict[str, str]:
         label("ov_tile_within_norm", days=get_settings().decision_days):
             percent(row["within_norm_share"]),
         label("ov_tile_median"):
-            label("ov_days", value=number(days, 0 if days % 1 == 0 else 1)),
+            label("fig_days", value=number(days, 0 if days % 1 == 0 else 1)),
         label("ov_tile_preventive"): percent(row["preventive_hours_share"]),
         label("ov_tile_per_1000", what=label("out_of_school_title")[:1].upper()
               + label("out_of_school_title")[1:]):

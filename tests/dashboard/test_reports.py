@@ -8,7 +8,7 @@ import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from dashboard.formatting import auto, number, percent
+from dashboard.formatting import number, percent
 from dashboard.labels import code_label, label
 from etl.settings import get_settings
 from queries import run_query
@@ -53,7 +53,7 @@ def test_every_table_equals_its_query_and_downloads_its_csv(use_demo, downloads)
     assert table(at, label("decided")) == [
         {label("need_category").capitalize(): code_label("need_category", r["need_category"]),
          label("decided"): number(r["decided"]),
-         label("median_days"): auto(r["median_days"]),
+         label("median_days"): number(r["median_days"], 1),
          label("rep_col_p90_days"): number(r["p90_days"], 1),
          label("within_days", days=get_settings().decision_days):
              percent(r["within_norm_share"], 1)}

@@ -24,8 +24,8 @@ from dashboard.app.data import query
 from dashboard.figures import out_of_school as figures
 from dashboard.formatting import number, rate, signed
 from dashboard.geo import municipality_name
+from dashboard.kpis import kpi
 from dashboard.labels import code_label, code_labels, label
-from etl.settings import get_settings
 
 CONFIG = {"displaylogo": False}
 REASONS = 10
@@ -55,7 +55,7 @@ def tiles(trend: pl.DataFrame, year: str, target: float | None) -> None:
     cols[2].metric(label("exempted"), number(row["pupils_exempted"]),
                    delta("pupils_exempted", 0), delta_color="off", border=True,
                    help=label("os_tile_help"))
-    verdict = target_badge(row["per_1000_pupils"], target, False, rate(target))
+    verdict = target_badge(kpi("out_of_school_per_1000"), row["per_1000_pupils"])
     st.markdown(label("os_verdict", year=year, per_1000=rate(row["per_1000_pupils"]),
                       what=label("out_of_school"), target=verdict))
     if before:
@@ -113,7 +113,7 @@ def render() -> None:
         return
     years = trend["school_year"].to_list()
     year = f.school_year or years[-1]
-    target = get_settings().targets.get("out_of_school_per_1000")
+    target = kpi("out_of_school_per_1000").target_value()
     if f.need_category:
         st.caption(label("fig_need_not_used"))
     if f.municipality_code:

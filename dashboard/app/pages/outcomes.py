@@ -20,8 +20,8 @@ from dashboard.app.components import (
 from dashboard.app.data import query
 from dashboard.figures import outcomes as figures
 from dashboard.formatting import number, percent, points, signed
+from dashboard.kpis import kpi
 from dashboard.labels import code_label, label
-from etl.settings import get_settings
 
 CONFIG = {"displaylogo": False}
 UNKNOWN_WARNING = 0.2  # say so when more than this share of destinations is not filled in
@@ -50,7 +50,7 @@ def tiles(outcomes: pl.DataFrame, year: str, target: float | None) -> None:
     cols[2].metric(label("oc_tile_partly"), percent(row["achieved_or_partly_share"]),
                    delta("achieved_or_partly_share"), border=True)
     st.markdown(label("oc_verdict", year=year, achieved=percent(row["achieved_share"]),
-                      target=target_badge(row["achieved_share"], target, True, percent(target))))
+                      target=target_badge(kpi("achieved_share"), row["achieved_share"])))
     if before:
         st.caption(label("fig_delta_caption", year=before["school_year"]))
 
@@ -101,7 +101,7 @@ def render() -> None:
     if f.need_category:
         st.caption(label("fig_need_not_used"))
     year = f.school_year or outcomes["school_year"][-1]
-    target = get_settings().targets.get("achieved_share")
+    target = kpi("achieved_share").target_value()
     tiles(outcomes, year, target)
     trend_chart(outcomes, year, target)
     definition("outcomes")

@@ -8,8 +8,6 @@ The overview is regional: `kpi_headline` has no gemeente or need filter.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import polars as pl
 import streamlit as st
 
@@ -20,73 +18,28 @@ from dashboard.app.navigation import BY_KEY
 from dashboard.figures import overview as figures
 from dashboard.formatting import EMPTY, number, percent, points, signed
 from dashboard.geo import municipality_name
+from dashboard.kpis import KPIS, Kpi
 from dashboard.labels import code_label, label
-from etl.settings import get_settings
 
 
-@dataclass(frozen=True)
-class Tile:
-    column: str  # column of kpi_headline, also the key of [targets] in pib.toml
-    title: str
-    kind: str  # share | days | rate
-    lower_is_better: bool
-    page: str  # page key of dashboard.app.navigation
+def tiles() -> list[Kpi]:
+    """The KPIs with a page behind them, in the registry's order."""
+    return [k for k in KPIS if k.page]
 
 
-def capital(text: str) -> str:
-    """First letter upper case, the rest as written ("TLV's", "verslagen" → "Verslagen")."""
-    return text[:1].upper() + text[1:]
+def places(value: float | None) -> str:
+    return EMPTY if value is None else label("ov_places", value=number(value))
 
 
-def tiles() -> list[Tile]:
-    settings = get_settings()
-    return [
-        Tile("within_norm_share", label("ov_tile_within_norm", days=settings.decision_days),
-             "share", False, "waiting"),
-        Tile("median_waiting_days", label("ov_tile_median"), "days", True, "waiting"),
-        Tile("preventive_hours_share", label("ov_tile_preventive"), "share", False,
-             "prevention"),
-        Tile("out_of_school_per_1000",
-             label("ov_tile_per_1000", what=capital(label("out_of_school_title"))), "rate", True,
-             "out_of_school"),
-        Tile("achieved_share", label("ov_tile_achieved"), "share", False, "outcomes"),
-        # The TLV rate is read as a ceiling: passend onderwijs steers on fewer admissions to
-        # special education (thuisnabij). Flip here if the board means a minimum.
-        Tile("admissions_per_1000",
-             label("ov_tile_per_1000", what=capital(label("admissions"))), "rate", True,
-             "reports"),
-    ]
-
-
-def fmt(kind: str, value: float | None) -> str:
-    if kind == "share":
-        return percent(value)
-    if kind == "days":
-        if value is None:
-            return EMPTY
-        return label("ov_days", value=number(value, 0 if float(value).is_integer() else 1))
-    if kind == "places":
-        return EMPTY if value is None else label("ov_places", value=number(value))
-    return number(value, 1)
-
-
-def fmt_delta(kind: str, value: float | None, before: float | None) -> str | None:
+def fmt_delta(tile: Kpi, value: float | None, before: float | None) -> str | None:
     if value is None or before is None:
         return None
     change = value - before
-    if kind == "share":
+    if tile.kind == "share":
         return points(change)
-    if kind == "days":
-        return label("ov_days", value=signed(change, 0 if float(change).is_integer() else 1))
-    if kind == "places":
-        return label("ov_places", value=signed(change))
-    return signed(change, 1)
-
-
-def on_target(tile: Tile, value: float | None, target: float | None) -> bool | None:
-    if value is None or target is None:
-        return None
-    return value <= target if tile.lower_is_better else value >= target
+    if tile.kind == "days":
+        return label("fig_days", value=signed(change, 0 if float(change).is_integer() else 1))
+    return signed(change, 1 if tile.kind == "rate" else 0)
 
 
 def badge(hit: bool | None, target_text: str) -> str:
@@ -124,7 +77,7 @@ def note_waiting(column: str, year: str) -> str | None:
                  share=percent(row["within_norm_share"]))
 
 
-def note(tile: Tile, kpi: pl.DataFrame, year: str) -> str | None:
+def note(tile: Kpi, kpi: pl.DataFrame, year: str) -> str | None:
     """One computed line: what stands out for this figure (picked rows, no new figures)."""
     row = kpi.filter(school_year=year).row(0, named=True)
     if tile.column in ("median_waiting_days", "within_norm_share"):
@@ -161,11 +114,12 @@ def note(tile: Tile, kpi: pl.DataFrame, year: str) -> str | None:
     return None
 
 
-def target_text(tile: Tile, target: float | None) -> str:
+def target_text(tile: Kpi) -> str:
+    target = tile.target_value()
     if target is None:
         return ""
     key = "ov_target_max" if tile.lower_is_better else "ov_target_min"
-    return label(key, target=fmt(tile.kind, target))
+    return label(key, target=tile.headline(target))
 
 
 def link(page: str) -> None:
@@ -176,17 +130,17 @@ def link(page: str) -> None:
                      icon=":material/arrow_forward:", query_params=filters.link_params())
 
 
-def draw_tile(tile: Tile, kpi: pl.DataFrame, year: str, targets: dict[str, float]) -> None:
+def draw_tile(tile: Kpi, kpi: pl.DataFrame, year: str) -> None:
     years = kpi["school_year"].to_list()
     values = kpi[tile.column].to_list()
     i = years.index(year)
     value, before = values[i], (values[i - 1] if i > 0 else None)
-    target = targets.get(tile.column)
+    target = tile.target_value()
     with st.container(border=True):
-        st.metric(tile.title, fmt(tile.kind, value), fmt_delta(tile.kind, value, before),
+        st.metric(tile.name, tile.headline(value), fmt_delta(tile, value, before),
                   delta_color="inverse" if tile.lower_is_better else "normal")
-        st.markdown(badge(on_target(tile, value, target), target_text(tile, target)))
-        texts = [fmt(tile.kind, v) for v in values]
+        st.markdown(badge(tile.on_target(value), target_text(tile)))
+        texts = [tile.headline(v) for v in values]
         st.plotly_chart(figures.spark(years, values, texts, year, target), width="stretch",
                         config={"displayModeBar": False}, key=f"spark_{tile.column}")
         text = note(tile, kpi, year)
@@ -213,11 +167,12 @@ def draw_coverage_tile(year: str) -> None:
         years, values = trend["school_year"].to_list(), trend["gap"].to_list()
         before = values[years.index(year) - 1] if year in years and years.index(year) > 0 \
             else None
-        st.metric(label("ov_tile_coverage"), fmt("places", top["gap"]),
-                  fmt_delta("places", top["gap"], before), delta_color="inverse")
+        change = None if before is None else label("ov_places",
+                                                     value=signed(top["gap"] - before))
+        st.metric(label("ov_tile_coverage"), places(top["gap"]), change, delta_color="inverse")
         st.markdown(f":red-badge[:material/error: {label('ov_coverage_gap')}] "
                     + label("ov_target_no_gap"))
-        texts = [fmt("places", v) for v in values]
+        texts = [places(v) for v in values]
         st.plotly_chart(figures.spark(years, values, texts, year, 0), width="stretch",
                         config={"displayModeBar": False}, key="spark_coverage")
         st.caption(label("ov_note_coverage_gap",
@@ -235,7 +190,7 @@ def draw_coverage_tile(year: str) -> None:
         link("coverage")
 
 
-def visible_tiles() -> list[Tile]:
+def visible_tiles() -> list[Kpi]:
     return [t for t in tiles() if auth.may_see(t.page)]
 
 
@@ -250,18 +205,18 @@ def draw_referrals_tile(kpi: pl.DataFrame, year: str) -> None:
             link(page)
 
 
-def summary(kpi: pl.DataFrame, year: str, targets: dict[str, float], shown: list[Tile]) -> None:
+def summary(kpi: pl.DataFrame, year: str, shown: list[Kpi]) -> None:
     """The one-line answer: how many targets are met, and which are not."""
     row = kpi.filter(school_year=year).row(0, named=True)
-    judged = [(t, on_target(t, row[t.column], targets.get(t.column))) for t in shown]
+    judged = [(t, t.on_target(row[t.column])) for t in shown]
     judged = [(t, hit) for t, hit in judged if hit is not None]
     if not judged:
         return
     hit = sum(1 for _, h in judged if h)
     text = label("ov_summary", year=year, hit=hit, total=len(judged))
     missed = [
-        label("ov_attention_item", title=t.title,
-              value=fmt(t.kind, row[t.column]), target=target_text(t, targets[t.column]))
+        label("ov_attention_item", title=t.name,
+              value=t.headline(row[t.column]), target=target_text(t))
         for t, h in judged if not h
     ]
     text += " " + (label("ov_attention", items="; ".join(missed)) if missed
@@ -285,11 +240,10 @@ def render() -> None:
         return
     if f.municipality_code or f.need_category:
         st.caption(label("ov_region_only"))
-    targets = get_settings().targets
     shown = visible_tiles()
-    summary(kpi, year, targets, shown)
+    summary(kpi, year, shown)
     # tiles in rows of four; a role sees the tiles of the pages it may open
-    cards = [lambda t=t: draw_tile(t, kpi, year, targets) for t in shown]
+    cards = [lambda t=t: draw_tile(t, kpi, year) for t in shown]
     if auth.may_see("coverage"):
         cards.insert(3, lambda: draw_coverage_tile(year))
     cards.append(lambda: draw_referrals_tile(kpi, year))

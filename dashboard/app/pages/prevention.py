@@ -12,8 +12,8 @@ from dashboard.app.components import definition, has_rows, page_header, suppress
 from dashboard.app.data import query
 from dashboard.figures import prevention as figures
 from dashboard.formatting import display_frame, number, percent, points, signed
+from dashboard.kpis import kpi
 from dashboard.labels import code_label, label
-from etl.settings import get_settings
 
 PLOT_CONFIG = {"displayModeBar": False}
 MEASURES = ("hours", "supports", "cost_eur")
@@ -82,7 +82,7 @@ def render() -> None:
         return
     year = f.school_year or trend["school_year"][-1]
     has_year = year in trend["school_year"].to_list()
-    target = get_settings().targets.get("preventive_hours_share")
+    target = kpi("preventive_hours_share").target_value()
     if has_year:
         headline(trend, year, target)
     else:

@@ -27,6 +27,7 @@ from dashboard.app.components import (
 from dashboard.app.data import query
 from dashboard.figures import waiting as figures
 from dashboard.formatting import days, number, percent, points, signed
+from dashboard.kpis import kpi
 from dashboard.labels import label
 from etl.settings import get_settings
 
@@ -45,7 +46,6 @@ def day_count(value: float | None) -> str:
 def tiles(summary: pl.DataFrame, year: str) -> None:
     settings = get_settings()
     norm, extended = settings.decision_days, settings.decision_days + settings.extension_days
-    targets = settings.targets
     years = summary["school_year"].to_list()
     if year not in years:
         st.info(label("wt_no_year", what=label("referrals"), year=year))
@@ -77,14 +77,11 @@ def tiles(summary: pl.DataFrame, year: str) -> None:
                    help=label("wt_tile_median_help"))
     cols[4].metric(label("wt_tile_p90"), day_count(row["p90_days"]), delta("p90_days", "days"),
                    delta_color="inverse", border=True, help=label("wt_tile_p90_help"))
-    within_target = targets.get("within_norm_share")
-    median_target = targets.get("median_waiting_days")
     st.markdown(label(
         "wt_verdict", year=year, within=percent(row["within_norm_share"]), norm=norm,
-        target_within=target_badge(row["within_norm_share"], within_target, True,
-                            percent(within_target)),
+        target_within=target_badge(kpi("within_norm_share"), row["within_norm_share"]),
         median=days(row["median_days"]),
-        target_median=target_badge(row["median_days"], median_target, False, days(median_target)),
+        target_median=target_badge(kpi("median_waiting_days"), row["median_days"]),
     ))
     if before:
         st.caption(label("fig_delta_caption", year=before["school_year"]))
@@ -127,7 +124,7 @@ def distribution_section(f: filters.Filters, year: str, summary: pl.DataFrame) -
         per_need = query("waiting_times", school_year=year, municipality_code=f.municipality_code)
         if has_rows(per_need, "within_norm_share"):
             fig = figures.per_need(per_need, f.need_category,
-                                   settings.targets.get("within_norm_share"), norm)
+                                   kpi("within_norm_share").target_value(), norm)
             st.plotly_chart(fig, width="stretch", config=CONFIG, key="per_need")
             if f.need_category:
                 st.caption(label("wt_need_all_caption"))

@@ -61,3 +61,12 @@ def test_a_warehouse_held_by_another_program_is_named_by_load_query_and_export(t
         holder.kill()
         holder.wait()
 
+
+def test_an_unknown_key_in_pib_toml_exits_2_naming_it(isolated_env):
+    config = isolated_env / "pib.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "achieved_share =", "achieved_shar ="), encoding="utf-8")
+    result = pib("query", "kpi_headline")
+    assert result.returncode == 2
+    assert f"{config}: onbekende sleutel 'achieved_shar' onder [targets]" in result.stderr
+    assert "Traceback" not in result.stderr
