@@ -14,6 +14,8 @@ from etl.importers.base import FileReport, Importer, Opened, Progress, Run
 from etl.importers.canonical import CanonicalImporter
 from etl.importers.cbs_85701 import Cbs85701Importer
 from etl.importers.duo_scholen import DuoScholenImporter
+from etl.importers.profile import ProfileImporter
+from etl.profiles import available_profiles, load_profile
 
 __all__ = ["IMPORTERS", "FileReport", "Importer", "Opened", "Progress", "Run", "importer_for",
            "recognise"]
@@ -24,13 +26,27 @@ IMPORTERS: dict[str, Importer] = {
 
 
 def importer_for(name: str) -> Importer:
-    """The importer named `name` (`pib load --source NAME`); ValueError naming the known ones
-    when there is none."""
-    if name not in IMPORTERS:
-        raise ValueError(f"Onbekende bron '{name}'; bekend zijn: {', '.join(IMPORTERS)}.")
-    return IMPORTERS[name]
+    """The importer named `name` (`pib load --source NAME`): a built-in one, else the source
+    profile of that name (a user's in `profiles/` wins over a shipped one, `etl.profiles`).
+    ValueError (a Dutch sentence naming the known sources and profiles, or what is wrong with
+    the profile) otherwise."""
+    if name in IMPORTERS:
+        return IMPORTERS[name]
+    if name not in available_profiles() and not name.lower().endswith(".toml"):
+        raise ValueError(f"Onbekende bron '{name}'; bekend zijn: {', '.join(IMPORTERS)} en de "
+                         f"bronprofielen {', '.join(sorted(available_profiles()))}.")
+    return ProfileImporter(load_profile(name))  # ProfileError is a ValueError
 
 
 def recognise(path: Path) -> Importer:
-    """The first importer that recognises the file (`canonical` takes every other)."""
-    return next(imp for imp in IMPORTERS.values() if imp.recognise(path))
+    """The importer of a file given without `--source`: the first built-in importer that
+    recognises it, else a source profile whose `match` globs name it, else `canonical`."""
+    *special, canonical = IMPORTERS.values()
+    for imp in special:
+        if imp.recognise(path):
+            return imp
+    for name in available_profiles():
+        profile = ProfileImporter(load_profile(name))
+        if profile.recognise(path):
+            return profile
+    return canonical

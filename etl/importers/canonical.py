@@ -46,6 +46,14 @@ class CanonicalImporter(Importer):
         src = open_source(path, workdir)  # keyed by its content hash
         return CanonicalFile(src.path, src.entity.name, src.sha256, src.warnings, src)
 
+    def report(self, opened: CanonicalFile) -> FileReport:
+        """The report the import fills in (a subclass may say more in its summary)."""
+        return FileReport(opened.path.name, opened.entity)
+
+    def prepare(self, entry: Entry, opened: CanonicalFile, run: Run) -> None:
+        """What a subclass does before the rows are read, under the file's load entry (a
+        source profile quarantines the rows it could not translate)."""
+
     def import_(self, con: duckdb.DuckDBPyConnection, opened: Opened, run: Run) -> FileReport:
         """Insert the valid rows straight into the entity table under a new load id, in one
         insert that pseudonymises the pupil ids and is fed by a stream of batches that a
@@ -56,9 +64,10 @@ class CanonicalImporter(Importer):
         src = opened.source
         known = len(src.warnings)
         entity = src.entity
-        rep = FileReport(src.path.name, entity.name)
+        rep = self.report(opened)
         had_rows = con.execute(f"select count(*) > 0 from {entity.name}").fetchone()[0]
         entry = Entry(con, rep, self.name, src.sha256)
+        self.prepare(entry, opened, run)
         spool = _Spool(run.workdir / f"quarantine-{entry.load_id}", entry)
         hide = partial(_pseudonymise, run.pseudonymiser, entity)
         schema = typed_schema(entity).to_arrow().schema
