@@ -6,7 +6,7 @@
 --   `schools.in_region` is not used) and the placed school's municipality_code is not;
 --   incoming = the placed school's municipality_code is in the region and the referral's is
 --   not; balance = incoming - outgoing. A municipality_code `unknown` counts on neither side.
---   One row for each of the three request types.
+--   Only request types with such a referral have a row.
 -- titel: Grensverkeer bij toelaatbaarheid
 -- definitie: Toegekende aanmeldingen voor sbo, so en vso met een besluit in het schooljaar en
 --   een bekende school van plaatsing. Uitgaand = de leerling woont in een gemeente van de regio
@@ -20,12 +20,6 @@
 -- suppress: incoming -> balance
 
 with
-
-request_types as (
-
-    select unnest(['admission_sbo', 'admission_so', 'admission_vso']) as request_type
-
-),
 
 placed as (
 
@@ -59,12 +53,11 @@ per_type as (
 final as (
 
     select
-        request_types.request_type,
-        coalesce(per_type.outgoing, 0) as outgoing,
-        coalesce(per_type.incoming, 0) as incoming,
-        coalesce(per_type.incoming, 0) - coalesce(per_type.outgoing, 0) as balance
-    from request_types
-    left join per_type using (request_type)
+        request_type,
+        outgoing,
+        incoming,
+        incoming - outgoing as balance
+    from per_type
 
 )
 

@@ -91,8 +91,8 @@ final as (
         quantile_cont(days, 0.25) as p25_days,
         quantile_cont(days, 0.5) as median_days,
         quantile_cont(days, 0.75) as p75_days,
-        count(*) filter (where days <= norm) / count(*) filter (where norm is not null)
-            as within_norm_share
+        count(*) filter (where days <= norm)
+            / nullif(count(*) filter (where norm is not null), 0) as within_norm_share
     from stages
     group by year, stage
 
