@@ -42,6 +42,7 @@ FUNDING_MIX = (0.80, 0.07, 0.10, 0.03)
 HIGH_GROWTH = 0.012
 FUNDED = ("admission_so", "admission_vso")
 VALID_YEARS_MIX = (0.35, 0.45, 0.20)  # a TLV runs to the end of the 1st, 2nd or 3rd school year
+SUMMER_DAYS = 42
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,8 @@ def _with_placements(ctx: Context, rng: np.random.Generator, refs: Referrals) ->
         ends = np.array([to_day(first + i + 1, month, day) - 1
                          for i in range(ctx.years.count + 1)])
         span = 1 + categorical(rng.random(rows.size), VALID_YEARS_MIX)
-        index = ctx.years.index(refs.decided[rows]) + span - 1
+        # a TLV decided in the last weeks of a school year counts from the next one
+        index = ctx.years.index(refs.decided[rows] + SUMMER_DAYS) + span - 1
         valid_until[rows] = ends[np.minimum(index, ends.size - 1)]
     return replace(refs, placed=placed, funding=funding, valid_until=valid_until)
 
