@@ -580,8 +580,9 @@ _NL: dict[str, str] = {
     "ctx_measure_so_share": "SO-deelname",
     "ctx_measure_sbo_share": "SBO-deelname",
     "ctx_measure_vso_share": "VSO-deelname",
-    "ctx_measure_help": "SBO-deelname = sbo / (bao + sbo); SO-deelname = so / (bao + sbo + so); "
-                        "VSO-deelname = vso / (vo + vso).",
+    "ctx_measure_help": "SBO-deelname = sbo / (bao + sbo); SO-deelname = so / (bao + sbo); "
+                        "VSO-deelname = vso / vo (zoals Vensters de deelnamepercentages "
+                        "definieert).",
     "ctx_region": "Regio",
     "ctx_national": "Nederland",
     "ctx_col_bao": "Bao",

@@ -26,6 +26,31 @@ GOAL_ATTAINMENTS = ("achieved", "partly", "not_achieved")
 DESTINATIONS = ("regular", "sbo", "so", "vso", "other", "unknown")
 OUT_OF_SCHOOL_KINDS = ("absolute_absence", "long_relative_absence", "exemption")
 SECTORS = ("po", "vo", "sbo", "so", "vso", "bao", "buo", "so_vo")
+FUNDING_CATEGORIES = ("low", "medium", "high")  # bekostigingscategorie of an SO/VSO TLV
+# Leerplichtwet 1969: 5 onder a/b/c, 5a (trekkend bestaan), 15 (ander onderwijs), 3a.
+EXEMPTION_ARTICLES = ("art_5_a", "art_5_b", "art_5_c", "art_5a", "art_15", "art_3a")
+RESOLUTIONS = (
+    "returned", "placed_regular", "placed_special", "care_combination", "moved", "exempted",
+    "other",
+)
+TARGET_LEVELS = ("pupil", "teacher", "team")
+REPORT_TYPES = ("gc", "iac", "ov4")  # Flemish verslag: gemeenschappelijk curriculum, IAC, OV4
+EDUCATION_TYPES = ("basic", "type_2", "type_3", "type_4", "type_6", "type_7", "type_9")
+CARE_PHASE_MAX = 3  # Flemish zorgcontinuüm: fase 0 to 3
+CASE_REFERRERS = ("school", "parents", "swv", "attendance_officer", "care", "other")
+CASE_PROBLEMS = (
+    "out_of_school", "no_fitting_place", "support_not_offered", "care_education", "transport",
+    "other",
+)
+CASE_SECTORS = ("po", "vo", "so", "vso", "mbo", "none")
+CASE_OUTCOMES = (
+    "placed_regular", "placed_special", "care_combination", "exemption", "no_solution",
+    "withdrawn",
+)
+FINANCE_CATEGORIES = (
+    "income", "personnel", "school_support", "arrangements", "special_education_transfer",
+    "other_expense", "reserve_end",
+)
 
 DUCKDB_TYPES = {
     "text": "VARCHAR", "code": "VARCHAR", "int": "BIGINT", "number": "DOUBLE",
@@ -131,6 +156,8 @@ ENTITIES: dict[str, Entity] = {
                 _c("municipality_code", "text", MUNICIPALITY),
                 _c("school_year", "school_year", "school year such as `2024-2025`"),
                 _c("capacity", "int", "places (pupils) the offer can serve", minimum=0),
+                _opt("tariff_eur", "number", "cost of one place for the school year, in euros",
+                     minimum=0),
             ),
         ),
         Entity(
@@ -181,8 +208,21 @@ ENTITIES: dict[str, Entity] = {
                 _opt("ended_on", "date", "end date; empty while running"),
                 _c("hours", "number", "hours of support", minimum=0),
                 _opt("cost_eur", "number", "cost in euros", minimum=0),
+                _opt("target_level", "code", "whom the support is aimed at",
+                     codes=TARGET_LEVELS),
+                _opt("sessions", "int", "number of sessions (contacts)", minimum=0),
+                _opt("report_type", "code", "Flemish verslag the support rests on",
+                     codes=REPORT_TYPES),
+                _opt("education_type", "code", "Flemish type (buitengewoon onderwijs)",
+                     codes=EDUCATION_TYPES),
+                _opt("care_phase", "int", "Flemish zorgcontinuüm fase, 0 to 3", minimum=0),
             ),
-            (ENDED_AFTER_STARTED,),
+            (
+                ENDED_AFTER_STARTED,
+                Rule("care_phase_range", ("care_phase",), f"is hoger dan {CARE_PHASE_MAX}",
+                     lambda: pl.col("care_phase").is_null()
+                     | (pl.col("care_phase") <= CARE_PHASE_MAX)),
+            ),
         ),
         Entity(
             "outcomes", "Evaluations of support: goal attainment and destination.",
@@ -207,8 +247,54 @@ ENTITIES: dict[str, Entity] = {
                 _c("started_on", "date", "start date"),
                 _opt("ended_on", "date", "end date; empty while ongoing"),
                 _opt("reason", "text", "reason, short text"),
+                _opt("exemption_article", "code",
+                     "article of the Leerplichtwet 1969 (kind `exemption` only)",
+                     codes=EXEMPTION_ARTICLES),
+                _opt("has_offer", "bool", "an offer of education or care is in place"),
+                _opt("resolution", "code", "how an ended episode ended", codes=RESOLUTIONS),
             ),
-            (ENDED_AFTER_STARTED,),
+            (
+                ENDED_AFTER_STARTED,
+                Rule("article_only_with_exemption", ("exemption_article",),
+                     "mag alleen gevuld zijn bij kind exemption",
+                     lambda: pl.col("exemption_article").is_null()
+                     | (pl.col("kind") == "exemption")),
+            ),
+        ),
+        Entity(
+            "cases", "Escalated cases (thuiszittersoverleg, doorzettingsmacht) and their outcome.",
+            ("case_id",),
+            (
+                _c("case_id", "text", "case identifier"),
+                _c("pupil_id", "text", "pupil; stored only as a keyed pseudonym",
+                   pseudonymised=True),
+                _c("municipality_code", "text", MUNICIPALITY + " of the pupil"),
+                _c("opened_on", "date", "date the case was opened"),
+                _opt("closed_on", "date", "date the case was closed; empty while open"),
+                _c("referred_by", "code", "who brought the case", codes=CASE_REFERRERS),
+                _c("problem_type", "code", "what the case is about", codes=CASE_PROBLEMS),
+                _opt("sector", "code", "sector of the pupil", codes=CASE_SECTORS),
+                _opt("days_out_before", "int",
+                     "days without education before the case opened", minimum=0),
+                _opt("outcome", "code", "how the case ended", codes=CASE_OUTCOMES),
+            ),
+            (
+                Rule("closed_after_opened", ("closed_on",), "ligt voor opened_on",
+                     _not_before("closed_on", "opened_on")),
+            ),
+        ),
+        Entity(
+            "finance", "The network's budget and actuals per school year (begroting, realisatie).",
+            ("school_year", "item"),
+            (
+                _c("school_year", "school_year", "school year such as `2024-2025`"),
+                _c("item", "text", "the organisation's own line name"),
+                _c("category", "code",
+                   "kind of line; `reserve_end` is the equity at the end of the year",
+                   codes=FINANCE_CATEGORIES),
+                _opt("budget_eur", "number", "budgeted amount in euros", minimum=0),
+                _opt("actual_eur", "number", "actual amount in euros", minimum=0),
+            ),
         ),
     )
 }
@@ -250,9 +336,14 @@ create table if not exists school_locations (
 
 
 def table_ddl(entity: Entity) -> str:
-    """`create table` for an entity: canonical columns plus lineage."""
+    """`create table` for an entity: canonical columns plus lineage; for a table made by an
+    earlier version, the optional columns added since (`alter table ... add column`)."""
     cols = [f"{c.name} {DUCKDB_TYPES[c.kind]}" for c in (*entity.columns, *LINEAGE)]
-    return f"create table if not exists {entity.name} ({', '.join(cols)});"
+    added = "".join(
+        f"alter table {entity.name} add column if not exists {c.name} {DUCKDB_TYPES[c.kind]};"
+        for c in entity.columns if not c.required
+    )
+    return f"create table if not exists {entity.name} ({', '.join(cols)});{added}"
 
 
 def warehouse_ddl() -> str:

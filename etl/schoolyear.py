@@ -74,9 +74,11 @@ def sql_macros(start: Start, schema: str | None = None) -> str:
     """DDL of the school-year macros for a school year starting on `start` (month, day):
     `school_year_start(d)` the first calendar year of d's school year (2024 for 2025-01-10),
     `school_year_label(y)` its name (`2024-2025`), `school_year(d)` both in one, and
-    `in_school_year(d, sy)` true when d falls in school year `sy`. Queries group by the integer
-    and name the few groups at the end, and filter by `in_school_year`, a date range that skips
-    whole row groups: both much cheaper than building a string for every row.
+    `in_school_year(d, sy)` true when d falls in school year `sy`, and
+    `school_year_first_day(sy)` / `school_year_last_day(sy)` the first and last day of `sy`.
+    Queries group by the integer and name the few groups at the end, and filter by
+    `in_school_year`, a date range that skips whole row groups: both much cheaper than building
+    a string for every row.
     Temporary macros of the connection, or with `schema` macros of that schema."""
     month, day = (int(part) for part in start)  # validated integers, never user text
     create = ("create or replace temp macro " if schema is None
@@ -89,4 +91,7 @@ def sql_macros(start: Start, schema: str | None = None) -> str:
         f"{create}in_school_year(d, sy) as "
         f"d >= make_date(left(sy, 4)::int, {month}, {day}) "
         f"and d < make_date(left(sy, 4)::int + 1, {month}, {day});"
+        f"{create}school_year_first_day(sy) as make_date(left(sy, 4)::int, {month}, {day});"
+        f"{create}school_year_last_day(sy) as "
+        f"make_date(left(sy, 4)::int + 1, {month}, {day}) - 1;"
     )

@@ -54,6 +54,16 @@ def school_year_macro(schema: str | None = None) -> str:
     return sql_macros(get_settings().school_year_start, schema)
 
 
+def region_macro(schema: str) -> str:
+    """The macro `in_region(code)`: true when a municipality code is one of `pib.toml`'s
+    `[region] municipalities` (the one notion of the network's region; false for every code
+    when the list is empty)."""
+    listed = ", ".join("'" + code.replace("'", "''") + "'"
+                       for code in get_settings().municipalities)
+    return (f"create or replace macro {schema}.in_region(code) as "
+            f"list_contains([{listed}]::varchar[], code);")
+
+
 def data_version(db: str | Path | None = None) -> tuple[int, int]:
     """Changes whenever a writer replaces the warehouse (inode, mtime); (0, 0) when absent."""
     try:
@@ -89,6 +99,7 @@ def _open(path: Path, key: tuple[object, ...]) -> _Shared:
     simply tries again. Raises WarehouseError when the file cannot be attached."""
     con = duckdb.connect()
     con.execute(school_year_macro("memory.main"))
+    con.execute(region_macro("memory.main"))
     if key[0] == (0, 0):  # no warehouse yet: empty tables, models computed live
         con.execute(warehouse_ddl())
         return _Shared(key, con, "memory", False)
@@ -125,7 +136,8 @@ def _cursor(path: Path) -> tuple[duckdb.DuckDBPyConnection, _Shared]:
     """A new cursor on the shared instance of the warehouse's current version. The instance
     is never closed here: that would close the cursors of running queries; it is freed when
     the last one is gone."""
-    key = (data_version(path), get_settings().school_year_start)
+    settings = get_settings()
+    key = (data_version(path), settings.school_year_start, settings.municipalities)
     with _INSTANCES_LOCK:
         shared = _INSTANCES.get(path)
         if shared is None or shared.key != key:

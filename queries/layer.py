@@ -73,6 +73,7 @@ class Suppress:
 class Query:
     name: str
     title: str
+    audience: tuple[str, ...]  # `for:` — who uses it, shown in docs/kpis.md
     definition: str  # English, for developers and docs/kpis.md
     titel: str  # Dutch title, for the dashboard and the reports
     definitie: str  # Dutch definition, for the dashboard and the reports
@@ -139,7 +140,8 @@ def parse(name: str, text: str) -> Query:
         for count, _, derived in (s.partition("->") for s in found.get("suppress", []))
     )
     query = Query(
-        name=name, title=title.strip(), definition=found["definition"][0], titel=found["titel"][0],
+        name=name, title=title.strip(), audience=_split(found["for"][0]),
+        definition=found["definition"][0], titel=found["titel"][0],
         definitie=found["definitie"][0], params=params, grain=_split(found["grain"][0]),
         columns=_split(found["columns"][0]), suppress=suppress, sql=text,
         **{k: found[k][0] for k in _OPTIONAL if k in found},

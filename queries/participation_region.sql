@@ -6,9 +6,10 @@
 --   municipalities) as area `regio`, next to area `NL` (every region of the file, including
 --   "Gemeenten; niet in te delen"). municipality_count = how many municipalities have CBS
 --   figures in the area that year (for NL without "niet in te delen"). Shares are computed from
---   the summed pupils, never averaged: sbo_share = sbo / (bao + sbo); so_share = so / (bao +
---   sbo + so); vso_share = vso / (vo + vso); empty when the denominator is 0. Without
---   `municipalities`, or when none of them has CBS figures (NIS codes), only the NL rows.
+--   the summed pupils, never averaged, as `participation` defines them: sbo_share = sbo / (bao
+--   + sbo); so_share = so / (bao + sbo); vso_share = vso / vo; empty when the denominator is 0.
+--   Without `municipalities`, or when none of them has CBS figures (NIS codes), only the NL
+--   rows.
 --   provisional is true for periods CBS marks with *. Public data: no suppression.
 -- titel: Deelname aan speciaal onderwijs in de regio en landelijk (CBS)
 -- definitie: De cijfers van `participation` (CBS StatLine 85701NED, op de huidige gemeenten)
@@ -17,8 +18,7 @@
 --   [region]) als gebied `regio`, naast het gebied `NL` (het hele bestand, inclusief
 --   "Gemeenten; niet in te delen"). municipality_count = het aantal gemeenten met CBS-cijfers
 --   in dat gebied en jaar. Aandelen komen uit de opgetelde leerlingen, nooit uit een gemiddelde:
---   sbo = sbo / (bao + sbo), so = so / (bao + sbo + so), vso = vso / (vo + vso), leeg als de
---   noemer 0 is. Zonder `municipalities` (of zonder CBS-cijfers voor die gemeenten) alleen de
+--   sbo = sbo / (bao + sbo), so = so / (bao + sbo), vso = vso / vo, leeg als de noemer 0 is. Zonder `municipalities` (of zonder CBS-cijfers voor die gemeenten) alleen de
 --   rijen NL. Voorlopige cijfers van CBS zijn gemarkeerd. Openbare gegevens: geen onderdrukking.
 -- params: municipalities text?
 -- grain: school_year, area
@@ -78,8 +78,8 @@ final as (
         pupils_vso,
         pupils_vo,
         pupils_sbo / nullif(pupils_bao + pupils_sbo, 0) as sbo_share,
-        pupils_so / nullif(pupils_bao + pupils_sbo + pupils_so, 0) as so_share,
-        pupils_vso / nullif(pupils_vo + pupils_vso, 0) as vso_share,
+        pupils_so / nullif(pupils_bao + pupils_sbo, 0) as so_share,
+        pupils_vso / nullif(pupils_vo, 0) as vso_share,
         provisional
     from per_area
 

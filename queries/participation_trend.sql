@@ -52,8 +52,8 @@ final as (
         pupils_vso,
         pupils_vo,
         pupils_sbo / nullif(pupils_bao + pupils_sbo, 0) as sbo_share,
-        pupils_so / nullif(pupils_bao + pupils_sbo + pupils_so, 0) as so_share,
-        pupils_vso / nullif(pupils_vo + pupils_vso, 0) as vso_share,
+        pupils_so / nullif(pupils_bao + pupils_sbo, 0) as so_share,
+        pupils_vso / nullif(pupils_vo, 0) as vso_share,
         provisional
     from per_region
 

@@ -118,6 +118,8 @@ SCHOOL_SCOPE = {
     "outcomes": "select * from {base}.outcomes "
                 "where support_id in (select support_id from temp.supports)",
     "out_of_school": "select * from {base}.out_of_school where false",
+    "cases": "select * from {base}.cases where false",
+    "finance": "select * from {base}.finance where false",  # the network's books, not a school's
     "quarantine": "select * from {base}.quarantine where false",
 }
 

@@ -5,10 +5,18 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-from etl.demo.context import OUT_OF_SCHOOL, Context, date, ident, lookup
+from etl.demo.context import (
+    ABSENCE_DETAIL,
+    OUT_OF_SCHOOL,
+    Context,
+    categorical,
+    date,
+    ident,
+    lookup,
+)
 from etl.demo.pupils import PupilRegistry
 from etl.demo.schoolyears import calendar_years
-from etl.schema import NEED_CATEGORIES, OUT_OF_SCHOOL_KINDS
+from etl.schema import EXEMPTION_ARTICLES, NEED_CATEGORIES, OUT_OF_SCHOOL_KINDS, RESOLUTIONS
 
 ABSENCE_RATE = 1.6e-3  # new absence episodes per regular pupil per school year
 EXEMPTION_RATE = 0.3e-3
@@ -18,6 +26,14 @@ EXEMPTION_DAYS = (180.0, 0.5, 60, 1000)
 REFERRED_SHARE = 0.6  # episodes of a pupil who also has a referral
 AGES = (6, 17)
 NO_REASON_SHARE = 0.1
+# Article of an exemption (nl): the reasons name 5 onder a, b and c in this order; without a
+# reason, this mix over EXEMPTION_ARTICLES.
+REASON_ARTICLES = ("art_5_a", "art_5_b", "art_5_c")
+UNNAMED_ARTICLE_MIX = (0.55, 0.0, 0.0, 0.05, 0.3, 0.1)
+OFFER_SHARE = ((0.30, 0.50), 0.45)  # an offer in place: absence (first, last year), exemption
+# How an ended episode ended (RESOLUTIONS): absence, exemption.
+ABSENCE_RESOLUTION_MIX = (0.40, 0.15, 0.20, 0.10, 0.08, 0.04, 0.03)
+EXEMPTION_RESOLUTION_MIX = (0.45, 0.05, 0.20, 0.15, 0.10, 0.0, 0.05)
 
 
 def out_of_school(ctx: Context, pupils: PupilRegistry, year: int,
@@ -52,6 +68,8 @@ def out_of_school(ctx: Context, pupils: PupilRegistry, year: int,
     reason = np.where(exempt, len(names.absence_reasons) + u * len(names.exemption_reasons),
                       u * len(names.absence_reasons)).astype(np.int64)
     reason[rng.random(n) < NO_REASON_SHARE] = -1
+    article, offer, resolution = _details(ctx, ctx.rng(ABSENCE_DETAIL, year), year, exempt,
+                                          reason - len(names.absence_reasons), ended)
     return pl.DataFrame({
         "episode_id": np.arange(first_id, first_id + n),
         "pupil_id": pupil,
@@ -60,6 +78,9 @@ def out_of_school(ctx: Context, pupils: PupilRegistry, year: int,
         "started_on": started,
         "ended_on": ended,
         "reason": reason,
+        "exemption_article": article,
+        "has_offer": offer,
+        "resolution": resolution,
     }).select(
         ident("E", "episode_id", width=7),
         ident("P", "pupil_id"),
@@ -68,7 +89,30 @@ def out_of_school(ctx: Context, pupils: PupilRegistry, year: int,
         date("started_on"),
         date("ended_on"),
         lookup("reason", reasons),
+        lookup("exemption_article", EXEMPTION_ARTICLES),
+        "has_offer",
+        lookup("resolution", RESOLUTIONS),
     )
+
+
+def _details(ctx: Context, rng: np.random.Generator, year: int, exempt: np.ndarray,
+             exemption_reason: np.ndarray, ended: np.ndarray
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Article (exemptions, nl only), whether an offer is in place (more often in later
+    years) and how an ended episode ended; -1 marks a missing value."""
+    n = exempt.size
+    article = np.full(n, -1)
+    if ctx.profile.exemption_articles:
+        named = np.array([EXEMPTION_ARTICLES.index(a) for a in REASON_ARTICLES])
+        drawn = categorical(rng.random(n), UNNAMED_ARTICLE_MIX)
+        from_reason = named[np.clip(exemption_reason, 0, named.size - 1)]
+        article = np.where(exempt, np.where(exemption_reason >= 0, from_reason, drawn), -1)
+    absence_share = np.interp(year, (0, max(ctx.years.count - 1, 1)), OFFER_SHARE[0])
+    offer = rng.random(n) < np.where(exempt, OFFER_SHARE[1], absence_share)
+    u = rng.random(n)
+    resolution = np.where(exempt, categorical(u, EXEMPTION_RESOLUTION_MIX),
+                          categorical(u, ABSENCE_RESOLUTION_MIX))
+    return article, offer, np.where(ended >= 0, resolution, -1)
 
 
 def _days(rng: np.random.Generator, spec: tuple[float, float, int, int], n: int) -> np.ndarray:

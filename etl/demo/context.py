@@ -15,6 +15,9 @@ from etl.schema import NEED_CATEGORIES
 # Independent random streams: a stream is seeded by (seed, stream, *keys), so each school year
 # and chunk has its own generator and the output does not depend on how work is split.
 SCHOOLS, REFERRALS, SUPPORTS, TEAM_WORK, OFFERS, OUT_OF_SCHOOL = range(1, 7)
+# Streams of the columns added later (issue 14): drawn apart, so the earlier columns keep
+# their bytes.
+PLACEMENTS, SUPPORT_DETAIL, ABSENCE_DETAIL, TARIFFS, FINANCE, CASES = range(7, 13)
 
 NEED_MIX = np.array([0.26, 0.30, 0.08, 0.03, 0.03, 0.07, 0.09, 0.02, 0.05])  # NEED_CATEGORIES
 PSYCHIATRIC_GROWTH = 0.015  # added to the psychiatric weight per school year

@@ -7,7 +7,9 @@ from pathlib import Path
 import numpy as np
 
 from etl.demo.absence import out_of_school
+from etl.demo.cases import cases
 from etl.demo.context import SCHOOLS, SUPPORTS, TEAM_WORK, Context, random_stream
+from etl.demo.finance import finance
 from etl.demo.offers import offers
 from etl.demo.profiles import PROFILES
 from etl.demo.pupils import PupilRegistry
@@ -49,7 +51,7 @@ def generate(out: Path, pupils: int = 25_000, years: int = 5, seed: int = 42,
     with CsvSink(Path(out), progress) as sink:
         sink.write("schools", schools.frame(prof))
         sink.write("enrolments", schools.enrolment_frame(ctx.years.labels))
-        next_referral = next_support = next_episode = 0
+        next_referral = next_support = next_episode = next_case = 0
         for year in range(years):
             registry.start_year()
             keys = []
@@ -67,6 +69,9 @@ def generate(out: Path, pupils: int = 25_000, years: int = 5, seed: int = 42,
             episodes = out_of_school(ctx, registry, year, next_episode)
             sink.write("out_of_school", episodes)
             next_episode += episodes.height
+            opened = cases(ctx, episodes, year, next_case)
+            sink.write("cases", opened)
+            next_case += opened.height
         targets = preventive_targets(ctx, hours[PREVENTIVE], hours[CURATIVE])
         for year in range(years):
             count = team_work_count(float(targets[year]))
@@ -76,6 +81,7 @@ def generate(out: Path, pupils: int = 25_000, years: int = 5, seed: int = 42,
                 _write_supports(ctx, sink, rng, sup)
                 next_support += sup.kind.size
         sink.write("offers", offers(ctx, demand))
+        sink.write("finance", finance(ctx))
     return sink.rows
 
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 NamePool = tuple[tuple[str, ...], tuple[str, ...]]
 # What a provider offers for one need category: (provider, offer_type) pairs.
 OfferOptions = tuple[tuple[str, str], ...]
+# A line of the network's books: (item, finance category, share of the income).
+FinanceLine = tuple[str, str, float]
 
 
 @dataclass(frozen=True)
@@ -17,6 +19,7 @@ class Names:
     team_providers: tuple[str, ...]
     absence_reasons: tuple[str, ...]
     exemption_reasons: tuple[str, ...]
+    finance: tuple[FinanceLine, ...]  # income lines, then expense lines; shares sum to 1 each
 
 
 _NL_PRIMARY_BASES = (
@@ -78,6 +81,16 @@ NL_NAMES = Names(
         "lichamelijke of psychische ongeschiktheid", "bedenkingen tegen de richting",
         "onderwijs in het buitenland",
     ),
+    finance=(
+        ("Rijksbijdrage zware ondersteuning", "income", 0.78),
+        ("Rijksbijdrage lichte ondersteuning", "income", 0.19),
+        ("Overige baten", "income", 0.03),
+        ("Afdracht so/vso (ondersteuningsbekostiging)", "special_education_transfer", 0.52),
+        ("Doorbetaling schoolbesturen (basisondersteuning+)", "school_support", 0.22),
+        ("Arrangementen en maatwerk", "arrangements", 0.14),
+        ("Personeel bureau en ondersteuningsteam", "personnel", 0.09),
+        ("Huisvesting, ICT en administratie", "other_expense", 0.03),
+    ),
 )
 
 VL_NAMES = Names(
@@ -127,4 +140,12 @@ VL_NAMES = Names(
         "conflict met school", "ziekte", "schoolmoeheid", "schoolangst", "thuissituatie",
     ),
     exemption_reasons=("medische redenen", "huisonderwijs", "verblijf in het buitenland"),
+    finance=(
+        ("Werkingsmiddelen leersteun", "income", 0.88),
+        ("Projectsubsidies", "income", 0.12),
+        ("Leersteunteams (personeel)", "personnel", 0.71),
+        ("Ondersteuning aan scholen", "school_support", 0.12),
+        ("Trajecten en maatwerk", "arrangements", 0.11),
+        ("Werking en administratie", "other_expense", 0.06),
+    ),
 )

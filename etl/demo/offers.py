@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-from etl.demo.context import OFFERS, Context
+from etl.demo.context import OFFERS, TARIFFS, Context
 from etl.schema import NEED_CATEGORIES
 
 COVERAGE = (0.85, 1.35)  # capacity / demand, usually
@@ -14,6 +14,16 @@ SHORT_COVERAGE = (0.40, 0.60)  # in the shortage municipality and need
 SPARE_SHARE = 0.3  # pairs without demand that still have some capacity
 SPARE_CAPACITY = (1, 5)
 MAX_OFFERS = 3  # offers (providers) per municipality, need and year
+# Cost of one place for a school year (EUR) per need category, first school year; each offer
+# deviates by TARIFF_SPREAD and tariffs are indexed yearly. Some offers have no tariff.
+TARIFFS_BY_NEED = {
+    "learning": 2500.0, "behaviour": 4500.0, "communication": 4000.0, "sensory": 6000.0,
+    "physical": 5500.0, "intellectual": 5000.0, "psychiatric": 7000.0, "giftedness": 1500.0,
+    "other": 3000.0,
+}
+TARIFF_SPREAD = (0.8, 1.25)
+INDEXATION = 0.03
+NO_TARIFF_SHARE = 0.05
 
 
 def offers(ctx: Context, demand: np.ndarray) -> pl.DataFrame:
@@ -42,4 +52,15 @@ def offers(ctx: Context, demand: np.ndarray) -> pl.DataFrame:
                "capacity"]
     frame = pl.DataFrame(rows, schema=columns, orient="row")
     ids = [f"O{i + 1:06d}" for i in range(frame.height)]
-    return frame.select(pl.Series("offer_id", ids, dtype=pl.String), *columns)
+    return frame.select(pl.Series("offer_id", ids, dtype=pl.String), *columns,
+                        pl.Series("tariff_eur", _tariffs(ctx, frame)).fill_nan(None))
+
+
+def _tariffs(ctx: Context, frame: pl.DataFrame) -> np.ndarray:
+    """A tariff per offer in whole euros; NaN where an offer has no tariff."""
+    rng = ctx.rng(TARIFFS)
+    n = frame.height
+    base = np.array([TARIFFS_BY_NEED[need] for need in frame["need_category"]])
+    year = np.array([ctx.years.labels.index(label) for label in frame["school_year"]])
+    tariff = np.round(base * rng.uniform(*TARIFF_SPREAD, n) * (1 + INDEXATION) ** year)
+    return np.where(rng.random(n) < NO_TARIFF_SHARE, np.nan, tariff)

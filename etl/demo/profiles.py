@@ -33,6 +33,11 @@ class Profile:
     request_mix: tuple[tuple[float, ...], tuple[float, ...]]  # primary, secondary; REQUEST_TYPES
     destination_mix: tuple[tuple[float, ...], tuple[float, ...]]  # primary, secondary
     names: Names
+    admission_sectors: tuple[tuple[str, str], ...]  # (request_type, sector of the placed school)
+    funding_categories: bool  # SO/VSO TLVs carry a funding category (nl)
+    exemption_articles: bool  # exemptions carry a Leerplichtwet article (nl)
+    leersteun: bool  # supports carry the Flemish verslag, type and zorgcontinuüm fase (vl)
+    income_per_pupil: float  # the network's income per regular pupil, first school year (EUR)
 
     @property
     def all_municipalities(self) -> tuple[Municipality, ...]:
@@ -59,6 +64,12 @@ PROFILES = {
         request_mix=((0.28, 0.34, 0.22, 0.10, 0.0, 0.06), (0.29, 0.38, 0.0, 0.0, 0.26, 0.07)),
         destination_mix=((0.78, 0.09, 0.05, 0.0, 0.04, 0.04), (0.80, 0.0, 0.0, 0.10, 0.05, 0.05)),
         names=NL_NAMES,
+        admission_sectors=(("admission_sbo", "sbo"), ("admission_so", "so"),
+                           ("admission_vso", "vso")),
+        funding_categories=True,
+        exemption_articles=True,
+        leersteun=False,
+        income_per_pupil=560.0,
     ),
     "vl": Profile(
         name="vl",
@@ -75,5 +86,10 @@ PROFILES = {
         request_mix=((0.30, 0.34, 0.0, 0.28, 0.0, 0.08), (0.31, 0.38, 0.0, 0.24, 0.0, 0.07)),
         destination_mix=((0.82, 0.0, 0.10, 0.0, 0.04, 0.04), (0.82, 0.0, 0.10, 0.0, 0.04, 0.04)),
         names=VL_NAMES,
+        admission_sectors=(("admission_so", "buo"),),
+        funding_categories=False,
+        exemption_articles=False,
+        leersteun=True,
+        income_per_pupil=310.0,
     ),
 }

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 import numpy as np
 import polars as pl
 
-from etl.demo.context import REFERRALS, Context, categorical, date, ident, lookup
+from etl.demo.context import PLACEMENTS, REFERRALS, Context, categorical, date, ident, lookup
 from etl.demo.pupils import PupilRegistry
-from etl.demo.schoolyears import calendar_years, months, next_weekday
-from etl.schema import DECISIONS, NEED_CATEGORIES, REQUEST_TYPES
+from etl.demo.schoolyears import calendar_years, months, next_weekday, to_day
+from etl.schema import DECISIONS, FUNDING_CATEGORIES, NEED_CATEGORIES, REQUEST_TYPES
 
 CHUNK_ROWS = 200_000  # referrals per chunk, cut at day boundaries
 REPEAT_SHARE = 0.18  # referrals of a pupil met in this or the previous school year
@@ -36,6 +36,13 @@ NO_COMPLETE_SHARE = 0.10  # of decided referrals
 OPEN_NO_COMPLETE_SHARE = 0.5  # of undecided referrals
 STALE_SHARE = 0.012  # last-year referrals older than STALE_DAYS left undecided
 STALE_DAYS = 60
+# Funding category of a granted SO/VSO TLV (low, medium, high, none given): the high share
+# grows by HIGH_GROWTH a school year, taken from low.
+FUNDING_MIX = (0.80, 0.07, 0.10, 0.03)
+HIGH_GROWTH = 0.012
+FUNDED = ("admission_so", "admission_vso")
+VALID_YEARS_MIX = (0.35, 0.45, 0.20)  # a TLV runs to the end of the 1st, 2nd or 3rd school year
+SUMMER_DAYS = 42
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,9 @@ class Referrals:
     decided: np.ndarray
     decision: np.ndarray
     primary: np.ndarray
+    placed: np.ndarray  # school index of a granted admission
+    funding: np.ndarray  # FUNDING_CATEGORIES index
+    valid_until: np.ndarray
 
     def frame(self, ctx: Context) -> pl.DataFrame:
         return pl.DataFrame({
@@ -70,6 +80,9 @@ class Referrals:
             "urgent": self.urgent,
             "decided_on": self.decided,
             "decision": self.decision,
+            "placed_school_id": self.placed,
+            "funding_category": self.funding,
+            "valid_until": self.valid_until,
         }).select(
             ident("R", "referral_id"),
             ident("P", "pupil_id"),
@@ -83,8 +96,9 @@ class Referrals:
             "urgent",
             date("decided_on"),
             lookup("decision", DECISIONS),
-            *(pl.lit(None, pl.String).alias(c)  # the TLV columns: not simulated
-              for c in ("placed_school_id", "funding_category", "valid_until")),
+            lookup("placed_school_id", ctx.schools.ids),
+            lookup("funding_category", FUNDING_CATEGORIES),
+            date("valid_until"),
         )
 
 
@@ -101,7 +115,8 @@ def referral_chunks(ctx: Context, pupils: PupilRegistry, year: int, count: int,
         received = np.repeat(days[lo:hi], per_day[lo:hi])
         if received.size:
             rng = ctx.rng(REFERRALS, year, chunk + 1)
-            yield _referrals(ctx, rng, pupils, year, received, first_id)
+            refs = _referrals(ctx, rng, pupils, year, received, first_id)
+            yield _with_placements(ctx, ctx.rng(PLACEMENTS, year, chunk + 1), refs)
             first_id += received.size
 
 
@@ -130,8 +145,50 @@ def _referrals(ctx: Context, rng: np.random.Generator, pupils: PupilRegistry, ye
     complete[no_complete | (complete > as_of)] = -1
     decided[undecided] = -1
     decision[undecided] = -1
+    none = np.full(n, -1)
     return Referrals(first_id, pupil, pupils.birth_year[pupil], municipality, school, received,
-                     complete, need, request, urgent, decided, decision, primary)
+                     complete, need, request, urgent, decided, decision, primary, none, none,
+                     none)
+
+
+def _with_placements(ctx: Context, rng: np.random.Generator, refs: Referrals) -> Referrals:
+    """The school, funding category and end of validity of each granted admission (TLV).
+    The school is a special school of the admission's sector, chosen by size: schools outside
+    the region take their share, which is the network's outgoing border traffic."""
+    n = refs.request.size
+    granted = refs.decision == GRANTED
+    placed = np.full(n, -1)
+    schools = ctx.schools
+    size = schools.enrolment[:, -1].astype(np.float64) + 1.0
+    for request_type, sector in ctx.profile.admission_sectors:
+        rows = np.flatnonzero(granted & (refs.request == REQUEST_TYPES.index(request_type)))
+        candidates = np.flatnonzero(np.array(schools.sectors) == sector)
+        if rows.size and candidates.size:
+            weights = size[candidates] / size[candidates].sum()
+            placed[rows] = rng.choice(candidates, rows.size, p=weights)
+    funding = np.full(n, -1)
+    if ctx.profile.funding_categories:
+        rows = np.flatnonzero(granted & np.isin(refs.request,
+                                                [REQUEST_TYPES.index(t) for t in FUNDED]))
+        year = ctx.years.index(refs.decided[rows])
+        low, medium, high, _ = FUNDING_MIX  # the rest: no category given
+        u = rng.random(rows.size)
+        shift = HIGH_GROWTH * year
+        funding[rows] = np.where(u < low - shift, 0, np.where(
+            u < low - shift + medium, 1, np.where(u < low + medium + high, 2, -1)))
+    valid_until = np.full(n, -1)
+    rows = np.flatnonzero(placed >= 0)
+    if rows.size:
+        month, day = ctx.profile.year_start
+        first = int(ctx.years.labels[0][:4])
+        # last day of school year i (0 = the first generated one), up to one year after as_of
+        ends = np.array([to_day(first + i + 1, month, day) - 1
+                         for i in range(ctx.years.count + 1)])
+        span = 1 + categorical(rng.random(rows.size), VALID_YEARS_MIX)
+        # a TLV decided in the last weeks of a school year counts from the next one
+        index = ctx.years.index(refs.decided[rows] + SUMMER_DAYS) + span - 1
+        valid_until[rows] = ends[np.minimum(index, ends.size - 1)]
+    return replace(refs, placed=placed, funding=funding, valid_until=valid_until)
 
 
 def _pupils(ctx: Context, rng: np.random.Generator, pupils: PupilRegistry, year: int,

@@ -8,11 +8,20 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
-from etl.demo.context import Context, categorical, date, ident, lookup
+from etl.demo.context import SUPPORT_DETAIL, Context, categorical, date, ident, lookup
 from etl.demo.referrals import GRANTED, Referrals
 from etl.demo.schools import SPECIAL
 from etl.demo.schoolyears import next_weekday
-from etl.schema import DESTINATIONS, GOAL_ATTAINMENTS, PREVENTION_LEVELS, REQUEST_TYPES
+from etl.schema import (
+    DESTINATIONS,
+    EDUCATION_TYPES,
+    GOAL_ATTAINMENTS,
+    NEED_CATEGORIES,
+    PREVENTION_LEVELS,
+    REPORT_TYPES,
+    REQUEST_TYPES,
+    TARGET_LEVELS,
+)
 
 KINDS = (
     "individual_arrangement", "ambulant_support", "placement", "consultation",  # individual
@@ -38,6 +47,31 @@ SECOND_EVALUATION_SHARE = 0.12
 SECOND_EVALUATION_DAYS = (30, 120)
 ACHIEVED = (0.52, 0.015, 0.65)  # achieved share: first year, yearly gain, ceiling
 PARTLY = 0.30
+PUPIL, TEACHER, TEAM = (TARGET_LEVELS.index(t) for t in ("pupil", "teacher", "team"))
+# Team-level kinds aim at the team, the teacher, the team, the pupil (early intervention).
+TEAM_KIND_TARGET = (TEAM, TEACHER, TEAM, PUPIL)
+HOURS_PER_SESSION = (1.5, 3.0)
+# Leersteun (vl): support answering a pupil's question is aimed at the pupil in the first
+# school year in this share, in the last in the second; the rest coaches the teacher or team.
+LEERSTEUN_PUPIL_SHARE = (0.85, 0.45)
+LEERSTEUN_TEACHER_SHARE = 0.75  # of the rest; the others aim at the team
+# Flemish type per need (EDUCATION_TYPES weights): the brede types basic, type_3 and type_9
+# against the kleine types 2, 4, 6 and 7.
+_TYPE_BY_NEED = {
+    "learning": {"basic": 1.0}, "behaviour": {"type_3": 0.85, "type_9": 0.15},
+    "communication": {"type_9": 0.6, "type_7": 0.4}, "sensory": {"type_6": 0.5, "type_7": 0.5},
+    "physical": {"type_4": 1.0}, "intellectual": {"type_2": 1.0},
+    "psychiatric": {"type_3": 0.5, "type_9": 0.5}, "giftedness": {"basic": 1.0},
+    "other": {"basic": 0.8, "type_3": 0.2},
+}
+TYPE_MIX = np.array([[_TYPE_BY_NEED[need].get(t, 0.0) for t in EDUCATION_TYPES]
+                     for need in NEED_CATEGORIES])
+IAC_SHARE = (0.7, 0.06)  # individueel aangepast curriculum: type_2, other types
+OV4_SHARE = 0.25  # secondary pupils with a verslag for opleidingsvorm 4
+GC, IAC, OV4 = (REPORT_TYPES.index(t) for t in ("gc", "iac", "ov4"))
+TYPE_2 = EDUCATION_TYPES.index("type_2")
+# Zorgcontinuüm fase of team-level work per kind: brede basiszorg (0), verhoogde zorg (1).
+TEAM_KIND_PHASE = (0, 1, 0, 1)
 
 
 @dataclass(frozen=True)
@@ -56,6 +90,7 @@ class Supports:
     hours: np.ndarray
     cost: np.ndarray
     phase: np.ndarray
+    need: np.ndarray  # NEED_CATEGORIES index of the referral; -1 for team-level work
 
     @property
     def ids(self) -> np.ndarray:
@@ -68,6 +103,7 @@ class Supports:
                            minlength=ctx.years.count)
 
     def frame(self, ctx: Context) -> pl.DataFrame:
+        detail = _details(ctx, ctx.rng(SUPPORT_DETAIL, self.first_id), self)
         return pl.DataFrame({
             "support_id": self.ids,
             "referral_id": self.referral,
@@ -80,6 +116,7 @@ class Supports:
             "ended_on": self.ended,
             "hours": self.hours,
             "cost_eur": self.cost,
+            **detail,
         }).select(
             ident("S", "support_id"),
             ident("R", "referral_id"),
@@ -92,7 +129,46 @@ class Supports:
             date("ended_on"),
             "hours",
             "cost_eur",
+            lookup("target_level", TARGET_LEVELS),
+            "sessions",
+            lookup("report_type", REPORT_TYPES),
+            lookup("education_type", EDUCATION_TYPES),
+            pl.when(pl.col("care_phase") >= 0).then(pl.col("care_phase")).alias("care_phase"),
         )
+
+
+def _details(ctx: Context, rng: np.random.Generator, sup: Supports) -> dict[str, np.ndarray]:
+    """Target level and sessions of every support; for the Flemish profile also the verslag,
+    type and zorgcontinuüm fase. Leersteun shifts from the pupil to the teacher and the team
+    over the years. -1 marks a missing value."""
+    m = sup.kind.size
+    team = sup.referral < 0
+    sessions = np.maximum(1, np.round(sup.hours / rng.uniform(*HOURS_PER_SESSION, m)))
+    target = np.where(team, np.asarray(TEAM_KIND_TARGET)[np.maximum(sup.kind - FIRST_TEAM_KIND,
+                                                                     0)], PUPIL)
+    report = np.full(m, -1)
+    education = np.full(m, -1)
+    phase = np.full(m, -1)
+    if ctx.profile.leersteun:
+        year = np.clip(ctx.years.index(sup.started), 0, ctx.years.count - 1)
+        pupil_share = np.interp(year, (0, max(ctx.years.count - 1, 1)), LEERSTEUN_PUPIL_SHARE)
+        u = rng.random(m)
+        coached = ~team & (u >= pupil_share)
+        teacher = rng.random(m) < LEERSTEUN_TEACHER_SHARE
+        target = np.where(coached, np.where(teacher, TEACHER, TEAM), target)
+        need = np.maximum(sup.need, 0)
+        cumulative = np.cumsum(TYPE_MIX[need], axis=1)
+        drawn = (rng.random(m)[:, None] > cumulative).sum(axis=1)
+        education = np.where(team, -1, np.minimum(drawn, len(EDUCATION_TYPES) - 1))
+        u = rng.random(m)
+        iac = u < np.where(education == TYPE_2, *IAC_SHARE)
+        ov4 = ~iac & (sup.phase == 1) & (rng.random(m) < OV4_SHARE)
+        report = np.where(team, -1, np.where(iac, IAC, np.where(ov4, OV4, GC)))
+        phase = np.where(team, np.asarray(TEAM_KIND_PHASE)[np.maximum(sup.kind - FIRST_TEAM_KIND,
+                                                                      0)],
+                         np.where(iac, 3, 2))
+    return {"target_level": target, "sessions": sessions.astype(np.int64),
+            "report_type": report, "education_type": education, "care_phase": phase}
 
 
 def individual_supports(ctx: Context, rng: np.random.Generator, refs: Referrals,
@@ -122,6 +198,7 @@ def individual_supports(ctx: Context, rng: np.random.Generator, refs: Referrals,
         municipality=refs.municipality[rows],
         started=started,
         phase=np.where(refs.primary[rows], 0, 1),
+        need=need,
     )
 
 
@@ -150,6 +227,7 @@ def team_supports(ctx: Context, rng: np.random.Generator, year: int, m: int,
         municipality=schools.municipality[school],
         started=started,
         phase=np.full(m, -1),
+        need=np.full(m, -1),
     )
 
 

@@ -11,7 +11,8 @@ import polars as pl
 
 from etl.schema import ENTITIES
 
-FILES = ("schools", "enrolments", "offers", "referrals", "supports", "outcomes", "out_of_school")
+FILES = ("schools", "enrolments", "offers", "referrals", "supports", "outcomes", "out_of_school",
+         "cases", "finance")
 Progress = Callable[[str, int], None]
 
 

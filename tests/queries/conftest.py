@@ -1,4 +1,5 @@
-"""Fixtures for the query layer: the hand-made KPI data set of tests/data/kpi, loaded once."""
+"""Fixtures for the query layer: the hand-made data sets of tests/data/kpi and
+tests/data/figures, each loaded once."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from etl.load import load
 from tests.conftest import TEST_DATA
 
 KPI_DATA = TEST_DATA / "kpi"
+FIGURES_DATA = TEST_DATA / "figures"
 
 
 @pytest.fixture(scope="session")
@@ -22,6 +24,17 @@ def kpi_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         mp.setenv("PIB_SECRET", "kpi-test-secret")
         report = load([KPI_DATA], db=db)
     assert report.quarantined == 2  # referrals line 17 and supports line 8, on purpose
+    return db
+
+
+@pytest.fixture(scope="session")
+def figures_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/data/figures (the figures of issue 14) loaded into a warehouse of its own."""
+    db = tmp_path_factory.mktemp("figures") / "wh.duckdb"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PIB_SECRET", "figures-test-secret")
+        report = load([FIGURES_DATA], db=db)
+    assert report.quarantined == 3  # out_of_school E14, referrals F16, supports SP10: on purpose
     return db
 
 

@@ -14,11 +14,13 @@ from queries.layer import QUERY_DIR, parse
 from queries.roles import is_data_quality_query
 
 NAMED = ["waiting_times", "open_referrals", "coverage", "prevention_trend", "out_of_school",
-         "outcomes", "admissions"]
+         "outcomes", "admissions", "participation", "out_of_school_census", "lead_times",
+         "admissions_by_category", "border_traffic", "network_cost"]
 REQUIRED = {"open_referrals": {"as_of": "2024-03-31"},
             "open_referrals_ageing": {"as_of": "2024-03-31"},
-            "coverage": {"school_year": "2023-2024"},
-            "participation": {"school_year": "2023-2024"}}  # CBS importer, another issue
+            **{name: {"school_year": "2023-2024"} for name in (
+                "coverage", "participation", "out_of_school_census", "admissions_by_category",
+                "border_traffic", "network_cost")}}
 
 
 def test_catalogue_holds_the_contract_queries_with_their_columns():
@@ -33,6 +35,20 @@ def test_catalogue_holds_the_contract_queries_with_their_columns():
     assert describe("coverage").columns == (
         "municipality_code", "need_category", "demand", "capacity", "gap", "coverage_ratio",
     )
+    assert describe("out_of_school_census").columns == (
+        "kind", "exemption_article", "at_start", "new_in_year", "total", "over_3_months",
+        "ended_in_year", "open_at_end",
+    )
+    assert describe("lead_times").columns == (
+        "school_year", "stage", "n", "p25_days", "median_days", "p75_days", "within_norm_share",
+    )
+    assert describe("admissions_by_category").columns == (
+        "request_type", "funding_category", "granted",
+    )
+    assert describe("border_traffic").columns == ("request_type", "outgoing", "incoming",
+                                                  "balance")
+    assert describe("network_cost").columns == ("municipality_code", "need_category", "places",
+                                                "cost_eur")
     assert describe("prevention_trend").columns == (
         "school_year", "supports_started", "preventive_started", "hours_total",
         "hours_preventive", "preventive_hours_share",

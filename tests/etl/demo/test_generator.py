@@ -124,9 +124,13 @@ def test_every_row_passes_the_contract(tmp_path: Path, profile: str) -> None:
 def test_dates_end_with_the_2025_2026_school_year(small: Path) -> None:
     frames = _load(small)
     dates = [frames[f][c] for f, e in ENTITIES.items() for c in e.column_names
-             if e.column(c).kind == "date" and frames[f][c].null_count() < frames[f].height]
+             if e.column(c).kind == "date" and c != "valid_until"
+             and frames[f][c].null_count() < frames[f].height]
     assert min(d.min() for d in dates) >= dt.date(2023, 8, 1)
     assert max(d.max() for d in dates) <= dt.date(2026, 7, 31)
+    # A TLV may run past the extract date, at most to the end of the next school year.
+    valid = frames["referrals"]["valid_until"].drop_nulls()
+    assert valid.min() >= dt.date(2024, 7, 31) and valid.max() == dt.date(2027, 7, 31)
     assert frames["enrolments"]["school_year"].unique().sort().to_list() == [
         "2023-2024", "2024-2025", "2025-2026"]
 
@@ -292,3 +296,83 @@ def test_vl_profile(vl: dict[str, pl.DataFrame]) -> None:
     assert dates.min() >= dt.date(2021, 9, 1)
     assert dates.max() <= dt.date(2026, 8, 31)
     assert vl["referrals"]["decided_on"].null_count() > 0
+
+
+def test_tlvs_name_a_special_school_a_category_and_an_end(nl: dict[str, pl.DataFrame]) -> None:
+    referrals, schools = nl["referrals"], nl["schools"]
+    placed = referrals.filter(pl.col("placed_school_id").is_not_null()).join(
+        schools.select("school_id", "sector", "in_region"),
+        left_on="placed_school_id", right_on="school_id")
+    assert (placed["decision"] == "granted").all()
+    sectors = placed.select(pl.col("request_type").str.strip_prefix("admission_") == pl.col(
+        "sector"))
+    assert sectors.to_series().all()  # admission_so -> an so school, ...
+    granted = referrals.filter((pl.col("decision") == "granted")
+                               & pl.col("request_type").str.starts_with("admission_"))
+    assert placed.height == granted.height
+    # about a quarter of the so and vso places lie outside the region: outgoing traffic
+    special = placed.filter(pl.col("sector").is_in(["so", "vso"]))
+    assert 0.15 < 1 - special["in_region"].mean() < 0.35
+    funded = placed.filter(pl.col("funding_category").is_not_null())
+    assert set(funded["request_type"]) == {"admission_so", "admission_vso"}
+    shares = funded["funding_category"].value_counts(normalize=True)
+    assert dict(shares.iter_rows())["low"] > 0.6
+    assert 0 < special["funding_category"].null_count() < 0.1 * special.height  # -> unknown
+    assert (placed["valid_until"] > placed["decided_on"]).all()
+    assert referrals.filter(pl.col("placed_school_id").is_null())["valid_until"].null_count() \
+        == referrals.filter(pl.col("placed_school_id").is_null()).height
+
+
+def test_episode_details(nl: dict[str, pl.DataFrame], vl: dict[str, pl.DataFrame]) -> None:
+    episodes = nl["out_of_school"]
+    exempt = episodes.filter(pl.col("kind") == "exemption")
+    assert episodes.filter(pl.col("kind") != "exemption")["exemption_article"].null_count() \
+        == episodes.filter(pl.col("kind") != "exemption").height
+    assert exempt["exemption_article"].null_count() == 0
+    assert "art_5_a" in set(exempt["exemption_article"])
+    assert (episodes["resolution"].is_null() == episodes["ended_on"].is_null()).all()
+    assert 0.2 < episodes["has_offer"].mean() < 0.7
+    assert vl["out_of_school"]["exemption_article"].null_count() == vl["out_of_school"].height
+
+
+def test_offers_have_tariffs(nl: dict[str, pl.DataFrame]) -> None:
+    tariff = nl["offers"]["tariff_eur"]
+    assert 0 < tariff.null_count() < 0.1 * tariff.len()  # a few without: Datakwaliteit
+    assert tariff.drop_nulls().min() >= 1000 and tariff.drop_nulls().max() <= 12_000
+
+
+def test_cases_follow_out_of_school_episodes(nl: dict[str, pl.DataFrame]) -> None:
+    cases = nl["cases"]
+    assert cases.height > 50
+    assert set(cases["pupil_id"]) <= set(nl["out_of_school"]["pupil_id"])
+    assert (cases["outcome"].is_null() == cases["closed_on"].is_null()).all()
+
+
+@pytest.mark.parametrize("profile", ["nl", "vl"])
+def test_reserves_lie_above_the_signaleringswaarde_in_one_year(
+        request: pytest.FixtureRequest, profile: str) -> None:
+    books = request.getfixturevalue(profile)["finance"]
+    per_year = books.group_by("school_year").agg(
+        income=pl.col("actual_eur").filter(pl.col("category") == "income").sum(),
+        reserve=pl.col("actual_eur").filter(pl.col("category") == "reserve_end").sum(),
+    ).sort("school_year")
+    # docs/finance.md: 0.035 x total income, at least EUR 250,000
+    signal = pl.max_horizontal(0.035 * pl.col("income"), pl.lit(250_000.0))
+    above = per_year.select(pl.col("reserve") > signal).to_series().to_list()
+    assert above == [False, False, False, True, False]
+    assert books.filter(pl.col("category") == "reserve_end").height == 5
+
+
+def test_vl_leersteun_moves_from_pupil_to_teacher_and_team(vl: dict[str, pl.DataFrame]) -> None:
+    supports = vl["supports"].filter(pl.col("referral_id").is_not_null())
+    years = supports.with_columns(year=pl.col("started_on").dt.year()).group_by("year").agg(
+        pupil=(pl.col("target_level") == "pupil").mean()).sort("year")["pupil"]
+    assert years[0] > 0.75 and years[-1] < 0.55
+    types = supports["education_type"].value_counts(normalize=True)
+    broad = types.filter(pl.col("education_type").is_in(["basic", "type_3", "type_9"]))
+    assert broad["proportion"].sum() > 0.7  # brede types against kleine types 2, 4, 6, 7
+    assert set(supports["report_type"]) == {"gc", "iac", "ov4"}
+    assert set(vl["supports"]["care_phase"]) == {0, 1, 2, 3}
+    assert vl["supports"].filter(pl.col("referral_id").is_null())["report_type"].null_count() \
+        == vl["supports"].filter(pl.col("referral_id").is_null()).height
+    assert vl["referrals"]["funding_category"].null_count() == vl["referrals"].height

@@ -37,10 +37,12 @@ def test_each_file_goes_to_the_first_importer_that_recognises_it(tmp_path):
 
 def test_an_unknown_source_names_the_known_ones(tmp_path):
     assert importer_for("duo-scholen") is IMPORTERS["duo-scholen"]
-    with pytest.raises(ValueError, match="bekend zijn: cbs-85701, duo-scholen, canonical"):
-        importer_for("indigo")
-    with pytest.raises(ValueError, match="Onbekende bron 'indigo'"):
-        load([tmp_path], source="indigo")
+    assert importer_for("indigo").name == "indigo"  # a shipped source profile
+    with pytest.raises(ValueError, match="bekend zijn: cbs-85701, duo-scholen, canonical en de "
+                                         "bronprofielen duo-vestigingen, indigo"):
+        importer_for("indgo")
+    with pytest.raises(ValueError, match="Onbekende bron 'indgo'"):
+        load([tmp_path], source="indgo")
 
 
 def test_cli_help_lists_every_importer():
