@@ -27,7 +27,7 @@ from etl.readers import (
     sha256_of,
     temp_workdir,
 )
-from etl.schema import LINEAGE, Entity, entity_for_file
+from etl.schema import ENTITIES, LINEAGE, Entity, entity_for_file
 from etl.validate import check_batch, typed_schema
 from etl.warehouse import reader, writer
 
@@ -114,15 +114,20 @@ def _loaded_hashes(db: str | Path | None) -> set[str]:
 def load(
     paths: Iterable[str | Path], db: str | Path | None = None, strict: bool = False,
     progress: Progress | None = None, batch_size: int = 250_000, source: str | None = None,
+    entity: str | None = None,
 ) -> LoadReport:
     """Validate and load files; raise LoadRejected (warehouse untouched) on a file-level problem
     or, with `strict`, on any quarantined row. `source` sends every file to that importer;
     without it a CBS 85701NED export is recognised by its header and a DUO school list
-    (`etl.duo`) by the `scholen.geo.json` in its zip."""
+    (`etl.duo`) by the `scholen.geo.json` in its zip. `entity` names the canonical entity of
+    a file whose name and header do not say it (`pib load --entity`)."""
     from etl import cbs, duo  # etl.cbs and etl.duo build on this module
 
     if source not in (None, cbs.SOURCE, duo.SOURCE):
         raise ValueError(f"Onbekende bron '{source}'.")
+    if entity is not None and entity not in ENTITIES:
+        raise ValueError(f"Onbekende soort '{entity}'.")
+    named = ENTITIES[entity] if entity else None
     report = LoadReport()
     files = expand(paths, report.warnings)
     done = _loaded_hashes(db)
@@ -135,7 +140,8 @@ def load(
             canonical = [p for p in files if p not in exports and p not in school_lists]
             pool = ThreadPoolExecutor(2)  # two files scanned at a time, one per core
             try:
-                sources = list(pool.map(partial(open_source, workdir=Path(work)), canonical))
+                opener = partial(open_source, workdir=Path(work), entity=named)
+                sources = list(pool.map(opener, canonical))
             finally:
                 pool.shutdown(cancel_futures=True)
             school_keys = [(p, duo.load_key(p)) for p in school_lists]
@@ -208,7 +214,7 @@ def _load_file(
     schema = typed_schema(entity).to_arrow().schema
 
     def check(raw: pl.DataFrame) -> tuple[int, pl.DataFrame]:
-        checked = check_batch(entity, _note_shifted(raw, entity), hide)
+        checked = check_batch(entity, _note_shifted(raw, entity), hide, src.rules)
         spool.add(checked.rejected, rep)
         return raw.height, checked.valid.select(schema.names)
 
@@ -240,6 +246,8 @@ def _load_file(
     spool.store(con)
     if src.blank_rows:
         src.warnings.append(f"{src.path.name}: {src.blank_rows} lege regel(s) overgeslagen.")
+    src.warnings += src.rules.notes(src.path.name, any(c.kind == "number" and c.name in
+                                                       src.columns for c in entity.columns))
     _quarantine_duplicate_keys(con, load_id, src, rep)
     if had_rows:
         keys = " and ".join(f"t.{k} = s.{k}" for k in entity.key)
