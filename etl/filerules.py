@@ -58,8 +58,12 @@ class FileRules:
         names = self.codes.names
         for (old, new), rows in sorted(self.moved.items()):
             notes.append(f"{file_name}: gemeentecode {old} → {new} ({names.get(new, new)}): "
-                         f"{rows} rij(en).")
+                         f"{_rows(rows)}.")
         if self.unknown_municipality:
-            notes.append(f"{file_name}: {self.unknown_municipality} rij(en) met gemeentecode "
+            notes.append(f"{file_name}: {_rows(self.unknown_municipality)} met gemeentecode "
                          "unknown (de bron zegt het niet).")
         return notes
+
+
+def _rows(count: int) -> str:
+    return f"{count} rij" if count == 1 else f"{count} rijen"

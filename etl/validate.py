@@ -81,6 +81,8 @@ def quick_parse_expr(column: Column, rules: FileRules) -> pl.Expr | None:
         case "date" if "%Y-%m-%d" in rules.date_formats:
             value = pl.when(raw.str.len_bytes() == 10).then(raw.str.to_date("%Y-%m-%d",
                                                                               strict=False))
+        case "date":  # a profile's own formats: every value takes the full parse
+            value = pl.lit(None, pl.Date)
         case "int":
             value = raw.cast(pl.Int64, strict=False)
         case "number":  # whole numbers read the same under either decimal mark

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import shutil
 import threading
 from collections import OrderedDict
@@ -93,14 +94,60 @@ _INSTANCES_LOCK = threading.Lock()
 _MAX_INSTANCES = 4  # warehouses per process; a test session opens many, a server one
 
 
+class WarehouseLocked(duckdb.IOException):
+    """Another process (the DuckDB CLI, DBeaver, ...) holds a lock on the warehouse file. The
+    message is one Dutch sentence naming the file (and the process, where DuckDB names it);
+    a subclass of DuckDB's IOException, so code that handles DuckDB errors handles it too."""
+
+    def __init__(self, path: Path, holder: str | None = None):
+        by = f" ({holder})" if holder else ""
+        super().__init__(
+            f"Het warehouse {path} is vergrendeld door een ander programma{by}, bijvoorbeeld "
+            "de DuckDB-CLI of DBeaver met een open verbinding; sluit dat programma (of die "
+            "verbinding) en probeer het opnieuw. Er is niets gewijzigd.")
+
+
+_HOLDER = re.compile(r"Conflicting lock is held in (.+?) \(PID (\d+)\)")
+
+
+def _locked(path: Path, exc: duckdb.Error) -> WarehouseLocked | None:
+    """The WarehouseLocked that DuckDB's lock error `exc` stands for, or None."""
+    text = str(exc)
+    if "Could not set lock" not in text:
+        return None
+    found = _HOLDER.search(text)
+    holder = f"proces {found[2]}: {Path(found[1]).name}" if found else None
+    return WarehouseLocked(path, holder)
+
+
+def check_not_locked(path: Path) -> None:
+    """Raise WarehouseLocked when another process holds a write lock on the warehouse file
+    (a copy taken then could miss its changes, and its changes would be lost)."""
+    if not path.exists():
+        return
+    with open(path, "rb") as fh:
+        try:
+            fcntl.lockf(fh, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError as exc:
+            raise WarehouseLocked(path) from exc
+        fcntl.lockf(fh, fcntl.LOCK_UN)
+
+
 def _open(path: Path, key: tuple[object, ...]) -> _Shared:
-    """An in-memory instance with the school-year macros, attached to the warehouse."""
+    """An in-memory instance with the school-year macros, attached to the warehouse; raises
+    WarehouseLocked when another process holds the file."""
     con = duckdb.connect()
     con.execute(school_year_macro("memory.main"))
     if key[0] == (0, 0):  # no warehouse yet: empty tables, models computed live
         con.execute(warehouse_ddl())
         return _Shared(key, con, "memory", False)
-    con.execute("attach ? as wh (read_only)", [str(path)])
+    try:
+        con.execute("attach ? as wh (read_only)", [str(path)])
+    except duckdb.IOException as exc:
+        if (locked := _locked(path, exc)) is not None:
+            con.close()
+            raise locked from None
+        raise
     return _Shared(key, con, "wh", models.fresh(con, "wh"))
 
 
@@ -150,12 +197,14 @@ def _sweep_stale(path: Path) -> None:
 
 @contextmanager
 def writer(db: str | Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
-    """One transaction on a private copy; committed by an atomic rename, else discarded."""
+    """One transaction on a private copy; committed by an atomic rename, else discarded.
+    Raises WarehouseLocked when another process holds a write lock on the warehouse."""
     path = warehouse_path(db).resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(f"{path}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         _sweep_stale(path)
+        check_not_locked(path)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         if path.exists():
             shutil.copyfile(path, tmp)

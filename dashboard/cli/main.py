@@ -17,7 +17,9 @@ from etl.cbs import CbsReport
 from etl.duo import SOURCE as SOURCE_DUO
 from etl.duo import DuoReport
 from etl.load import LoadRejected, load
+from etl.schema import ENTITIES
 from etl.settings import SettingsError, warehouse_path
+from etl.warehouse import WarehouseLocked
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -68,10 +70,15 @@ def load_cmd(
     source: Annotated[str | None, typer.Option(
         help="Importer voor een niet-canonieke export: cbs-85701 (CBS-deelname) of "
              "duo-scholen (DUO-scholenlijst, zip).")] = None,
+    entity: Annotated[str | None, typer.Option(
+        help="Soort gegevens van een bestand waarvan naam en kop het niet zeggen: "
+             + ", ".join(ENTITIES) + ".")] = None,
 ) -> None:
     """Valideer bestanden en laad ze in het warehouse (alles of niets)."""
     if source not in (None, SOURCE_85701, SOURCE_DUO):
         fail(f"Onbekende bron '{source}'; bekend zijn: {SOURCE_85701}, {SOURCE_DUO}.", 2)
+    if entity is not None and entity not in ENTITIES:
+        fail(f"Onbekende soort '{entity}'; bekend zijn: {', '.join(ENTITIES)}.", 2)
     columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed:,} "
                "rijen"), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as bar:
@@ -83,9 +90,12 @@ def load_cmd(
             bar.advance(tasks[name], rows)
 
         try:
-            report = load(paths, db=db, strict=strict, progress=advance, source=source)
+            report = load(paths, db=db, strict=strict, progress=advance, source=source,
+                          entity=entity)
         except LoadRejected as exc:
             fail(f"Lading afgekeurd, het warehouse is niet gewijzigd: {exc}")
+        except WarehouseLocked as exc:
+            fail(str(exc))
     for warning in report.warnings:
         err.print(f"Let op: {warning}", markup=False)
     table = Table("bestand", "entiteit", "gelezen", "geladen", "in quarantaine", "status",
@@ -134,6 +144,8 @@ def query(
         frame = run_query(name, params, role=role, db=db)
     except QueryError as exc:
         fail(str(exc), 2)
+    except WarehouseLocked as exc:
+        fail(str(exc), 1)
     except duckdb.Error as exc:
         fail(f"Het warehouse {warehouse_path(db)} kan niet gelezen worden: {exc}", 1)
     sys.stdout.write(frame.write_json() + "\n" if fmt == "json" else frame.write_csv())
