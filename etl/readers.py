@@ -831,7 +831,8 @@ def _recognise(path: Path, rows: list[list[str]], named: Entity | None,
     if fits:
         raise FileRejected(path, "de bestandsnaam zegt niet welke gegevens dit zijn en de kop "
                            f"(regel {index + 1}) past bij meer dan één soort: "
-                           + ", ".join(sorted(e.name for e in fits)) + "; kies er een met --entity.")
+                           + ", ".join(sorted(e.name for e in fits))
+                           + "; kies er een met --entity.")
     raise FileRejected(path, "onbekende bestandsnaam en geen kop met de verplichte kolommen van "
                        "een bekende soort in de eerste " + str(HEADER_SEARCH_ROWS) + " regels; "
                        "verwacht een naam als " + ", ".join(ENTITIES) + " (.csv of .xlsx), of "
