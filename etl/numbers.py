@@ -22,7 +22,8 @@ _INT_GROUPED = r"^[1-9]\d{0,2}([.,]\d{3})+$"
 
 def clean(raw: pl.Expr) -> pl.Expr:
     """A stripped text value without `€` and spaces (non-breaking ones included)."""
-    return raw.str.replace_all(r"[€\s]", "")
+    return pl.when(raw.str.contains(r"[€\s]")).then(raw.str.replace_all(r"[€\s]", "")).otherwise(
+        raw)
 
 
 def evidence(raw: pl.Expr) -> tuple[pl.Expr, pl.Expr]:

@@ -52,6 +52,7 @@ EXCEL_SUFFIXES = (".xlsx",)
 MAX_RECORD_BYTES = 1 << 20  # 1 MiB: a canonical row is ~200 bytes; a bigger one is not data
 MAX_FIELDS = 1000  # per line: canonical files have at most a dozen columns
 HEADER_SEARCH_ROWS = 20  # the header is the first of these rows with the required columns
+EVIDENCE_ROWS = 200_000  # rows that decide the decimal mark of a file when they show one
 _CHUNK = 1 << 20
 _SCAN_CHUNK = 8 << 20
 _RECORD = "_record"
@@ -689,9 +690,10 @@ class SourceFile:
         return frame.with_row_index(LINE, offset=self.header_line + 1).with_columns(
             _totals(frame, frame.columns))
 
-    def number_evidence(self) -> tuple[int, int]:
+    def number_evidence(self, rows: int | None = None) -> tuple[int, int]:
         """(values that read under a decimal comma only, under a decimal point only) in the
-        number columns of the file: one streaming pass over those columns."""
+        number columns of the first `rows` rows of the file (None: all), read in one streaming
+        pass over those columns."""
         names = [c.name for c in self.entity.columns
                  if c.kind == "number" and c.name in self.columns]
         if not names:
@@ -701,6 +703,8 @@ class SourceFile:
             prefix = ""
         else:
             frame, prefix = self._scan_csv(), "_f"
+        if rows is not None:
+            frame = frame.head(rows)
         counts = [evidence(pl.col(f"{prefix}{self.columns[n]}").str.strip_chars())
                   for n in names]
         total = frame.select(
@@ -811,7 +815,9 @@ def open_source(path: Path, workdir: Path, entity: Entity | None = None,
                            ) from exc
     source.rules = rules or FileRules(terminology=get_settings().terminology)
     if source.rules.decimal is None:
-        comma, point = source.number_evidence()
+        comma, point = source.number_evidence(EVIDENCE_ROWS)
+        if not (comma or point):  # a file that shows nothing at first: look at all of it
+            comma, point = source.number_evidence()
         source.rules.detected = decide(comma, point)
         source.rules.number_evidence = (comma, point)
     return source

@@ -22,7 +22,7 @@ import polars as pl
 from etl.dates import date_reason, parse_date, window_reason
 from etl.filerules import FileRules
 from etl.municipalities import today_code, unknown_reason
-from etl.numbers import number_reason, parse_int, parse_number
+from etl.numbers import COMMA, POINT, number_reason, parse_int, parse_number
 from etl.readers import LINE, PROBLEM, PROBLEM_COLUMN
 from etl.schema import UNKNOWN, Column, Entity
 from etl.schoolyear import PATTERN
@@ -85,7 +85,14 @@ def quick_parse_expr(column: Column, rules: FileRules) -> pl.Expr | None:
             value = pl.lit(None, pl.Date)
         case "int":
             value = raw.cast(pl.Int64, strict=False)
-        case "number":  # whole numbers read the same under either decimal mark
+        case "number" if rules.mark == POINT:
+            number = raw.cast(pl.Float64, strict=False)
+            value = pl.when(number.is_finite()).then(number)
+        case "number" if rules.mark == COMMA:  # no thousands separator: `,` is the point
+            number = raw.str.replace(",", ".", literal=True).cast(pl.Float64, strict=False)
+            value = pl.when(number.is_finite() & ~raw.str.contains(".", literal=True)).then(
+                number)
+        case "number":  # no evidence: whole numbers read the same under either mark
             value = raw.cast(pl.Int64, strict=False).cast(pl.Float64)
         case "bool":
             value = raw.replace_strict(_WORDS, default=None, return_dtype=pl.Boolean)
