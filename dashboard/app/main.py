@@ -9,6 +9,7 @@ import streamlit as st
 from dashboard.app import auth, filters
 from dashboard.app.navigation import PAGES
 from dashboard.labels import label
+from etl.warehouse import WarehouseLocked
 
 st.set_page_config(page_title=label("app_title"), page_icon="🧭", layout="wide")
 
@@ -19,6 +20,9 @@ navigation = st.navigation([
             url_path=page.slug, icon=f":material/{page.icon}:", default=(i == 0))
     for i, page in enumerate(visible)
 ])
-filters.sidebar()
-auth.sidebar_account()
-navigation.run()
+try:
+    filters.sidebar()
+    auth.sidebar_account()
+    navigation.run()
+except WarehouseLocked as exc:  # another program holds the file: say so, no traceback
+    st.error(str(exc))

@@ -23,6 +23,7 @@ from etl.load import LoadRejected, load
 from etl.readers import LINE, _totals
 from etl.schema import ENTITIES
 from etl.validate import check_batch
+from etl.warehouse import WarehouseLocked, writer
 from tests.conftest import TEST_DATA
 
 DATA = TEST_DATA / "real_exports"
@@ -267,3 +268,46 @@ def test_a_warehouse_locked_by_another_process_is_said_in_dutch(warehouse, tmp_p
         holder.wait()
     time.sleep(0.1)
     assert rows(warehouse, "select count(*) from referrals") == [(0,)]
+
+
+def test_the_writer_itself_refuses_a_warehouse_locked_by_another_process(warehouse, tmp_path):
+    load([copy("enrolments_totals.csv", tmp_path)])
+    before = warehouse.read_bytes()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+         "print('ok', flush=True); time.sleep(60)", str(warehouse)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        with (pytest.raises(WarehouseLocked, match="is vergrendeld door een ander programma"),
+              writer(warehouse)):
+            pass
+    finally:
+        holder.kill()
+        holder.wait()
+    assert warehouse.read_bytes() == before
+
+
+def test_the_dashboard_says_the_warehouse_is_locked(warehouse, tmp_path):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    load([copy("enrolments_totals.csv", tmp_path)])
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+         "print('ok', flush=True); time.sleep(60)", str(warehouse)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        at = AppTest.from_file(str(ROOT / "dashboard/app/main.py"), default_timeout=60).run()
+        assert not at.exception, at.exception
+        [error] = [e.value for e in at.error]
+        assert error.startswith(f"Het warehouse {warehouse} is vergrendeld door een ander "
+                                f"programma (proces {holder.pid}: python")
+        assert error.endswith("), bijvoorbeeld de DuckDB-CLI of DBeaver met een open verbinding; "
+                              "sluit dat programma (of die verbinding) en probeer het opnieuw. "
+                              "Er is niets gewijzigd.")
+    finally:
+        holder.kill()
+        holder.wait()
