@@ -186,6 +186,21 @@ def test_flemish_nis_codes_follow_the_2025_fusions():
     ]
 
 
+def test_a_flemish_organisation_loads_nis_codes(warehouse, tmp_path, isolated_env):
+    config = isolated_env / "pib.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        'terminology = "nl"', 'terminology = "vl"'), encoding="utf-8")
+    path = tmp_path / "schools.csv"
+    path.write_text("school_id,name,sector,municipality_code\nA,De Linde,bao,73040\n"
+                    "B,De Kade,bao,GM0193\n", encoding="utf-8")
+    report = load([path])
+    assert rows(warehouse, "select school_id, municipality_code from schools") == [("A", "71072")]
+    assert "schools.csv: gemeentecode 73040 → 71072 (Hasselt): 1 rij." in report.warnings
+    assert quarantine(warehouse) == [
+        (3, "municipality_code", "municipality_code: onbekende gemeentecode 'GM0193' (verwacht "
+                                 "een NIS-code zoals 44021, of unknown)")]
+
+
 # --- the header and line numbers --------------------------------------------------------------
 
 def test_a_title_row_above_the_header_and_line_numbers_as_a_spreadsheet_shows(
@@ -207,13 +222,17 @@ def test_xlsx_with_a_blank_first_row_and_a_title_row_keeps_excels_row_numbers(
     for col, name in enumerate(header, start=1):
         sheet.cell(row=4, column=col, value=name)
     for row, values in enumerate([["T1", "L1", "GM0193", "2024-11-04", "learning", "other"],
-                                  ["T2", "L2", "GM0193", "2024-11-05", "nap", "other"]], start=5):
+                                  ["T2", "L2", "GM0193", "2024-11-05", "nap", "other"],
+                                  ["Totaal", None, None, None, None, 2]], start=5):
         for col, value in enumerate(values, start=1):
             sheet.cell(row=row, column=col, value=value)
-    book.save(tmp_path / "referrals.xlsx")
-    load([tmp_path / "referrals.xlsx"])
+    path = tmp_path / "Aanmeldingen november.xlsx"  # recognised by its header
+    book.save(path)
+    report = load([path])
     assert rows(warehouse, "select referral_id, source_line from referrals") == [("T1", 5)]
     assert rows(warehouse, "select line, column_name from quarantine") == [(6, "need_category")]
+    assert ("Aanmeldingen november.xlsx: 1 totaal- of voetregel(s) overgeslagen (regel 7)."
+            in report.warnings)
 
 
 # --- recognising a file -----------------------------------------------------------------------
