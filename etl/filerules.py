@@ -19,6 +19,9 @@ from etl.numbers import MARK_NAMES
 
 @dataclass
 class FileRules:
+    """The reading rules of one file (set by a source profile, else the defaults) and the
+    tallies of what applying them found. One object per file; filled by one thread."""
+
     date_formats: tuple[str, ...] = DEFAULT_DATE_FORMATS  # strptime formats, tried in order
     decimal: str | None = None  # the profile's decimal mark, "," or "."
     terminology: str = "nl"  # which municipality codes apply: nl (CBS) or vl (NIS)

@@ -4,8 +4,10 @@ Everything is read as text; typing happens in validation, so a bad value becomes
 row, never a crash. A CSV file is read in three steps:
 
 1. `_sniff`: binary signatures (PNG, zip, ...), a UTF-16 BOM (transcoded to a UTF-8 copy), the
-   first line (the header), its line end (`\\n`, or `\\r` for old Mac files) and delimiter.
-   The header is matched before anything else, so a missing column needs no full scan.
+   first HEADER_SEARCH_ROWS lines and their line end (`\\n`, or `\\r` for old Mac files). The
+   header is the first of them that holds the required columns (`find_header`; title and blank
+   rows above it are hashed, not scanned), its delimiter the one it uses most. The header is
+   matched before anything else, so a missing column needs no full scan.
 2. `_scan`: ONE streaming pass over the bytes (`_Scanner`, vectorised per chunk): content hash,
    UTF-8 validity, NUL bytes, the length of every record (at most MAX_RECORD_BYTES: a longer
    one rejects the file as soon as it is seen, without reading the rest), the placement of
@@ -14,6 +16,10 @@ row, never a crash. A CSV file is read in three steps:
 3. `SourceFile.batches`: Polars' batched scan; what the scan learned (records with too few or
    too many fields, records spanning several lines) travels with the batches, so every row
    keeps its real line number and a row with a wrong number of fields is quarantined.
+
+Line numbers are the row numbers a spreadsheet shows for the same file (CSV and xlsx alike),
+rows above the header included. Totals and footer rows (`Totaal`, `Eindtotaal`, `Total`,
+`Bron:`) are dropped while reading and tallied in the file's `FileRules`.
 
 Memory stays bounded whatever the size of the file: at most one chunk plus one record.
 """
@@ -358,10 +364,11 @@ class _Scanner:
         )
 
 
-def _read_head(path: Path, readable: Path, start: int) -> tuple[list[str], list[int], str]:
+def _read_head(path: Path, readable: Path, start: int
+               ) -> tuple[list[str | FileRejected], list[int], str]:
     """The first HEADER_SEARCH_ROWS lines of `readable` from byte `start`, each decoded as UTF-8
-    or else Windows-1252, the byte offset at which each starts, and the line end used (`\\n`, or
-    `\\r` for old Mac files); problems are reported for `path`."""
+    or else Windows-1252 (a line that cannot be: its problem, reported for `path`), the byte
+    offset at which each starts, and the line end used (`\\n`, or `\\r` for old Mac files)."""
     with open(readable, "rb") as fh:
         fh.seek(start)
         head = fh.read(MAX_RECORD_BYTES + 2)
