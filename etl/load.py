@@ -17,7 +17,7 @@ from etl.importers import FileReport, Importer, Opened, Progress, Run, importer_
 from etl.importers.bookkeeping import loaded_keys
 from etl.pseudonym import Pseudonymiser, secret_key
 from etl.readers import CSV_SUFFIXES, EXCEL_SUFFIXES, FileRejected, temp_workdir
-from etl.schema import entity_for_file
+from etl.schema import ENTITIES, Entity, entity_for_file
 from etl.warehouse import writer
 
 
@@ -84,18 +84,24 @@ def _not_data(entry: Path) -> str | None:
 def load(
     paths: Iterable[str | Path], db: str | Path | None = None, strict: bool = False,
     progress: Progress | None = None, batch_size: int = 250_000, source: str | None = None,
+    entity: str | None = None,
 ) -> LoadReport:
     """Validate and load files; raise LoadRejected (warehouse untouched) on a file-level problem
     or, with `strict`, on any quarantined row. `source` sends every file to that importer
-    (`etl.importers.IMPORTERS`, ValueError when unknown); without it each file goes to the
-    first importer that recognises it. A file whose key is in `load_log` is skipped."""
+    (`etl.importers.IMPORTERS` or a source profile, ValueError when unknown); without it each
+    file goes to the first importer that recognises it. `entity` names the canonical entity of
+    a file whose name and header do not say it (`pib load --entity`; ValueError when unknown).
+    A file whose key is in `load_log` is skipped."""
     fixed = None if source is None else importer_for(source)
+    if entity is not None and entity not in ENTITIES:
+        raise ValueError(f"Onbekende soort '{entity}'; bekend zijn: {', '.join(ENTITIES)}.")
+    named = ENTITIES[entity] if entity is not None else None
     report = LoadReport()
     files = expand(paths, report.warnings)
     done = loaded_keys(db)
     with temp_workdir() as work:
         todo = []
-        for importer, opened in _open_all(files, fixed, Path(work)):
+        for importer, opened in _open_all(files, fixed, Path(work), named):
             report.warnings += opened.warnings
             if opened.key in done:
                 report.files.append(FileReport(opened.path.name, opened.entity, skipped=True))
@@ -122,14 +128,14 @@ def load(
     return report
 
 
-def _open_all(files: list[Path], fixed: Importer | None, work: Path
+def _open_all(files: list[Path], fixed: Importer | None, work: Path, entity: Entity | None
               ) -> list[tuple[Importer, Opened]]:
     """Each file opened by its importer (`fixed`, else the one that recognises it), two files
     at a time, one per core; LoadRejected on the first file that cannot be imported."""
 
     def open_one(path: Path) -> tuple[Importer, Opened]:
         importer = fixed or recognise(path)
-        return importer, importer.open(path, work)
+        return importer, importer.open(path, work, entity)
 
     pool = ThreadPoolExecutor(2)
     try:

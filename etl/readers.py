@@ -4,8 +4,10 @@ Everything is read as text; typing happens in validation, so a bad value becomes
 row, never a crash. A CSV file is read in three steps:
 
 1. `_sniff`: binary signatures (PNG, zip, ...), a UTF-16 BOM (transcoded to a UTF-8 copy), the
-   first line (the header), its line end (`\\n`, or `\\r` for old Mac files) and delimiter.
-   The header is matched before anything else, so a missing column needs no full scan.
+   first HEADER_SEARCH_ROWS lines and their line end (`\\n`, or `\\r` for old Mac files). The
+   header is the first of them that holds the required columns (`find_header`; title and blank
+   rows above it are hashed, not scanned), its delimiter the one it uses most. The header is
+   matched before anything else, so a missing column needs no full scan.
 2. `_scan`: ONE streaming pass over the bytes (`_Scanner`, vectorised per chunk): content hash,
    UTF-8 validity, NUL bytes, the length of every record (at most MAX_RECORD_BYTES: a longer
    one rejects the file as soon as it is seen, without reading the rest), the placement of
@@ -14,6 +16,10 @@ row, never a crash. A CSV file is read in three steps:
 3. `SourceFile.batches`: Polars' batched scan; what the scan learned (records with too few or
    too many fields, records spanning several lines) travels with the batches, so every row
    keeps its real line number and a row with a wrong number of fields is quarantined.
+
+Line numbers are the row numbers a spreadsheet shows for the same file (CSV and xlsx alike),
+rows above the header included. Totals and footer rows (`Totaal`, `Eindtotaal`, `Total`,
+`Bron:`) are dropped while reading and tallied in the file's `FileRules`.
 
 Memory stays bounded whatever the size of the file: at most one chunk plus one record.
 """
@@ -26,16 +32,21 @@ import hashlib
 import os
 import re
 import tempfile
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.etree import ElementTree
 
 import fastexcel
 import numpy as np
 import polars as pl
 import pyarrow as pa
 
-from etl.schema import Entity, entity_for_file
+from etl.filerules import FileRules
+from etl.numbers import decide, evidence
+from etl.schema import ENTITIES, Entity, entity_for_file
+from etl.settings import get_settings
 
 LINE = "source_line"
 # Structural row problems travel with the raw batch in these two columns (see validate).
@@ -46,9 +57,13 @@ CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 EXCEL_SUFFIXES = (".xlsx",)
 MAX_RECORD_BYTES = 1 << 20  # 1 MiB: a canonical row is ~200 bytes; a bigger one is not data
 MAX_FIELDS = 1000  # per line: canonical files have at most a dozen columns
+HEADER_SEARCH_ROWS = 20  # the header is the first of these rows with the required columns
+EVIDENCE_ROWS = 200_000  # rows that decide the decimal mark of a file when they show one
 _CHUNK = 1 << 20
 _SCAN_CHUNK = 8 << 20
 _RECORD = "_record"
+_TOTAL = "_total"  # a totals or footer row, dropped before validation
+TOTALS_RX = r"(?i)^\s*(totaal|eindtotaal|total|bron:)"  # CONTRACT §2: totals, footers
 _QUOTE, _CR = ord('"'), ord("\r")
 _NONE = pl.Series(dtype=pl.Int64)
 _SAVE_AS = "sla het bestand op als CSV UTF-8 (door komma's of puntkomma's gescheiden)"
@@ -163,12 +178,13 @@ class _Scanner:
     own record splitter assumes, so the scan and the reader agree on every record.
     """
 
-    def __init__(self, path: Path, header: list[str], delimiter: str, eol: str):
+    def __init__(self, path: Path, header: list[str], delimiter: str, eol: str,
+                 header_line: int = 1):
         self.path, self.header = path, header
         self.width = len(header)
         self.named = max((i + 1 for i, h in enumerate(header) if h.strip()), default=0)
         self.delim, self.eol = ord(delimiter), ord(eol)
-        self.line = 1  # physical line at which the carried-over tail starts
+        self.line = header_line  # physical line at which the carried-over tail starts
         self.record = -1  # index of the next record; the header is record -1
         self.carry = b""
         self.max_fields = self.width
@@ -277,7 +293,7 @@ class _Scanner:
         if self.record == -1:
             if frame["lines"][0] > 1:
                 raise FileRejected(self.path, "de kopregel bevat een regeleinde tussen "
-                                   "aanhalingstekens.", 1)
+                                   "aanhalingstekens.", self.line)
             frame = frame.slice(1)
         data = frame.filter(~pl.col("blank"))
         self.filled += data.height
@@ -348,9 +364,11 @@ class _Scanner:
         )
 
 
-def _read_header(path: Path, readable: Path, start: int) -> tuple[str, str]:
-    """The first line of `readable`, decoded as UTF-8 or else Windows-1252, and the line end
-    used (`\\n`, or `\\r` for old Mac files); problems are reported for `path`."""
+def _read_head(path: Path, readable: Path, start: int
+               ) -> tuple[list[str | FileRejected], list[int], str]:
+    """The first HEADER_SEARCH_ROWS lines of `readable` from byte `start`, each decoded as UTF-8
+    or else Windows-1252 (a line that cannot be: its problem, reported for `path`), the byte
+    offset at which each starts, and the line end used (`\\n`, or `\\r` for old Mac files)."""
     with open(readable, "rb") as fh:
         fh.seek(start)
         head = fh.read(MAX_RECORD_BYTES + 2)
@@ -358,19 +376,55 @@ def _read_header(path: Path, readable: Path, start: int) -> tuple[str, str]:
     if cut < 0 and len(head) > MAX_RECORD_BYTES:
         raise FileRejected(path, f"de kopregel is langer dan {MAX_RECORD_BYTES // (1 << 20)} "
                            "MiB; dit is geen CSV-bestand.", 1)
-    line = head if cut < 0 else head[:cut]
     old_mac = cut >= 0 and head[cut:cut + 1] == b"\r" and head[cut + 1:cut + 2] != b"\n"
     eol = "\r" if old_mac else "\n"
-    if b"\0" in line:
-        raise FileRejected(path, "bevat een NUL-byte: dit is geen gewoon tekstbestand (binair, "
-                           f"beschadigd of UTF-16 zonder BOM); {_SAVE_AS}.", 1)
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            return line.decode(encoding), eol
-        except UnicodeDecodeError:
+    complete = head if len(head) <= MAX_RECORD_BYTES else head[:head.rfind(eol.encode()) + 1]
+    raw_lines = complete.split(eol.encode())[:HEADER_SEARCH_ROWS]
+    lines: list[str | FileRejected] = []  # a line that cannot be read: its problem
+    offsets, offset = [], start
+    for number, raw in enumerate(raw_lines, start=1):
+        offsets.append(offset)
+        offset += len(raw) + 1
+        raw = raw.removesuffix(b"\r")
+        if b"\0" in raw:
+            lines.append(FileRejected(
+                path, "bevat een NUL-byte: dit is geen gewoon tekstbestand (binair, beschadigd "
+                f"of UTF-16 zonder BOM); {_SAVE_AS}.", number))
             continue
-    raise FileRejected(path, "de tekenset is geen UTF-8 en geen Windows-1252 (regel 1); "
-                       + _SAVE_AS + ".")
+        for encoding in ("utf-8", "cp1252"):
+            try:
+                lines.append(raw.decode(encoding))
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            lines.append(FileRejected(path, "de tekenset is geen UTF-8 en geen Windows-1252 "
+                                      f"(regel {number}); " + _SAVE_AS + "."))
+    return lines, offsets, eol
+
+
+def _fields(path: Path, line: str, number: int) -> tuple[list[str], str]:
+    """The fields of one line under its own most likely delimiter, and that delimiter."""
+    delimiter = detect_delimiter(line)
+    try:
+        fields = next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error as exc:  # a column name over csv's field limit (128 KiB)
+        raise FileRejected(path, "de kopregel bevat geen bruikbare kolomnamen.", number) from exc
+    return fields, delimiter
+
+
+def find_header(rows: list[list[str]], entity: Entity | None) -> tuple[int | None, list[Entity]]:
+    """The index of the header among the first rows of a file: the first row (within
+    HEADER_SEARCH_ROWS) that holds every required column of `entity`, or, when the entity is
+    not known yet, of some entity; and the entities whose required columns it holds. (None,
+    []) when no row does."""
+    candidates = [entity] if entity else list(ENTITIES.values())
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        names = {normalise_name(str(value or "")) for value in row}
+        fits = [e for e in candidates if all(c in names for c in e.required)]
+        if fits:
+            return index, fits
+    return None, []
 
 
 def _transcode(path: Path, target: Path, encoding: str, eol: bytes = b"\n") -> str:
@@ -407,17 +461,50 @@ def _utf8_copy(path: Path, workdir: Path) -> Path:
 
 @dataclass
 class _Sniffed:
-    """What the first line of a CSV file tells: enough to check the header before the scan."""
+    """What the first lines of a CSV file tell: enough to find and check the header before the
+    scan."""
 
     readable: Path  # the file itself, or its UTF-8 copy (UTF-16 input)
     sha256: str | None  # known already when a copy was made
     bom: int
     eol: str
-    delimiter: str
-    header: list[str]
+    lines: list[str | FileRejected]  # the first HEADER_SEARCH_ROWS lines (or their problem)
+    offsets: list[int]  # the byte offset of each in `readable`
+    header_line: int = 1  # 1-based line of the header
+    delimiter: str = ","
+    header: list[str] = field(default_factory=list)
+
+    def rows(self, path: Path) -> list[list[str]]:
+        """The fields of each line; none for a line that cannot be read (the scan names its
+        problem, unless it lies above the header: see `choose`)."""
+        return [_fields(path, line, n)[0] if isinstance(line, str) else []
+                for n, line in enumerate(self.lines, start=1)]
+
+    @property
+    def offset(self) -> int:
+        """Bytes before the header line."""
+        return self.offsets[self.header_line - 1]
+
+    def choose(self, path: Path, index: int | None) -> None:
+        """Take line `index` (0-based; None: the first) as the header."""
+        for line in self.lines[:1 if index is None else index + 1]:
+            if isinstance(line, FileRejected):
+                raise line
+        if index is None:
+            if not self.lines or not self.lines[0].strip().strip(",;\t").strip():
+                raise FileRejected(path, "de eerste regel is leeg; verwacht een kopregel met de "
+                                   "kolomnamen.", 1)
+            index = 0
+        self.header_line = index + 1
+        self.header, self.delimiter = _fields(path, self.lines[index], self.header_line)
+        if max(map(len, self.header), default=0) > 1000:
+            raise FileRejected(path, "de kopregel bevat een kolomnaam van meer dan 1000 tekens; "
+                               "is de eerste regel wel een kopregel?", self.header_line)
 
 
 def _sniff(path: Path, workdir: Path) -> _Sniffed:
+    """Signatures, the encoding of UTF-16 files and the first lines; the header is not chosen
+    yet (`_Sniffed.choose`)."""
     with open(path, "rb") as fh:
         head = fh.read(8)
     readable, sha256 = path, None
@@ -430,27 +517,16 @@ def _sniff(path: Path, workdir: Path) -> _Sniffed:
             if head.startswith(magic):
                 raise FileRejected(path, f"dit is geen CSV-bestand maar {kind}.")
     bom = len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
-    first, eol = _read_header(path, readable, bom)
-    if not first.strip().strip(",;\t").strip():
-        raise FileRejected(path, "de eerste regel is leeg; verwacht een kopregel met de "
-                           "kolomnamen.", 1)
-    delimiter = detect_delimiter(first)
-    try:
-        header = next(csv.reader([first], delimiter=delimiter), [])
-    except csv.Error as exc:  # a column name over csv's field limit (128 KiB)
-        raise FileRejected(path, "de kopregel bevat geen bruikbare kolomnamen.", 1) from exc
-    if max(map(len, header), default=0) > 1000:
-        raise FileRejected(path, "de kopregel bevat een kolomnaam van meer dan 1000 tekens; "
-                           "is de eerste regel wel een kopregel?", 1)
-    return _Sniffed(readable, sha256, bom, eol, delimiter, header)
+    lines, offsets, eol = _read_head(path, readable, bom)
+    return _Sniffed(readable, sha256, bom, eol, lines, offsets)
 
 
 def _scan(path: Path, sniffed: _Sniffed, workdir: Path) -> tuple[CsvLayout, str, Path]:
     """The one streaming pass over a CSV file: (layout, sha256, the file Polars reads)."""
-    scanner = _Scanner(path, sniffed.header, sniffed.delimiter, sniffed.eol)
+    scanner = _Scanner(path, sniffed.header, sniffed.delimiter, sniffed.eol, sniffed.header_line)
     digest, decoder, utf8 = hashlib.sha256(), codecs.getincrementaldecoder("utf-8")(), True
     with open(sniffed.readable, "rb") as fh:
-        digest.update(fh.read(sniffed.bom))
+        digest.update(fh.read(sniffed.offset))  # the preamble: hashed, not scanned
         while chunk := fh.read(_SCAN_CHUNK):
             digest.update(chunk)
             if utf8 and not (chunk.isascii() and not decoder.getstate()[0]):
@@ -494,7 +570,9 @@ class SourceFile:
     warnings: list[str] = field(default_factory=list)
     layout: CsvLayout | None = None
     header: list[str] = field(default_factory=list)
+    header_line: int = 1  # 1-based row of the header, as a spreadsheet numbers it
     blank_rows: int = 0  # empty lines skipped while reading
+    rules: FileRules = field(default_factory=FileRules)  # how values are read; what was found
     _readable: Path | None = None
 
     @property
@@ -510,7 +588,7 @@ class SourceFile:
             frame = self._excel_frame()
             none = pl.lit(None, pl.String)
             yield self._finish(frame.select(*self._selection(""), none.alias(PROBLEM),
-                                            none.alias(PROBLEM_COLUMN)))
+                                            none.alias(PROBLEM_COLUMN), _TOTAL))
             return
         yield from self._csv_batches(size)
 
@@ -524,7 +602,12 @@ class SourceFile:
         ]
 
     def _finish(self, batch: pl.DataFrame) -> pl.DataFrame:
-        """Drop empty lines; flag a value after the last named column as a field too many."""
+        """Drop totals and footer rows (tallied in `rules`) and empty lines; flag a value after
+        the last named column as a field too many."""
+        if batch[_TOTAL].any():
+            self.rules.totals_lines += batch.filter(_TOTAL)[LINE].to_list()
+            batch = batch.filter(~pl.col(_TOTAL))
+        batch = batch.drop(_TOTAL)
         values = [c for c in batch.columns if c not in (LINE, PROBLEM, PROBLEM_COLUMN)]
         filled = {c: pl.col(c).str.strip_chars().fill_null("") != "" for c in values}
         if values:  # a blank row has a blank first value: only those are looked at closely
@@ -546,14 +629,20 @@ class SourceFile:
             )
         return batch.with_columns(pl.col(LINE).cast(pl.Int64))
 
-    def _csv_batches(self, size: int) -> Iterator[pl.DataFrame]:
+    def _scan_csv(self) -> pl.LazyFrame:
+        """The records after the header as text columns `_f0`, `_f1`, ... and their index."""
         layout = self.layout
         width = max(layout.max_fields, len(self.header))
-        lazy = pl.scan_csv(
+        skip = {"skip_rows": 1} if self.header_line == 1 else {"skip_lines": self.header_line}
+        return pl.scan_csv(
             self._readable or self.path, separator=self.delimiter, has_header=False,
-            skip_rows=1, schema={f"_f{i}": pl.String for i in range(width)},
+            schema={f"_f{i}": pl.String for i in range(width)}, **skip,
             missing_columns="insert", encoding="utf8", quote_char='"', eol_char=layout.eol,
         ).with_row_index(_RECORD).with_columns(pl.col(_RECORD).cast(pl.Int64))
+
+    def _csv_batches(self, size: int) -> Iterator[pl.DataFrame]:
+        layout = self.layout
+        lazy = self._scan_csv()
         seen = 0
         try:
             for batch in lazy.collect_batches(chunk_size=size):
@@ -571,7 +660,7 @@ class SourceFile:
         """Line numbers (a record spanning several lines shifts the ones after it) and the
         wrong-number-of-fields problem of each record."""
         layout, named, width = self.layout, self.named, len(self.header)
-        line = pl.col(_RECORD) + 2
+        line = pl.col(_RECORD) + self.header_line + 1
         if layout.shifts.height:
             batch = batch.join_asof(layout.shifts, on=_RECORD, strategy="backward")
             line = line + pl.col("extra").fill_null(0)
@@ -593,15 +682,88 @@ class SourceFile:
                     names, default=None, return_dtype=pl.String))
                 .when(fields.is_not_null()).then(pl.lit(f"veld_{width + 1}"))
             )
-        return batch.with_columns(line.alias(LINE)).select(
+        fields = [c for c in batch.columns if c.startswith("_f")]
+        return batch.with_columns(line.alias(LINE), _totals(batch, fields)).select(
             *self._selection("_f"), problem.alias(PROBLEM), column.alias(PROBLEM_COLUMN),
+            _TOTAL,
         )
 
     def _excel_frame(self) -> pl.DataFrame:
-        frame = _excel_sheet(self.path).slice(1)
-        return frame.rename({c: str(i) for i, c in enumerate(frame.columns)}).with_row_index(
-            LINE, offset=2
-        )
+        """The rows below the header; LINE is the row number Excel shows."""
+        sheet = excel_sheet(self.path)
+        first = excel_first_row(self.path)  # calamine leaves out empty rows above the data
+        frame = sheet.slice(self.header_line - first + 1)
+        frame = frame.rename({c: str(i) for i, c in enumerate(frame.columns)})
+        return frame.with_row_index(LINE, offset=self.header_line + 1).with_columns(
+            _totals(frame, frame.columns))
+
+    def number_evidence(self, rows: int | None = None) -> tuple[int, int]:
+        """(values that read under a decimal comma only, under a decimal point only) in the
+        number columns of the first `rows` rows of the file (None: all), read in one streaming
+        pass over those columns."""
+        names = [c.name for c in self.entity.columns
+                 if c.kind == "number" and c.name in self.columns]
+        if not names:
+            return 0, 0
+        if self.path.suffix.lower() in EXCEL_SUFFIXES:
+            frame = self._excel_frame().lazy()
+            prefix = ""
+        else:
+            frame, prefix = self._scan_csv(), "_f"
+        if rows is not None:
+            frame = frame.head(rows)
+        counts = [evidence(pl.col(f"{prefix}{self.columns[n]}").str.strip_chars())
+                  for n in names]
+        total = frame.select(
+            pl.sum_horizontal(comma.sum() for comma, _ in counts).alias("comma"),
+            pl.sum_horizontal(point.sum() for _, point in counts).alias("point"),
+        ).collect(engine="streaming")
+        return int(total["comma"][0] or 0), int(total["point"][0] or 0)
+
+
+def _totals(frame: pl.DataFrame, fields: list[str]) -> pl.Series:
+    """Whether each row is a totals or footer row: its first non-empty cell starts with
+    `Totaal`, `Eindtotaal`, `Total` or `Bron:` (any case). Only rows with an empty first cell
+    look further along the row."""
+    if not fields:
+        return pl.Series(_TOTAL, [False] * frame.height)
+    first = frame[fields[0]]
+    flag = first.str.contains(TOTALS_RX).fill_null(False)
+    blank = ~first.str.contains(r"\S").fill_null(False)
+    if len(fields) > 1 and blank.any():
+        rest = frame.filter(blank).select(pl.coalesce(
+            pl.when(pl.col(f).str.contains(r"\S")).then(pl.col(f)) for f in fields[1:]
+        ).str.contains(TOTALS_RX).fill_null(False)).to_series()
+        flag = flag.scatter(blank.arg_true(), rest)
+    return flag.alias(_TOTAL)
+
+
+def excel_first_row(path: Path) -> int:
+    """The 1-based row number of the first row with a value on the first sheet: calamine
+    starts its range there, so row numbers below it are counted from this one."""
+    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    try:
+        with zipfile.ZipFile(path) as book:
+            sheet = ElementTree.fromstring(book.read("xl/workbook.xml")).find(
+                f"{ns}sheets/{ns}sheet")
+            links = ElementTree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
+            target = next(r.get("Target") for r in links if r.get("Id") == sheet.get(rel))
+            name = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            with book.open(name) as xml:
+                number = 0
+                for _, element in ElementTree.iterparse(xml):
+                    if element.tag != f"{ns}row":
+                        continue
+                    number = int(element.get("r") or number + 1)
+                    if any(cell.find(f"{ns}v") is not None or cell.find(f"{ns}is") is not None
+                           for cell in element):
+                        return number
+                    element.clear()
+    except (KeyError, StopIteration, AttributeError, ValueError, zipfile.BadZipFile,
+            ElementTree.ParseError):
+        pass  # a workbook laid out otherwise: calamine read it, so count from row 1
+    return 1
 
 
 def _excel_book(path: Path) -> fastexcel.ExcelReader:
@@ -620,7 +782,7 @@ def _excel_book(path: Path) -> fastexcel.ExcelReader:
                            "of geen echte Excel-werkmap (.xlsx).") from exc
 
 
-def _excel_sheet(path: Path, index: int = 0, n_rows: int | None = None) -> pl.DataFrame:
+def excel_sheet(path: Path, index: int = 0, n_rows: int | None = None) -> pl.DataFrame:
     """A sheet as text, header row included (so duplicate names stay visible)."""
     try:
         sheet = _excel_book(path).load_sheet(index, header_row=None, dtypes="string",
@@ -633,29 +795,72 @@ def _excel_sheet(path: Path, index: int = 0, n_rows: int | None = None) -> pl.Da
                            "of geen echte Excel-werkmap (.xlsx).") from exc
 
 
-def open_source(path: Path, workdir: Path) -> SourceFile:
-    """Recognise, sniff and check the header of one file; raise FileRejected on any problem."""
-    entity = entity_for_file(path.name)
-    if entity is None:
-        raise FileRejected(path, "onbekende bestandsnaam; verwacht schools, enrolments, offers, "
-                                 "referrals, supports, outcomes of out_of_school (.csv of .xlsx).")
+def open_source(path: Path, workdir: Path, entity: Entity | None = None,
+                rules: FileRules | None = None) -> SourceFile:
+    """Recognise, sniff and check the header of one file; raise FileRejected on any problem.
+
+    The entity is the one its name says (`referrals*.csv`), else the one whose required
+    columns its header holds, else `entity` (`pib load --entity`); the header is the first of
+    the first HEADER_SEARCH_ROWS rows that holds the entity's required columns. `rules` (from a
+    source profile) says how values are read; without it the defaults of CONTRACT §2 apply.
+    The decimal mark, unless `rules` gives one, is detected here from the number columns.
+    """
     suffix = path.suffix.lower()
     if suffix not in CSV_SUFFIXES + EXCEL_SUFFIXES:
         raise FileRejected(path, f"bestandstype '{suffix}' wordt niet ondersteund (.csv of .xlsx).")
+    named = entity_for_file(path.name)
     try:
         if not path.is_file() or path.stat().st_size == 0:
             raise FileRejected(path, "het bestand is leeg." if path.is_file() else
                                "dit is geen gewoon bestand.")
         if suffix in EXCEL_SUFFIXES:
-            return _open_excel(path, entity)
-        sniffed = _sniff(path, workdir)
-        source = SourceFile(path, entity, "", delimiter=sniffed.delimiter,
-                            header=sniffed.header)
-        _match_columns(source, sniffed.header)  # header problems first: no need to scan
-        layout, source.sha256, readable = _scan(path, sniffed, workdir)
+            source = _open_excel(path, named, entity)
+        else:
+            source = _open_csv(path, workdir, named, entity)
     except OSError as exc:
         raise FileRejected(path, f"het bestand kan niet gelezen worden ({exc.strerror or exc})."
                            ) from exc
+    source.rules = rules or FileRules(terminology=get_settings().terminology)
+    if source.rules.decimal is None:
+        comma, point = source.number_evidence(EVIDENCE_ROWS)
+        if not (comma or point):  # a file that shows nothing at first: look at all of it
+            comma, point = source.number_evidence()
+        source.rules.detected = decide(comma, point)
+        source.rules.number_evidence = (comma, point)
+    return source
+
+
+def _recognise(path: Path, rows: list[list[str]], named: Entity | None,
+               option: Entity | None) -> tuple[Entity, int | None]:
+    """The entity of a file and the index of its header row among `rows` (None: not found,
+    the first row is checked as the header). See `open_source`."""
+    if named is not None:
+        return named, find_header(rows, named)[0]
+    index, fits = find_header(rows, None)
+    if len(fits) == 1:
+        return fits[0], index
+    if option is not None:
+        return option, find_header(rows, option)[0]
+    if fits:
+        raise FileRejected(path, "de bestandsnaam zegt niet welke gegevens dit zijn en de kop "
+                           f"(regel {index + 1}) past bij meer dan één soort: "
+                           + ", ".join(sorted(e.name for e in fits))
+                           + "; kies er een met --entity.")
+    raise FileRejected(path, "onbekende bestandsnaam en geen kop met de verplichte kolommen van "
+                       "een bekende soort in de eerste " + str(HEADER_SEARCH_ROWS) + " regels; "
+                       "verwacht een naam als " + ", ".join(ENTITIES) + " (.csv of .xlsx), of "
+                       "geef de soort op met --entity.")
+
+
+def _open_csv(path: Path, workdir: Path, named: Entity | None, option: Entity | None
+              ) -> SourceFile:
+    sniffed = _sniff(path, workdir)
+    entity, index = _recognise(path, sniffed.rows(path), named, option)
+    sniffed.choose(path, index)
+    source = SourceFile(path, entity, "", delimiter=sniffed.delimiter, header=sniffed.header,
+                        header_line=sniffed.header_line)
+    _match_columns(source, sniffed.header)  # header problems first: no need to scan
+    layout, source.sha256, readable = _scan(path, sniffed, workdir)
     source.layout, source.encoding = layout, layout.encoding
     source._readable = None if readable == path else readable
     if layout.records == 0:
@@ -664,28 +869,36 @@ def open_source(path: Path, workdir: Path) -> SourceFile:
     return source
 
 
-def _open_excel(path: Path, entity: Entity) -> SourceFile:
+def _open_excel(path: Path, named: Entity | None, option: Entity | None) -> SourceFile:
     names = _excel_book(path).sheet_names
     if not names:
         raise FileRejected(path, "het Excel-bestand heeft geen werkbladen.")
-    head = _excel_sheet(path, 0, n_rows=2)  # the header and, if there is one, a first row
-    header = [str(v or "") for v in head.row(0)] if head.height else []
-    source = SourceFile(path, entity, sha256_of(path), header=header)
+    head = excel_sheet(path, 0, n_rows=HEADER_SEARCH_ROWS + 1)
+    rows = [[str(v or "") for v in row] for row in head.iter_rows()]
+    try:
+        entity, index = _recognise(path, rows, named, option)
+    except FileRejected as exc:
+        raise FileRejected(path, f"werkblad '{names[0]}': {exc.problem}") from None
+    index = index or 0
+    header = rows[index] if rows else []
+    first = excel_first_row(path) if rows else 1
+    source = SourceFile(path, entity, sha256_of(path), header=header,
+                        header_line=first + index)
     try:
         _match_columns(source, header)
     except FileRejected as exc:
         hint = ""
-        for index, name in enumerate(names[1:], start=1):
-            other = _excel_sheet(path, index, n_rows=1)
-            found = {normalise_name(str(v or "")) for v in other.row(0)} if other.height else ()
-            if all(c in found for c in entity.required):
+        for number, name in enumerate(names[1:], start=1):
+            other = excel_sheet(path, number, n_rows=HEADER_SEARCH_ROWS)
+            if find_header([[str(v or "") for v in row] for row in other.iter_rows()],
+                           entity)[0] is not None:
                 hint = (f" Werkblad '{name}' heeft die kolommen wel: zet de gegevens op het "
                         "eerste werkblad.")
                 break
         problem = exc.problem if header else (
             "het eerste werkblad is leeg; de gegevens moeten op het eerste werkblad staan.")
         raise FileRejected(path, f"werkblad '{names[0]}': {problem}{hint}") from None
-    if head.height <= 1:
+    if head.height <= index + 1:
         source.warnings.append(f"{path.name}: bevat alleen een kopregel, geen gegevens; er is "
                                "niets uit geladen.")
     return source
@@ -698,7 +911,8 @@ def _match_columns(source: SourceFile, header: list[str]) -> None:
         canonical = normalise_name(name)
         if canonical in source.columns:
             raise FileRejected(source.path, f"kolom '{canonical}' staat twee keer in de kop "
-                               f"(kolom {source.columns[canonical] + 1} en {pos + 1}).", 1)
+                               f"(kolom {source.columns[canonical] + 1} en {pos + 1}).",
+                               source.header_line)
         if canonical in wanted:
             source.columns[canonical] = pos
         elif canonical:

@@ -1,7 +1,8 @@
 """The canonical schema: one definition that drives validation, the DuckDB DDL and the docs.
 
 Each entity is a canonical input file of CONTRACT section 2 and a warehouse table of the same
-name. Column kinds: `text`, `code` (one of a code list), `int`, `number`, `date`, `bool`.
+name. Column kinds: `text`, `code` (one of a code list), `int`, `number`, `date`, `bool`,
+`school_year`, `municipality` (today's CBS or NIS code, or `unknown`: `etl.municipalities`).
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ NEED_CATEGORIES = (
     "learning", "behaviour", "communication", "sensory", "physical", "intellectual",
     "psychiatric", "giftedness", "other",
 )
+UNKNOWN = "unknown"  # the source does not say; a code of its own, not a missing value
+NEED_CATEGORY_CODES = (*NEED_CATEGORIES, UNKNOWN)
 REQUEST_TYPES = (
     "consultation", "arrangement", "admission_sbo", "admission_so", "admission_vso", "other",
 )
 DECISIONS = ("granted", "rejected", "withdrawn", "referred")
-UNKNOWN = "unknown"  # a code the source does not give (CONTRACT section 2)
-FUNDING_CATEGORIES = ("low", "medium", "high")
+DECISION_CODES = (*DECISIONS, UNKNOWN)  # unknown: decided, the source does not say how
 PREVENTION_LEVELS = ("preventive", "curative")
 GOAL_ATTAINMENTS = ("achieved", "partly", "not_achieved")
 DESTINATIONS = ("regular", "sbo", "so", "vso", "other", "unknown")
@@ -54,7 +56,7 @@ FINANCE_CATEGORIES = (
 
 DUCKDB_TYPES = {
     "text": "VARCHAR", "code": "VARCHAR", "int": "BIGINT", "number": "DOUBLE",
-    "date": "DATE", "bool": "BOOLEAN", "school_year": "VARCHAR",
+    "date": "DATE", "bool": "BOOLEAN", "school_year": "VARCHAR", "municipality": "VARCHAR",
 }
 
 
@@ -120,7 +122,7 @@ ENDED_AFTER_STARTED = Rule(
     "ended_after_started", ("ended_on",), "ligt voor started_on",
     _not_before("ended_on", "started_on"),
 )
-MUNICIPALITY = "municipality code: CBS `GM0193` (nl) or NIS `44021` (vl)"
+MUNICIPALITY = "municipality code: CBS `GM0193` (nl) or NIS `44021` (vl), or `unknown`"
 
 ENTITIES: dict[str, Entity] = {
     e.name: e
@@ -131,7 +133,7 @@ ENTITIES: dict[str, Entity] = {
                 _c("school_id", "text", "school identifier (BRIN/vestiging or own code)"),
                 _c("name", "text", "school name"),
                 _c("sector", "code", "school type", codes=SECTORS),
-                _c("municipality_code", "text", MUNICIPALITY),
+                _c("municipality_code", "municipality", MUNICIPALITY),
                 _opt("postcode4", "text", "four-digit postcode"),
                 _opt("in_region", "bool", "inside the network's region", default=True),
             ),
@@ -151,9 +153,9 @@ ENTITIES: dict[str, Entity] = {
             (
                 _c("offer_id", "text", "offer identifier"),
                 _c("provider", "text", "provider of the offer"),
-                _c("need_category", "code", "need the offer serves", codes=NEED_CATEGORIES),
+                _c("need_category", "code", "need the offer serves", codes=NEED_CATEGORY_CODES),
                 _c("offer_type", "text", "kind of offer (arrangement, group, placement, ...)"),
-                _c("municipality_code", "text", MUNICIPALITY),
+                _c("municipality_code", "municipality", MUNICIPALITY),
                 _c("school_year", "school_year", "school year such as `2024-2025`"),
                 _c("capacity", "int", "places (pupils) the offer can serve", minimum=0),
                 _opt("tariff_eur", "number", "cost of one place for the school year, in euros",
@@ -168,17 +170,17 @@ ENTITIES: dict[str, Entity] = {
                 _c("pupil_id", "text", "pupil; stored only as a keyed pseudonym",
                    pseudonymised=True),
                 _opt("birth_year", "int", "pupil's year of birth", minimum=0),
-                _c("municipality_code", "text", MUNICIPALITY + " of the pupil"),
+                _c("municipality_code", "municipality", MUNICIPALITY + " of the pupil"),
                 _opt("school_id", "text", "school that referred"),
                 _c("received_on", "date", "date the referral was received"),
                 _opt("complete_on", "date", "date the dossier was complete"),
                 _c("need_category", "code", "main need; `unknown` where the source does not "
-                   "say", codes=(*NEED_CATEGORIES, UNKNOWN)),
+                   "say", codes=NEED_CATEGORY_CODES),
                 _c("request_type", "code", "what was asked", codes=REQUEST_TYPES),
                 _opt("urgent", "bool", "urgent request", default=False),
                 _opt("decided_on", "date", "date of the decision"),
                 _opt("decision", "code", "decision; `unknown`: decided, the source does not say "
-                     "how", codes=(*DECISIONS, UNKNOWN)),
+                     "how", codes=DECISION_CODES),
                 _opt("placed_school_id", "text", "school a TLV or placement is for"),
                 _opt("funding_category", "code", "funding category of an SO/VSO TLV",
                      codes=FUNDING_CATEGORIES),
@@ -203,7 +205,7 @@ ENTITIES: dict[str, Entity] = {
                 _c("prevention_level", "code", "preventive or curative",
                    codes=PREVENTION_LEVELS),
                 _opt("provider", "text", "who delivers it"),
-                _opt("municipality_code", "text", MUNICIPALITY),
+                _opt("municipality_code", "municipality", MUNICIPALITY),
                 _c("started_on", "date", "start date"),
                 _opt("ended_on", "date", "end date; empty while running"),
                 _c("hours", "number", "hours of support", minimum=0),
@@ -241,7 +243,7 @@ ENTITIES: dict[str, Entity] = {
                 _c("episode_id", "text", "episode identifier"),
                 _c("pupil_id", "text", "pupil; stored only as a keyed pseudonym",
                    pseudonymised=True),
-                _c("municipality_code", "text", MUNICIPALITY + " of the pupil"),
+                _c("municipality_code", "municipality", MUNICIPALITY + " of the pupil"),
                 _c("kind", "code", "absolute_absence, long_relative_absence or exemption",
                    codes=OUT_OF_SCHOOL_KINDS),
                 _c("started_on", "date", "start date"),

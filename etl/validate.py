@@ -1,7 +1,8 @@
 """Typing and validating batches of text rows against the canonical schema.
 
-Parsing (dates in three formats, `ja/nee` booleans, decimal commas) is done with Polars
-expressions; the row rules are checked by a dataframely schema generated from `etl.schema`.
+Parsing (the date grammar of `etl.dates`, the number grammar of `etl.numbers`, `ja/nee`
+booleans, municipality codes of `etl.municipalities`) is done with Polars expressions, under the
+file's `FileRules`; the row rules are checked by a dataframely schema generated from `etl.schema`.
 Every failing row comes back with the column(s) and a Dutch reason; nothing is dropped.
 
 Most values are written the common way (`2024-03-01`, `12`, `true`, a known code): a cheap parse
@@ -18,23 +19,22 @@ from functools import cache
 import dataframely as dy
 import polars as pl
 
+from etl.dates import date_reason, parse_date, window_reason
+from etl.filerules import FileRules
+from etl.municipalities import today_code, unknown_reason
+from etl.numbers import COMMA, POINT, number_reason, parse_int, parse_number
 from etl.readers import LINE, PROBLEM, PROBLEM_COLUMN
-from etl.schema import Column, Entity
+from etl.schema import UNKNOWN, Column, Entity
 from etl.schoolyear import PATTERN
 
-DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y")
 TRUE_WORDS = ("true", "1", "ja", "j", "yes", "waar", "x")
 FALSE_WORDS = ("false", "0", "nee", "n", "no", "onwaar")
 _WORDS = {**dict.fromkeys(TRUE_WORDS, True), **dict.fromkeys(FALSE_WORDS, False)}
 _PARSE_REASON = {
-    "date": "geen geldige datum (JJJJ-MM-DD, DD-MM-JJJJ of DD/MM/JJJJ)",
     "int": "geen geheel getal",
-    "number": "geen getal",
     "bool": "geen ja/nee-waarde (true/false, 1/0, ja/nee)",
 }
-_TIME = r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$"  # a time part after a date: dropped
-_DUTCH = r"^-?(\d+|\d{1,3}(\.\d{3})+),\d+$|^-?\d{1,3}(\.\d{3}){2,}$"  # 1.234,5  1.234.567
-_ENGLISH = r"^-?\d{1,3}(,\d{3})+\.\d+$"  # 1,234.5
+_PARSED = ("date", "int", "number", "bool", "municipality")  # kinds whose values can fail
 _EXCEL_DAY_ZERO = date(1899, 12, 30)
 _EXCEL_SERIAL = r"^\d{1,7}(\.\d+)?$"
 
@@ -43,28 +43,17 @@ def _text(name: str) -> pl.Expr:
     return pl.col(name).str.strip_chars().replace("", None)
 
 
-def parse_expr(column: Column) -> pl.Expr:
-    """The typed value of a text column; null where empty or unparseable."""
+def parse_expr(column: Column, rules: FileRules) -> pl.Expr:
+    """The typed value of a text column under the file's rules; null where empty or
+    unparseable."""
     raw = _text(column.name)
     match column.kind:
         case "date":
-            day = raw.str.replace(_TIME, "")
-            value = pl.coalesce(
-                [day.str.strptime(pl.Date, fmt, strict=False) for fmt in DATE_FORMATS]
-            )
+            value = parse_date(raw, rules.date_formats)
         case "int":
-            grouped = raw.str.contains(r"^\d{1,3}(\.\d{3})+$")  # 1.234 pupils
-            value = (pl.when(grouped).then(raw.str.replace_all(".", "", literal=True))
-                     .otherwise(raw).cast(pl.Int64, strict=False))
+            value = parse_int(raw, rules.mark)
         case "number":
-            text = (
-                pl.when(raw.str.contains(_DUTCH))
-                .then(raw.str.replace_all(".", "", literal=True).str.replace(",", "."))
-                .when(raw.str.contains(_ENGLISH)).then(raw.str.replace_all(",", "", literal=True))
-                .otherwise(raw)
-            )
-            number = text.cast(pl.Float64, strict=False)
-            value = pl.when(number.is_finite()).then(number)  # not nan or inf
+            value = parse_number(raw, rules.mark)
         case "bool":
             word = raw.str.to_lowercase()
             value = (
@@ -73,6 +62,8 @@ def parse_expr(column: Column) -> pl.Expr:
             )
         case "code":
             value = raw.str.to_lowercase()
+        case "municipality":
+            value = today_code(raw, rules.codes)
         case _:
             value = raw
     if column.default is not None:
@@ -80,22 +71,33 @@ def parse_expr(column: Column) -> pl.Expr:
     return value.alias(column.name)
 
 
-def quick_parse_expr(column: Column) -> pl.Expr | None:
+def quick_parse_expr(column: Column, rules: FileRules) -> pl.Expr | None:
     """The typed value of a column for the common spelling of a value only (null otherwise):
     where it gives a value, that is the value `parse_expr` gives. None for text columns."""
     raw = pl.col(column.name)
     match column.kind:
         case "code":
             value = pl.when(raw.is_in(column.codes)).then(raw)
-        case "date":
-            value = raw.str.to_date(DATE_FORMATS[0], strict=False)
+        case "date" if "%Y-%m-%d" in rules.date_formats:
+            value = pl.when(raw.str.len_bytes() == 10).then(raw.str.to_date("%Y-%m-%d",
+                                                                              strict=False))
+        case "date":  # a profile's own formats: every value takes the full parse
+            value = pl.lit(None, pl.Date)
         case "int":
             value = raw.cast(pl.Int64, strict=False)
-        case "number":
+        case "number" if rules.mark == POINT:
             number = raw.cast(pl.Float64, strict=False)
             value = pl.when(number.is_finite()).then(number)
+        case "number" if rules.mark == COMMA:  # no thousands separator: `,` is the point
+            number = raw.str.replace(",", ".", literal=True).cast(pl.Float64, strict=False)
+            value = pl.when(number.is_finite() & ~raw.str.contains(".", literal=True)).then(
+                number)
+        case "number":  # no evidence: whole numbers read the same under either mark
+            value = raw.cast(pl.Int64, strict=False).cast(pl.Float64)
         case "bool":
             value = raw.replace_strict(_WORDS, default=None, return_dtype=pl.Boolean)
+        case "municipality":
+            value = raw.replace_strict(rules.codes.today, default=None, return_dtype=pl.String)
         case _:
             return None
     if column.default is not None:
@@ -103,20 +105,26 @@ def quick_parse_expr(column: Column) -> pl.Expr | None:
     return value.alias(column.name)
 
 
-def parse_reason(column: Column) -> pl.Expr:
+def parse_reason(column: Column, rules: FileRules) -> pl.Expr:
     """Why a value of `column` did not parse, per row: formulas and Excel date serials get
     their own explanation."""
     raw = _text(column.name)
     reason = pl.when(raw.str.starts_with("=")).then(pl.lit(
         "bevat een formule, geen waarde; sla de berekende waarde op (formules worden nooit "
         "uitgerekend)"))
-    if column.kind == "date":
-        serial = raw.str.contains(_EXCEL_SERIAL)
-        days = raw.cast(pl.Float64, strict=False).floor().cast(pl.Int64, strict=False)
-        as_date = (pl.lit(_EXCEL_DAY_ZERO) + pl.duration(days=days)).dt.strftime("%Y-%m-%d")
-        reason = reason.when(serial & (days <= 2_958_465)).then(pl.format(
-            "{} is een Excel-datumgetal (= {}), geen datum; maak de kolom in Excel op als "
-            "datum (JJJJ-MM-DD) en sla opnieuw op", raw, as_date))
+    match column.kind:
+        case "date":
+            serial = raw.str.contains(_EXCEL_SERIAL)
+            days = raw.cast(pl.Float64, strict=False).floor().cast(pl.Int64, strict=False)
+            as_date = (pl.lit(_EXCEL_DAY_ZERO) + pl.duration(days=days)).dt.strftime("%Y-%m-%d")
+            return reason.when(serial & (days <= 2_958_465)).then(pl.format(
+                "{} is een Excel-datumgetal (= {}), geen datum; maak de kolom in Excel op als "
+                "datum (JJJJ-MM-DD) en sla opnieuw op", raw, as_date)).otherwise(
+                    date_reason(raw, rules.date_formats))
+        case "number":
+            return reason.otherwise(number_reason(raw, rules.mark, rules.mark_source))
+        case "municipality":
+            return reason.otherwise(unknown_reason(raw, rules.codes))
     return reason.otherwise(pl.lit(_PARSE_REASON[column.kind]))
 
 
@@ -177,11 +185,14 @@ class Checked:
 def check_batch(
     entity: Entity, raw: pl.DataFrame,
     hide: Callable[[pl.DataFrame], pl.DataFrame] | None = None,
+    rules: FileRules | None = None,
 ) -> Checked:
-    """Type a batch of text rows and split it into valid rows and quarantined rows. Rows with
-    a structural problem (PROBLEM, from the reader) are quarantined with that reason alone.
-    `hide` (pseudonymisation) is applied to the text rows of the quarantined ones before their
-    raw values are kept."""
+    """Type a batch of text rows under the file's `rules` (default: CONTRACT §2 for `nl`) and
+    split it into valid rows and quarantined rows. Rows with a structural problem (PROBLEM,
+    from the reader) are quarantined with that reason alone. `hide` (pseudonymisation) is
+    applied to the text rows of the quarantined ones before their raw values are kept. What the
+    rules rewrote (municipality codes) is tallied in `rules`."""
+    rules = rules or FileRules()
     source, broken = raw, None
     if PROBLEM in raw.columns:
         if raw[PROBLEM].null_count() < raw.height:
@@ -190,14 +201,16 @@ def check_batch(
                 pl.col(PROBLEM).alias("reason"),
             )
         raw = raw.drop(PROBLEM, PROBLEM_COLUMN, strict=False)
-    typed, unparsed = _typed(entity, raw)
+    typed, unparsed = _typed(entity, raw, rules)
     schema = dataframely_schema(entity)
     result = schema.filter(typed.select(schema.column_names()))
     details = result.failure.details()
     problems = []  # (line, column, reason) frames
     for name, bad in unparsed.items():  # the reason is worked out for these rows only
         problems.append(bad.select(LINE, pl.lit(name).alias("column_name"),
-                                   parse_reason(entity.column(name)).alias("reason")))
+                                   parse_reason(entity.column(name), rules).alias("reason")))
+    problems += _implausible_dates(entity, typed, rules)
+    _tally_municipalities(entity, raw, typed, rules)
     for rule_col in details.columns:
         if "|" in rule_col:
             name, check = rule_col.split("|", 1)
@@ -220,14 +233,45 @@ def check_batch(
     return _split(typed, source, problems, hide)
 
 
-def _typed(entity: Entity, raw: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, pl.DataFrame]]:
+def _implausible_dates(entity: Entity, typed: pl.DataFrame, rules: FileRules
+                       ) -> list[pl.DataFrame]:
+    """Per date column: the rows whose date lies outside 2000-01-01 … load date + 1 year."""
+    problems = []
+    for column in (c for c in entity.columns if c.kind == "date"):
+        reason = typed.select(LINE, window_reason(pl.col(column.name), rules.load_date)
+                              .alias("reason")).filter(pl.col("reason").is_not_null())
+        if reason.height:
+            problems.append(reason.select(LINE, pl.lit(column.name).alias("column_name"),
+                                          "reason"))
+    return problems
+
+
+def _tally_municipalities(entity: Entity, raw: pl.DataFrame, typed: pl.DataFrame,
+                          rules: FileRules) -> None:
+    """Count the codes replaced by today's code, and the rows with code `unknown`."""
+    for column in (c for c in entity.columns if c.kind == "municipality"):
+        if column.name not in raw.columns:
+            continue
+        new = typed[column.name]
+        rules.unknown_municipality += int((new == UNKNOWN).sum())
+        rewritten = pl.DataFrame({"old": raw[column.name], "new": new}).filter(
+            pl.col("new").is_not_null() & (pl.col("old") != pl.col("new")))
+        moved = rewritten.with_columns(rules.codes.normalise(pl.col("old")).alias("old")).filter(
+            (pl.col("old") != pl.col("new")) & (pl.col("new") != UNKNOWN))
+        if moved.height:
+            for old, new, rows in moved.group_by("old", "new").len().iter_rows():
+                rules.moved[old, new] += rows
+
+
+def _typed(entity: Entity, raw: pl.DataFrame, rules: FileRules
+           ) -> tuple[pl.DataFrame, dict[str, pl.DataFrame]]:
     """The typed batch, and per column of a parsed kind the raw rows whose value did not parse.
     The quick parse types every row; the full parse only the values the quick one left empty."""
     present = [c for c in entity.columns if c.name in raw.columns]
-    quick = {c.name: e for c in present if (e := quick_parse_expr(c)) is not None}
+    quick = {c.name: e for c in present if (e := quick_parse_expr(c, rules)) is not None}
     typed = raw.select(
         LINE,
-        *[quick.get(c.name, parse_expr(c)) for c in present],
+        *[quick.get(c.name, parse_expr(c, rules)) for c in present],
         *[pl.lit(c.default).alias(c.name) for c in entity.columns if c not in present],
     ).cast({c.name: _dtype(c) for c in entity.columns})
     again = raw.select(*[(pl.col(name).is_not_null() & typed[name].is_null()).alias(name)
@@ -237,11 +281,11 @@ def _typed(entity: Entity, raw: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, p
         if not again[column.name].any():
             continue
         rows = raw.filter(again[column.name])
-        value = rows.select(parse_expr(column)).to_series().cast(_dtype(column))
+        value = rows.select(parse_expr(column, rules)).to_series().cast(_dtype(column))
         typed = typed.with_columns(typed[column.name].scatter(again[column.name].arg_true(),
                                                               value))
         failed = _text(column.name).is_not_null() & value.is_null()
-        if column.kind in _PARSE_REASON and not (bad := rows.filter(failed)).is_empty():
+        if column.kind in _PARSED and not (bad := rows.filter(failed)).is_empty():
             unparsed[column.name] = bad
     return typed, unparsed
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import shutil
 import threading
 import time
@@ -91,12 +92,51 @@ _MAX_INSTANCES = 4  # warehouses per process; a test session opens many, a serve
 _ATTACH_TRIES = 5  # a reader racing a writer's removal of a stale .wal tries again
 
 
+class WarehouseLocked(WarehouseError):
+    """Another process (the DuckDB CLI, DBeaver, ...) holds a lock on the warehouse file. The
+    message is one Dutch sentence naming the file (and the process, where DuckDB names it)."""
+
+    def __init__(self, path: Path, holder: str | None = None):
+        by = f" ({holder})" if holder else ""
+        super().__init__(
+            f"Het warehouse {path} is vergrendeld door een ander programma{by}, bijvoorbeeld "
+            "de DuckDB-CLI of DBeaver met een open verbinding; sluit dat programma (of die "
+            "verbinding) en probeer het opnieuw. Er is niets gewijzigd.")
+
+
+_HOLDER = re.compile(r"Conflicting lock is held in (.+?) \(PID (\d+)\)")
+
+
+def _locked(path: Path, exc: duckdb.Error) -> WarehouseLocked | None:
+    """The WarehouseLocked that DuckDB's lock error `exc` stands for, or None."""
+    text = str(exc)
+    if "Could not set lock" not in text:
+        return None
+    found = _HOLDER.search(text)
+    holder = f"proces {found[2]}: {Path(found[1]).name}" if found else None
+    return WarehouseLocked(path, holder)
+
+
+def check_not_locked(path: Path) -> None:
+    """Raise WarehouseLocked when another process holds a write lock on the warehouse file
+    (a copy taken then could miss its changes, and its changes would be lost)."""
+    if not path.exists():
+        return
+    with open(path, "rb") as fh:
+        try:
+            fcntl.lockf(fh, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError as exc:
+            raise WarehouseLocked(path) from exc
+        fcntl.lockf(fh, fcntl.LOCK_UN)
+
+
 def _open(path: Path, key: tuple[object, ...]) -> _Shared:
     """An in-memory instance with the school-year macros, attached to the warehouse.
 
     A writer replaces the file and then removes a stale `.wal` of a killed writer (see
     `writer`); a reader that attaches in between meets DuckDB's "WAL ... does not match" and
-    simply tries again. Raises WarehouseError when the file cannot be attached."""
+    simply tries again. Raises WarehouseLocked when another process holds the file, and
+    WarehouseError when it cannot be attached for another reason."""
     con = duckdb.connect()
     con.execute(school_year_macro("memory.main"))
     con.execute(region_macro("memory.main"))
@@ -112,24 +152,23 @@ def _open(path: Path, key: tuple[object, ...]) -> _Shared:
                 time.sleep(0.05 * (attempt + 1))
                 continue
             con.close()
-            raise WarehouseError(_unreadable(path, exc)) from None
+            raise _error(path, exc) from None
     return _Shared(key, con, "wh", models.fresh(con, "wh"))
 
 
-def _unreadable(path: Path, exc: duckdb.Error) -> str:
-    """A Dutch sentence for a warehouse file DuckDB cannot open."""
+def _error(path: Path, exc: duckdb.Error) -> WarehouseError:
+    """The WarehouseError (a Dutch sentence) for a warehouse file DuckDB cannot open."""
+    if (locked := _locked(path, exc)) is not None:
+        return locked
     text = str(exc)
-    if "lock" in text.lower():
-        return (f"Het warehouse {path} is in gebruik door een ander programma (bijvoorbeeld "
-                "DBeaver of de DuckDB-commandoregel) dat het voor schrijven open heeft. Sluit "
-                "dat programma en probeer het opnieuw.")
     if "WAL" in text:
-        return (f"Naast het warehouse {path} staat een logbestand {_stale_wal(path).name} van "
-                "een afgebroken schrijver dat niet bij deze versie van het warehouse past (het "
-                "is ouder). Er is niets gewijzigd. Verplaats dat logbestand naar een andere map; "
-                "daarna werkt het warehouse weer zoals het was.")
-    return (f"Het warehouse {path} kan niet worden geopend; het is geen DuckDB-bestand of het "
-            f"is beschadigd ({text.splitlines()[0]}).")
+        return WarehouseError(
+            f"Naast het warehouse {path} staat een logbestand {_stale_wal(path).name} van een "
+            "afgebroken schrijver dat niet bij deze versie van het warehouse past (het is "
+            "ouder). Er is niets gewijzigd. Verplaats dat logbestand naar een andere map; "
+            "daarna werkt het warehouse weer zoals het was.")
+    return WarehouseError(f"Het warehouse {path} kan niet worden geopend; het is geen "
+                          f"DuckDB-bestand of het is beschadigd ({text.splitlines()[0]}).")
 
 
 def _cursor(path: Path) -> tuple[duckdb.DuckDBPyConnection, _Shared]:
@@ -183,19 +222,6 @@ def _sweep_stale(path: Path) -> None:
         stale.unlink(missing_ok=True)
 
 
-def _check_not_locked(path: Path) -> None:
-    """Raise WarehouseError when another program holds the warehouse open for writing (its
-    changes would be lost when the new version replaces the file), or the file cannot be read.
-    Attaching it read-only, as a reader does, tells both."""
-    probe = duckdb.connect()
-    try:
-        probe.execute("attach ? as wh (read_only)", [str(path)])
-    except duckdb.Error as exc:
-        raise WarehouseError(_unreadable(path, exc)) from None
-    finally:
-        probe.close()
-
-
 @contextmanager
 def writer(db: str | Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """One transaction on a private copy; committed by an atomic rename, else discarded.
@@ -203,7 +229,8 @@ def writer(db: str | Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     A `.wal` beside the live file was left by a writer that died before its checkpoint (pib's
     own writers work on a private copy, so another tool's): it is copied with the file, so the
     copy replays it, and removed once the new file is in place — its changes are then in the
-    new file. A `.wal` that DuckDB cannot replay raises WarehouseError and changes nothing."""
+    new file. Raises WarehouseLocked when another process holds a write lock on the warehouse,
+    and WarehouseError when a `.wal` cannot be replayed; either way nothing changes."""
     path = warehouse_path(db).resolve()
     if path.is_dir():
         raise WarehouseError(f"{path} is een map, geen warehouse-bestand: geef met --db of "
@@ -212,11 +239,11 @@ def writer(db: str | Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     with open(f"{path}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         _sweep_stale(path)
+        check_not_locked(path)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         stale = _stale_wal(path)
         had_wal = stale.exists()
         if path.exists():
-            _check_not_locked(path)
             shutil.copyfile(path, tmp)
             if had_wal:
                 shutil.copyfile(stale, f"{tmp}.wal")
@@ -224,7 +251,7 @@ def writer(db: str | Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
             con = duckdb.connect(str(tmp), config=WRITER_CONFIG)
         except duckdb.Error as exc:
             _discard(tmp)
-            raise WarehouseError(_unreadable(path, exc)) from None
+            raise _error(path, exc) from None
         try:
             con.execute("set enable_progress_bar = false")
             con.execute(warehouse_ddl())

@@ -7,7 +7,7 @@ import os
 import polars as pl
 import streamlit as st
 
-from etl.warehouse import WarehouseError, data_version
+from etl.warehouse import data_version
 from queries import run_query
 
 
@@ -27,8 +27,4 @@ def query(name: str, **params: object) -> pl.DataFrame:
     bound = tuple(sorted((k, v) for k, v in params.items() if v is not None))
     db = os.environ.get("PIB_DB")
     school_ids = tuple(st.session_state.get("school_ids", ()))
-    try:
-        return _cached(name, bound, current_role(), school_ids, db, data_version(db))
-    except WarehouseError as exc:  # locked by another program, a stale .wal: a sentence
-        st.error(str(exc))
-        st.stop()
+    return _cached(name, bound, current_role(), school_ids, db, data_version(db))

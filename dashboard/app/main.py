@@ -10,6 +10,7 @@ from dashboard.app import auth, filters
 from dashboard.app.navigation import PAGES
 from dashboard.labels import label
 from etl.settings import SettingsError, get_settings
+from etl.warehouse import WarehouseError
 
 try:
     get_settings()
@@ -26,6 +27,9 @@ navigation = st.navigation([
             url_path=page.slug, icon=f":material/{page.icon}:", default=(i == 0))
     for i, page in enumerate(visible)
 ])
-filters.sidebar()
-auth.sidebar_account()
-navigation.run()
+try:
+    filters.sidebar()
+    auth.sidebar_account()
+    navigation.run()
+except WarehouseError as exc:  # locked by another program, a stale .wal: a sentence
+    st.error(str(exc))

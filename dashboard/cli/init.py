@@ -12,7 +12,7 @@ import typer
 from dashboard.cli.console import fail
 from dashboard.cli.console import out as console
 from etl.demo.profiles import PROFILES
-from etl.gemeenten import current_municipalities, find_municipality
+from etl.municipalities import code_system, find_municipality
 from etl.settings import SettingsError, parse_settings
 
 # Per profile: what the settings file says about the organisation and the school year.
@@ -85,7 +85,7 @@ def region_codes(entries: list[str], terminology: str) -> list[str]:
     """The municipality codes of `entries` (names or codes, one per entry or comma-separated),
     in the order given, each once. InitError naming an unknown entry and the closest names."""
     codes: list[str] = []
-    known = current_municipalities(terminology)
+    known = code_system(terminology).names
     for entry in (part.strip() for item in entries for part in item.split(",")):
         if not entry:
             continue
@@ -107,7 +107,7 @@ def settings_text(profile: str, name: str, codes: list[str]) -> str:
     if not codes:
         raise InitError("Geef de gemeenten van het netwerk met --region (namen of codes, "
                         "herhaalbaar of met komma's), of kies --demo.")
-    known = current_municipalities(profile)
+    known = code_system(profile).names
     text = _PROFILE_TEXT[profile]
     month, day, year_note = text["school_year"]
     lines = "\n".join(f'    "{code}",  # {known[code]}' for code in codes)

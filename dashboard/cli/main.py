@@ -18,6 +18,8 @@ from dashboard.cli.users import users_app
 from dashboard.csv_export import to_csv
 from etl.importers import IMPORTERS, importer_for
 from etl.load import LoadRejected, load
+from etl.profiles import available_profiles
+from etl.schema import ENTITIES
 from etl.settings import SettingsError, warehouse_path
 from etl.warehouse import WarehouseError
 from queries.roles import ROLE_NAMES, RoleError, get_role, roles_for
@@ -81,7 +83,10 @@ def load_cmd(
     source: Annotated[str | None, typer.Option(
         help="Importer voor alle bestanden; zonder --source herkent pib load elk bestand zelf: "
              + "; ".join(f"{imp.name} ({imp.description})" for imp in IMPORTERS.values())
-             + ".")] = None,
+             + "; of een bronprofiel: " + ", ".join(sorted(available_profiles())) + ".")] = None,
+    entity: Annotated[str | None, typer.Option(
+        help="Soort gegevens van een bestand waarvan naam en kop het niet zeggen: "
+             + ", ".join(ENTITIES) + ".")] = None,
 ) -> None:
     """Valideer bestanden en laad ze in het warehouse (alles of niets)."""
     if source is not None:
@@ -89,6 +94,8 @@ def load_cmd(
             importer_for(source)
         except ValueError as exc:
             fail(str(exc), 2)
+    if entity is not None and entity not in ENTITIES:
+        fail(f"Onbekende soort '{entity}'; bekend zijn: {', '.join(ENTITIES)}.", 2)
     columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed:,} "
                "rijen"), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as bar:
@@ -100,7 +107,8 @@ def load_cmd(
             bar.advance(tasks[name], rows)
 
         try:
-            report = load(paths, db=db, strict=strict, progress=advance, source=source)
+            report = load(paths, db=db, strict=strict, progress=advance, source=source,
+                          entity=entity)
         except LoadRejected as exc:
             fail(f"Lading afgekeurd, het warehouse is niet gewijzigd: {exc}")
     for warning in report.warnings:

@@ -23,6 +23,7 @@ from pathlib import Path
 import duckdb
 
 from etl.pseudonym import Pseudonymiser
+from etl.schema import Entity
 
 Progress = Callable[[str, int], None]  # (file name, rows just read)
 
@@ -83,9 +84,11 @@ class Importer(ABC):
         """Whether the file is of this kind (by name, header or content), without `--source`."""
 
     @abstractmethod
-    def open(self, path: Path, workdir: Path) -> Opened:
+    def open(self, path: Path, workdir: Path, entity: Entity | None = None) -> Opened:
         """Check the file as a whole and compute its key; FileRejected when it cannot be
-        imported. Runs before the writer, in a worker thread."""
+        imported. Runs before the writer, in a worker thread. `entity` is the one the user
+        named (`pib load --entity`) for a file whose name and header do not say it; an
+        importer of one fixed entity ignores it."""
 
     @abstractmethod
     def import_(self, con: duckdb.DuckDBPyConnection, opened: Opened, run: Run) -> FileReport:

@@ -42,8 +42,8 @@ class CanonicalImporter(Importer):
     def recognise(self, path: Path) -> bool:
         return True
 
-    def open(self, path: Path, workdir: Path) -> CanonicalFile:
-        src = open_source(path, workdir)  # keyed by its content hash
+    def open(self, path: Path, workdir: Path, entity: Entity | None = None) -> CanonicalFile:
+        src = open_source(path, workdir, entity=entity)  # keyed by its content hash
         return CanonicalFile(src.path, src.entity.name, src.sha256, src.warnings, src)
 
     def report(self, opened: CanonicalFile) -> FileReport:
@@ -73,7 +73,7 @@ class CanonicalImporter(Importer):
         schema = typed_schema(entity).to_arrow().schema
 
         def check(raw: pl.DataFrame) -> tuple[int, pl.DataFrame]:
-            checked = check_batch(entity, _note_shifted(raw, entity), hide)
+            checked = check_batch(entity, _note_shifted(raw, entity), hide, src.rules)
             spool.add(checked.rejected)
             return raw.height, checked.valid.select(schema.names)
 
@@ -106,6 +106,8 @@ class CanonicalImporter(Importer):
         spool.store(con)
         if src.blank_rows:
             src.warnings.append(f"{src.path.name}: {src.blank_rows} lege regel(s) overgeslagen.")
+        src.warnings += src.rules.notes(src.path.name, any(
+            c.kind == "number" and c.name in src.columns for c in entity.columns))
         _quarantine_duplicate_keys(con, entry, entity)
         if had_rows:
             keys = " and ".join(f"t.{k} = s.{k}" for k in entity.key)

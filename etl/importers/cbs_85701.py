@@ -4,7 +4,7 @@ The raw export (`;`, quoted, UTF-8 with BOM) has one row per sex, school type (`
 period (`2022/'23`, provisional `2023/'24*`) and municipality NAME on the classification of the
 year the period starts. The importer keeps the five school types of the `participation` query,
 matches each name to its CBS code for that year, carries old municipalities into today's (see
-`etl.importers.municipalities`) and sums, so every school year is on today's codes. The aggregate
+`etl.municipality_names`) and sums, so every school year is on today's codes. The aggregate
 row `Gemeenten; niet in te delen` stays a region of its own (`NID`): it belongs to the national
 total but to no municipality. Empty cells (municipalities that did not exist that year) are
 skipped; rows that cannot be used go to `quarantine` with a reason.
@@ -21,8 +21,9 @@ import polars as pl
 
 from etl.importers.base import FileReport, Importer, Opened, Run
 from etl.importers.bookkeeping import Entry
-from etl.importers.municipalities import municipalities
+from etl.municipality_names import municipalities
 from etl.readers import FileRejected, detect_encoding, sha256_of
+from etl.schema import Entity
 
 ENTITY = "participation"
 HEADER = ("Geslacht", "Onderwijssoort", "Perioden", "Regiokenmerken")
@@ -208,7 +209,7 @@ class Cbs85701Importer(Importer):
     def recognise(self, path: Path) -> bool:
         return is_cbs_85701(path)
 
-    def open(self, path: Path, workdir: Path) -> Opened:
+    def open(self, path: Path, workdir: Path, entity: Entity | None = None) -> Opened:
         return Opened(path, ENTITY, sha256_of(path))
 
     def import_(self, con: duckdb.DuckDBPyConnection, opened: Opened, run: Run) -> CbsReport:

@@ -8,7 +8,7 @@ vestiging and the properties naam, type, brin_nummer, vestigingscode, gemeente (
 What the importer does:
 - Each DUO gemeente name is matched to a CBS municipality of the classification of
   `REFERENCE_YEAR` (`etl/reference/gemeenten_per_jaar.csv`) by the matcher of every importer,
-  `etl.importers.municipalities`, and carried to today's code; a name that does not match is
+  `etl.municipality_names`, and carried to today's code; a name that does not match is
   reported and its sites quarantined.
 - Only the sites in the network's region (`pib.toml` `[region] municipalities`) are imported,
   as `schools` rows (school_id = vestigingscode, which is brin_nummer + a two-digit number,
@@ -36,8 +36,9 @@ import polars as pl
 
 from etl.importers.base import FileReport, Importer, Opened, Run
 from etl.importers.bookkeeping import Entry
-from etl.importers.municipalities import municipalities
+from etl.municipality_names import municipalities
 from etl.readers import FileRejected, sha256_of
+from etl.schema import Entity
 from etl.settings import get_settings
 
 ENTITY = "schools"
@@ -273,7 +274,7 @@ class DuoScholenImporter(Importer):
     def recognise(self, path: Path) -> bool:
         return is_duo_schools(path)
 
-    def open(self, path: Path, workdir: Path) -> Opened:
+    def open(self, path: Path, workdir: Path, entity: Entity | None = None) -> Opened:
         return Opened(path, ENTITY, load_key(path))
 
     def import_(self, con: duckdb.DuckDBPyConnection, opened: Opened, run: Run) -> DuoReport:

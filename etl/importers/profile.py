@@ -19,12 +19,14 @@ from pathlib import Path
 
 import polars as pl
 
+from etl.filerules import FileRules
 from etl.importers.base import FileReport, Run
 from etl.importers.bookkeeping import Entry
 from etl.importers.canonical import CanonicalFile, CanonicalImporter
 from etl.profiles import Applied, Profile, apply
 from etl.readers import LINE, PROBLEM, PROBLEM_COLUMN, sha256_of
 from etl.schema import ENTITIES, Entity
+from etl.settings import get_settings
 
 
 @dataclass
@@ -48,6 +50,12 @@ class FrameSource:
     frame: pl.DataFrame
     warnings: list[str] = field(default_factory=list)
     blank_rows: int = 0
+    rules: FileRules = field(default_factory=lambda: FileRules(
+        terminology=get_settings().terminology))  # the profile wrote dates and numbers plainly
+
+    @property
+    def columns(self) -> list[str]:
+        return self.frame.columns
 
     def batches(self, size: int = 250_000) -> Iterator[pl.DataFrame]:
         none = pl.lit(None, pl.String)
@@ -79,11 +87,12 @@ class ProfileImporter(CanonicalImporter):
         return any(fnmatch(name, glob.casefold())
                    for layout in self.profile.layouts for glob in layout.match)
 
-    def open(self, path: Path, workdir: Path) -> ProfileFile:
-        """Translate the export. Its key joins the file's content with the profile's, so the
-        same file read with a changed profile loads again. FileRejected (from `apply`) when the
-        file cannot be read or fits no layout of the profile."""
-        applied = apply(self.profile, path)
+    def open(self, path: Path, workdir: Path, entity: Entity | None = None) -> ProfileFile:
+        """Translate the export (with `entity`, only the profile's layouts for that entity).
+        Its key joins the file's content with the profile's, so the same file read with a
+        changed profile loads again. FileRejected (from `apply`) when the file cannot be read
+        or fits no layout of the profile."""
+        applied = apply(self.profile, path, entity.name if entity else None)
         entity = ENTITIES[applied.summary.entity]
         key = hashlib.sha256(f"{sha256_of(path)}:{self._digest}".encode()).hexdigest()
         source = FrameSource(path, entity, key, applied.canonical.rename({"source_line": LINE}))

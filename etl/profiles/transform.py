@@ -8,9 +8,7 @@ from __future__ import annotations
 import codecs
 import csv
 import fnmatch
-import re
 import tempfile
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,26 +16,27 @@ from typing import TypeVar
 
 import polars as pl
 
+from etl.dates import DEFAULT_DATE_FORMATS
 from etl.profiles.model import Derivation, Layout, Profile
 from etl.readers import (
     CSV_SUFFIXES,
     EXCEL_SUFFIXES,
+    TOTALS_RX,
     FileRejected,
-    _excel_sheet,
     detect_delimiter,
     detect_encoding,
+    excel_first_row,
+    excel_sheet,
 )
-from etl.validate import DATE_FORMATS
 
 LINE = "source_line"  # the spreadsheet row number of a canonical row (as etl.readers.LINE)
 REJECTED_COLUMNS = ("line", "column_name", "reason", "raw_values")
 HEADER_SEARCH_ROWS = 20
-TOTALS = r"(?i)^(totaal|eindtotaal|total|bron:)"  # CONTRACT section 2: totals and footer rows
 _TIME = r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$"  # a time part after a date: dropped
 _UNMAPPED = "\x00"
 _PEEK_BYTES = 1 << 16
 T = TypeVar("T")
-_DEFAULT_DATES = DATE_FORMATS  # derivations read what the canonical loader reads
+_DEFAULT_DATES = DEFAULT_DATE_FORMATS  # derivations read what the canonical loader reads
 
 
 @dataclass
@@ -129,30 +128,6 @@ def _read_csv(path: Path, encoding: str, delimiter: str, header_row: int,
         raise FileRejected(path, f"het bestand kan niet als CSV gelezen worden ({exc}).") from None
 
 
-def _excel_first_row(path: Path) -> int:
-    """The sheet row of the first filled cell of the first worksheet: the reader (calamine)
-    leaves out the empty rows above it, a spreadsheet does not. 1 when it cannot be told."""
-    try:
-        with zipfile.ZipFile(path) as book:
-            workbook = book.read("xl/workbook.xml").decode("utf-8", "replace")
-            rels = book.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
-            sheet = re.search(r"<sheet\b[^>]*?\br:id=\"([^\"]+)\"", workbook)
-            targets = {re.search(r'\bId="([^"]+)"', tag).group(1):
-                       re.search(r'\bTarget="([^"]+)"', tag).group(1)
-                       for tag in re.findall(r"<Relationship\b[^>]*>", rels)}
-            target = targets[sheet.group(1)].lstrip("/")
-            member = target if target.startswith("xl/") else "xl/" + target
-            with book.open(member) as fh:
-                xml = fh.read(_PEEK_BYTES * 64).decode("utf-8", "replace")
-    except (KeyError, AttributeError, OSError, zipfile.BadZipFile):
-        return 1
-    for row, inner in re.findall(r'<c\b[^>]*?\br="[A-Z]+(\d+)"[^>]*?(?<!/)>(.*?)</c>', xml,
-                                 flags=re.DOTALL):
-        if "<v" in inner or "<is" in inner:
-            return int(row)
-    return 1
-
-
 def _named(frame: pl.DataFrame, header_row: int) -> pl.DataFrame:
     """Name the columns after the header row (the frame's first row), number the data rows as
     a spreadsheet does, trim every value and make empty values null."""
@@ -226,7 +201,7 @@ def read_rows(path: Path, workdir: Path, pick: Callable[[list[list[str]]], tuple
         raise FileRejected(path, "het bestand is leeg." if path.is_file() else
                            "dit is geen gewoon bestand.")
     if suffix in EXCEL_SUFFIXES:
-        sheet, skipped = _excel_sheet(path), _excel_first_row(path) - 1
+        sheet, skipped = excel_sheet(path), excel_first_row(path) - 1
         rows = [*([[]] * min(skipped, peek)),
                 *([str(v or "") for v in sheet.row(i)] for i in range(min(sheet.height, peek)))]
         picked, header_row = pick(rows[:peek])
@@ -422,7 +397,7 @@ def apply(profile: Profile, path: str | Path, entity: str | None = None) -> Appl
     values = [c for c in frame.columns if c != LINE]
     first = pl.coalesce([pl.col(c) for c in values]) if values else pl.lit(None)
     drops = [("lege regel", first.is_null()),
-             ("totaal- of voetregel", first.str.contains(TOTALS))]
+             ("totaal- of voetregel", first.str.contains(TOTALS_RX))]
     drops += [(f"eerste cel past bij '{p.pattern}' (drop_rows)", first.str.contains(p.pattern))
               for p in layout.drop_rows]
     for canonical, listed in layout.skip.items():

@@ -57,8 +57,8 @@ def test_each_row_rule_quarantines_exactly_the_broken_row(warehouse, tmp_path):
         (4, "need_category", "need_category: onbekende code; toegestaan: learning, behaviour, "
                              "communication, sensory, physical, intellectual, psychiatric, "
                              "giftedness, other, unknown"),
-        (5, "received_on", "received_on: geen geldige datum (JJJJ-MM-DD, DD-MM-JJJJ of "
-                           "DD/MM/JJJJ)"),
+        (5, "received_on", "received_on: geen geldige datum '31-02-2024' (verwacht "
+                           "JJJJ-MM-DD, DD-MM-JJJJ of DD/MM/JJJJ)"),
         (6, "decided_on", "decided_on: ligt voor received_on"),
         (7, "decided_on, decision", "decided_on, decision: moeten allebei leeg of allebei "
                                     "gevuld zijn"),
@@ -78,7 +78,8 @@ def test_number_rules_and_decimal_comma(warehouse, tmp_path):
     assert rows(warehouse, "select line, reason from quarantine order by line") == [
         (3, "ended_on: ligt voor started_on"),
         (4, "hours: waarde is kleiner dan 0"),
-        (5, "hours: geen getal"),
+        (5, "hours: geen getal: 'veel' (alleen cijfers, een decimaalteken en eventueel € en "
+            "scheidingstekens voor duizendtallen)"),
     ]
 
 
@@ -101,9 +102,12 @@ def test_strict_turns_a_quarantined_row_into_a_rejected_load(warehouse, tmp_path
     assert checksum(warehouse) == before
 
 
-def test_unknown_file_name_rejects_the_load(warehouse, tmp_path):
-    with pytest.raises(LoadRejected, match=r"leerlingen.csv: onbekende bestandsnaam"):
-        load([copy("referrals_ok.csv", tmp_path, "leerlingen.csv")])
+def test_unknown_file_name_and_header_rejects_the_load(warehouse, tmp_path):
+    path = tmp_path / "leerlingen.csv"
+    path.write_text("leerling,klas\nL1,3b\n", encoding="utf-8")
+    with pytest.raises(LoadRejected, match=r"leerlingen.csv: onbekende bestandsnaam en geen kop "
+                                           r"met de verplichte kolommen"):
+        load([path])
     assert not warehouse.exists()
 
 

@@ -72,10 +72,10 @@ def test_a_warehouse_held_by_another_program_is_named(db, tmp_path):
         stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "open"
-        with pytest.raises(WarehouseError, match="in gebruik door een ander programma"), \
+        with pytest.raises(WarehouseError, match="is vergrendeld door een ander programma"), \
                 writer(db):
             pass
-        with pytest.raises(WarehouseError, match="in gebruik door een ander programma"), \
+        with pytest.raises(WarehouseError, match="is vergrendeld door een ander programma"), \
                 reader(tmp_path / ".." / db.parent.name / db.name):
             pass
     finally:

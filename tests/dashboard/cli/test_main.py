@@ -54,7 +54,7 @@ def test_a_warehouse_held_by_another_program_is_named_by_load_query_and_export(t
                       "xlsx", "--out", str(tmp_path / "b.xlsx"))):
             result = pib(*args, "--db", str(db))
             assert result.returncode == 1, args
-            assert f"Het warehouse {db} is in gebruik door een ander programma" in " ".join(
+            assert f"Het warehouse {db} is vergrendeld door een ander programma" in " ".join(
                 result.stderr.split()), args
             assert "Traceback" not in result.stderr
     finally:

@@ -10,7 +10,9 @@ import openpyxl
 import pytest
 
 from dashboard.report import Report, build_report, write_report
+from etl import models
 from etl.load import load
+from etl.warehouse import writer
 from tests.conftest import ROOT
 
 GENERATED_AT = datetime(2025, 9, 1, 10, 0)
@@ -76,7 +78,9 @@ def _write_csv(path: Path, rows: list[dict]) -> None:
 
 @pytest.fixture(scope="session")
 def injection_db(tmp_path_factory: pytest.TempPathFactory, session_env) -> Path:
-    """A tiny warehouse whose referrals carry a formula as municipality code (free text)."""
+    """A tiny warehouse whose referrals carry a formula as municipality code. `pib load`
+    quarantines that (not a municipality code), so it is written straight into the warehouse,
+    as another tool could."""
     home = tmp_path_factory.mktemp("injection")
     src = home / "csv"
     src.mkdir()
@@ -87,7 +91,7 @@ def injection_db(tmp_path_factory: pytest.TempPathFactory, session_env) -> Path:
         {"school_id": "S1", "school_year": "2024-2025", "pupils": "500"},
     ])
     _write_csv(src / "referrals.csv", [
-        {"referral_id": f"R{i}", "pupil_id": f"P{i}", "municipality_code": INJECTION,
+        {"referral_id": f"R{i}", "pupil_id": f"P{i}", "municipality_code": "GM0193",
          "received_on": "2024-10-01", "need_category": "behaviour",
          "request_type": "arrangement", "decided_on": "2024-10-20", "decision": "granted"}
         for i in range(6)
@@ -102,5 +106,8 @@ def injection_db(tmp_path_factory: pytest.TempPathFactory, session_env) -> Path:
         mp.setenv("PIB_SECRET", "report-test-secret")
         report = load([src], db=db)
     assert report.quarantined == 0
+    with writer(db) as con:
+        con.execute("update referrals set municipality_code = ?", [INJECTION])
+        models.build(con, {"referrals"})
     return db
 

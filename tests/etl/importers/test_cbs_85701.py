@@ -21,8 +21,8 @@ import polars as pl
 import pytest
 
 from etl.importers.cbs_85701 import NID, is_cbs_85701, read_export, transform
-from etl.importers.municipalities import SPLIT_SUCCESSOR, municipalities
 from etl.load import LoadRejected, load
+from etl.municipality_names import SPLIT_SUCCESSOR, municipalities
 from queries import run_query
 from tests.conftest import PUBLIC_DATA, TEST_DATA
 

@@ -21,8 +21,8 @@ import polars as pl
 import pytest
 
 from etl.importers.duo_scholen import is_duo_schools, match_municipalities, read_features, sector_of
-from etl.importers.municipalities import municipalities
 from etl.load import LoadRejected, load
+from etl.municipality_names import municipalities
 from etl.settings import get_settings
 from tests.conftest import PUBLIC_DATA
 

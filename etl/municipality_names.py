@@ -22,7 +22,7 @@ from pathlib import Path
 
 import polars as pl
 
-REFERENCE = Path(__file__).parents[1] / "reference"
+REFERENCE = Path(__file__).parent / "reference"
 
 # Split municipality -> successor that received the largest part (inhabitants at the split).
 SPLIT_SUCCESSOR = {

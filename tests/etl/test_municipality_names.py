@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from etl.importers.municipalities import bare_key, municipalities, name_key
+from etl.municipality_names import bare_key, municipalities, name_key
 
 
 def test_name_keys_ignore_case_accents_punctuation_and_the_cbs_suffix():
