@@ -7,6 +7,8 @@ in ONE writer transaction that also rebuilds the model tables (`etl.models`).
 
 from __future__ import annotations
 
+import secrets
+import tempfile
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -84,14 +86,15 @@ def _not_data(entry: Path) -> str | None:
 def load(
     paths: Iterable[str | Path], db: str | Path | None = None, strict: bool = False,
     progress: Progress | None = None, batch_size: int = 250_000, source: str | None = None,
-    entity: str | None = None,
+    entity: str | None = None, key: bytes | None = None,
 ) -> LoadReport:
     """Validate and load files; raise LoadRejected (warehouse untouched) on a file-level problem
     or, with `strict`, on any quarantined row. `source` sends every file to that importer
     (`etl.importers.IMPORTERS` or a source profile, ValueError when unknown); without it each
     file goes to the first importer that recognises it. `entity` names the canonical entity of
     a file whose name and header do not say it (`pib load --entity`; ValueError when unknown).
-    A file whose key is in `load_log` is skipped."""
+    A file whose key is in `load_log` is skipped. `key` is the pseudonymisation key (default:
+    the warehouse's, `etl.pseudonym.secret_key`)."""
     fixed = None if source is None else importer_for(source)
     if entity is not None and entity not in ENTITIES:
         raise ValueError(f"Onbekende soort '{entity}'; bekend zijn: {', '.join(ENTITIES)}.")
@@ -109,7 +112,7 @@ def load(
                 todo.append((importer, opened))
         if not todo:
             return report
-        run = Run(Pseudonymiser(secret_key(db)), Path(work), batch_size, progress)
+        run = Run(Pseudonymiser(key or secret_key(db)), Path(work), batch_size, progress)
         try:
             with writer(db) as con:
                 for importer, opened in todo:
@@ -144,3 +147,13 @@ def _open_all(files: list[Path], fixed: Importer | None, work: Path, entity: Ent
         raise LoadRejected(str(exc)) from exc
     finally:
         pool.shutdown(cancel_futures=True)
+
+
+def dry_run(paths: Iterable[str | Path], source: str | None = None,
+            entity: str | None = None) -> LoadReport:
+    """What `load` would do with these files: the same recognition, translation and checks,
+    into a throwaway warehouse under a throwaway key in a private temporary folder, so nothing
+    that stays is written (`pib profile check`). Raises what `load` raises."""
+    with tempfile.TemporaryDirectory(prefix="pib-check-") as tmp:
+        return load(paths, db=Path(tmp) / "check.duckdb", source=source, entity=entity,
+                    key=secrets.token_bytes(32))

@@ -11,12 +11,12 @@ import typer
 from rich.console import Console
 
 from dashboard.cli.console import err, fail, out
-from etl.profiles import ProfileError, apply, draft_profile, load_profile
+from etl.load import LoadRejected, dry_run
+from etl.profiles import ProfileError, draft_profile, load_profile
 from etl.readers import FileRejected
 
 profile_app = typer.Typer(no_args_is_help=True,
                           help="Bronprofielen: exports van andere systemen zonder code inlezen.")
-FIRST_REASONS = 5
 
 
 def _say(console: Console, text: str) -> None:
@@ -59,26 +59,33 @@ def check(
     entity: Annotated[str | None, typer.Option(
         "--entity", help="Alleen de indelingen voor deze entiteit.")] = None,
 ) -> None:
-    """Proefdraai: wat zou laden, wat in quarantaine zou gaan en waarom. Verandert niets."""
+    """Proefdraai: wat zou laden, wat in quarantaine zou gaan en waarom. Verandert niets.
+
+    Elk bestand gaat door het profiel en daarna door dezelfde controles als bij pib load
+    (datums, codes, gemeentecodes, regels), in een wegwerp-warehouse."""
     try:
-        profile = load_profile(name)
+        load_profile(name)
     except ProfileError as exc:
         fail(str(exc), 2)
     rejected_files = 0
     for file in files:
         try:
-            result = apply(profile, file, entity)
-        except FileRejected as exc:
+            report = dry_run([file], source=name, entity=entity)
+        except LoadRejected as exc:
             rejected_files += 1
             _say(err, f"Afgekeurd: {exc}")
             continue
-        for line in result.summary.lines():
-            _say(out, line)
-        for line, column, reason in result.rejected.select(
-                "line", "column_name", "reason").head(FIRST_REASONS).iter_rows():
-            _say(out, f"  quarantaine: {file.name}, regel {line}, {column}: {reason}.")
-        if result.rejected.height > FIRST_REASONS:
-            _say(out, f"  en nog {result.rejected.height - FIRST_REASONS} reden(en).")
+        for done in report.files:
+            if summary := done.summary():
+                _say(out, summary)
+            _say(out, f"{done.file}: {done.rows_loaded} rij(en) zouden laden, "
+                      f"{done.rows_quarantined} in quarantaine.")
+            for problem in done.problems:
+                _say(out, f"  quarantaine: {problem}")
+            if done.rows_quarantined > len(done.problems):
+                _say(out, f"  en nog {done.rows_quarantined - len(done.problems)} rij(en).")
+        for warning in report.warnings:
+            _say(out, f"  let op: {warning}")
     _say(out, "Proefdraai: er is niets geladen of gewijzigd.")
     if rejected_files:
         raise typer.Exit(1)

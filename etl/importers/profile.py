@@ -113,7 +113,8 @@ class ProfileImporter(CanonicalImporter):
                  if c in source.frame.columns]
         source.frame = run.pseudonymiser.apply(source.frame, built)
         summary, rejected = opened.applied.summary, opened.applied.rejected
-        if rejected.height:
-            entry.quarantine(rejected, line_column="line")
+        if rejected.height:  # reasons named by their column, as the canonical checks do
+            entry.quarantine(rejected.with_columns(
+                pl.format("{}: {}", "column_name", "reason").alias("reason")), line_column="line")
         # every row of the file counts as read: the canonical rows add themselves
         entry.rep.rows_read += rejected.height + sum(summary.dropped.values())

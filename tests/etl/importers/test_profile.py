@@ -46,7 +46,8 @@ def test_an_indigo_inspection_report_loads_as_referrals(tmp_path, monkeypatch):
     assert all("D-20" not in pupil and "D-20" not in ref for pupil, ref in ids)
     assert _rows(db, "select line, reason from quarantine order by line") == [
         (7, "received_on: verplichte waarde ontbreekt"),
-        (9, "waarde 'Herindicatie' in kolom soort heeft geen vertaling in profiel indigo"),
+        (9, "request_type: waarde 'Herindicatie' in kolom soort heeft geen vertaling in "
+            "profiel indigo"),
     ]
     assert "D-2025" not in str(_rows(db, "select raw_values from quarantine"))
     assert _rows(db, "select source, rows_read, rows_loaded, rows_quarantined from load_log") \
