@@ -147,15 +147,21 @@ def serve(
     db: DbOption = None,
     port: Annotated[int, typer.Option(help="Poort van het dashboard.")] = 8501,
     demo: Annotated[bool, typer.Option(help="Demomodus: demogebruikers toegestaan.")] = False,
+    host: Annotated[str, typer.Option(help="Netwerkadres om op te luisteren; standaard alleen "
+                                           "deze computer (127.0.0.1), 0.0.0.0 voor het hele "
+                                           "netwerk (vraagt gebruikers).")] = "127.0.0.1",
 ) -> None:
     """Start het dashboard."""
     from dashboard.access import has_demo_users
-    from dashboard.cli.serve import run
+    from dashboard.cli.serve import ServeRefused, run
 
     if has_demo_users(db) and not demo:
         fail("Er bestaan demogebruikers met bekende wachtwoorden; verwijder ze met "
              "`pib users remove NAAM` of start met --demo.")
-    run(db=db, port=port)
+    try:
+        run(db=db, port=port, host=host)
+    except ServeRefused as exc:
+        fail(str(exc))
 
 
 @app.command()
