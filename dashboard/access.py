@@ -39,7 +39,7 @@ from queries.roles import ROLE_NAMES, ROLES
 MIN_PASSWORD = 10
 MAX_FAILURES = 5  # failures per user and source within LOCKOUT before that source is refused
 MAX_USER_FAILURES = 30  # failures per user within LOCKOUT, all sources, before the account locks
-SOURCE_FREE = 5  # failures per source within LOCKOUT before each next try must wait
+SOURCE_FREE = 10  # failures per source within LOCKOUT before each next try must wait
 LOCKOUT = timedelta(minutes=15)
 SESSION_IDLE = timedelta(hours=8)  # a login session ends after this long without use
 _TOUCH_EVERY = 60  # seconds: last_seen is rewritten at most this often per session
@@ -214,6 +214,15 @@ def has_users(db: str | Path | None = None) -> bool:
             return con.execute("select count(*) from users").fetchone()[0] > 0
     except StoreUnavailable:
         return access_path(db).exists()
+
+
+def check_store(db: str | Path | None = None) -> None:
+    """Raise StoreUnavailable when the store is missing, unreadable or has no user (then
+    nobody can log in); never creates it."""
+    with _read_existing(db) as con:
+        if con.execute("select count(*) from users").fetchone()[0] == 0:
+            raise StoreUnavailable(f"Het gebruikersbestand {access_path(db)} heeft geen "
+                                   "gebruikers.")
 
 
 def has_demo_users(db: str | Path | None = None) -> bool:

@@ -23,7 +23,7 @@ from dashboard.labels import label
 
 NO_LOGIN_ROLE = "kwaliteit"
 LOGIN_ENV = "PIB_LOGIN"  # `required`: set by `pib serve` when the store had users at start
-_SEEN_USERS: list[bool] = []  # non-empty once this process has seen a user: login stays on
+_SEEN_USERS: set[str] = set()  # warehouses this process saw users of: login stays on for them
 _ACCOUNT_KEYS = ("user", "role", "school_ids")
 
 
@@ -32,11 +32,13 @@ def _db() -> str | None:
 
 
 def login_enabled() -> bool:
-    """Whether login is required (sticky: once on in a server process, it stays on)."""
-    if os.environ.get(LOGIN_ENV) == "required" or _SEEN_USERS:
+    """Whether login is required (sticky: once on for a warehouse in a server process, it
+    stays on)."""
+    store = str(access.access_path(_db()))
+    if os.environ.get(LOGIN_ENV) == "required" or store in _SEEN_USERS:
         return True
     if access.has_users(_db()):
-        _SEEN_USERS.append(True)
+        _SEEN_USERS.add(store)
         return True
     return False
 
@@ -62,7 +64,8 @@ def require(page: str) -> None:
 
 def session_token() -> str | None:
     """The session cookie of the browser's request, if any."""
-    return st.context.cookies.get(cookies.SESSION_COOKIE)
+    token = st.context.cookies.get(cookies.SESSION_COOKIE)
+    return token if isinstance(token, str) else None
 
 
 def _forget_account() -> None:
@@ -77,6 +80,7 @@ def signed_in() -> str | None:
     if not login_enabled():
         return None
     try:
+        access.check_store(_db())
         user = access.session_user(session_token(), _db())
     except access.StoreUnavailable:
         _forget_account()
@@ -96,7 +100,7 @@ def login_form(problem: str = "") -> None:
     st.title(label("app_title"))
     if problem:
         st.error(problem)
-    elif st.context.cookies.get(cookies.FAILED_COOKIE) == "failed":
+    elif str(st.context.cookies.get(cookies.FAILED_COOKIE)) == "failed":
         st.error(label("login_failed"))
     field = ("display:block;width:100%;max-width:22rem;padding:.45rem;margin:.2rem 0 .9rem;"
              "border:1px solid #b8c2cc;border-radius:.4rem;font-size:1rem")
@@ -114,6 +118,12 @@ def login_form(problem: str = "") -> None:
         f'background:#1f5f8b;color:white;font-size:1rem;cursor:pointer">'
         f'{html.escape(label("login_button"))}</button></form>'
     )
+
+
+def audit_download(what: str) -> None:
+    """The `on_click` of a download button: writes `download`, what, by whom in which role
+    to the audit log."""
+    access.record_audit("download", what, st.session_state.get("user"), role(), _db())
 
 
 def sidebar_account() -> None:
