@@ -109,14 +109,19 @@ USERS = {  # name: (role, password, schools)
 
 
 @pytest.fixture(scope="session")
-def login_server(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The dashboard on a copy of the demo warehouse with one user per role (login on)."""
-    home = tmp_path_factory.mktemp("login")
-    db = home / "warehouse.duckdb"
+def login_db(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the demo warehouse with one user per role."""
+    db = tmp_path_factory.mktemp("login") / "warehouse.duckdb"
     shutil.copyfile(demo_db, db)
     for name, (role, password, schools) in USERS.items():
         access.add_user(name, role, password, schools, db=db)
-    with serving(db, home / "serve.log") as url:
+    return db
+
+
+@pytest.fixture(scope="session")
+def login_server(login_db: Path) -> Iterator[str]:
+    """The dashboard on `login_db` (login on)."""
+    with serving(login_db, login_db.with_name("serve.log")) as url:
         yield url
 
 
