@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import sqlite3
 import subprocess
 import sys
@@ -187,3 +188,30 @@ def test_the_access_store_is_private(warehouse):
     access.access_path().chmod(0o644)
     access.list_users()
     assert access.access_path().stat().st_mode & 0o777 == 0o600
+
+
+def test_cli_user_changes_and_demo_users_are_audited_with_who_did_them(warehouse):
+    def pib(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+        return subprocess.run([PIB, "users", *args], input=stdin, capture_output=True,
+                              text=True, timeout=60)
+
+    assert pib("add", "piet", "--role", "bestuur", "--password-stdin", "--by", "jan",
+               stdin="lang-genoeg-wachtwoord\n").returncode == 0
+    assert pib("set-role", "piet", "--role", "kwaliteit").returncode == 0
+    assert pib("demo", "--by", "jan").returncode == 0
+    events = [(u, a) for _, u, _, a, _ in access.audit_log()][::-1]
+    assert events == [("jan", "user_add"), (getpass.getuser(), "user_set_role"),
+                      ("jan", "user_demo")]
+
+
+def test_serve_refuses_the_network_without_users(warehouse):
+    result = subprocess.run([PIB, "serve", "--host", "0.0.0.0", "--port", "1"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and "geen gebruikers" in result.stderr
+
+
+def test_serve_binds_this_computer_unless_told_otherwise():
+    from dashboard.cli.serve import command
+
+    assert "--server.address=127.0.0.1" in command(8501)
+    assert "--server.address=0.0.0.0" in command(8501, "0.0.0.0")
