@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from etl import models
 from etl.prefetch import prefetch
-from etl.pseudonym import Pseudonymiser, secret_key
+from etl.pseudonym import Pseudonymiser, check_key, secret_key
 from etl.readers import (
     CSV_SUFFIXES,
     EXCEL_SUFFIXES,
@@ -165,6 +165,7 @@ def load(
         pseudonymiser = Pseudonymiser(secret_key(db))
         try:
             with writer(db) as con:
+                check_key(con, pseudonymiser)  # a load under another key is refused
                 for src in todo:
                     known = len(src.warnings)
                     report.files.append(

@@ -27,7 +27,7 @@ SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A loaded demo warehouse (small, fixed seed), built once per test session."""
     home = tmp_path_factory.mktemp("demo")
-    os.environ.setdefault("PIB_SECRET", "test-secret-key")
+    os.environ.setdefault("PIB_SECRET", "test-secret-key-of-at-least-32-bytes")
     generate(home / "csv", pupils=6000, years=3, seed=7)
     db = home / "warehouse.duckdb"
     load([home / "csv"], db=db)
