@@ -55,7 +55,7 @@ def write_report(report: Report, fmt: str, path: str | Path) -> Path:
             from dashboard.report.pdf import write_pdf
 
             write_pdf(report, tmp)
-        tmp.chmod(0o644)
+        tmp.chmod(0o640)  # owner and group; never world-readable
         tmp.replace(target)
     finally:
         tmp.unlink(missing_ok=True)
