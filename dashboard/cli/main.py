@@ -181,7 +181,14 @@ def export(
 
     import duckdb
 
-    from dashboard.report import FORMATS, REPORTS, ReportError, build_report, write_report
+    from dashboard.report import (
+        FORMATS,
+        REPORTS,
+        ReportError,
+        build_report,
+        check_target,
+        write_report,
+    )
     from dashboard.report.content import check_school_year
 
     if report not in REPORTS:
@@ -204,6 +211,10 @@ def export(
         fail(f"Er is geen warehouse op {warehouse_path(db)}: laad eerst gegevens met pib load.")
     if not out_file.parent.is_dir():
         fail(f"De map {out_file.parent} bestaat niet.")
+    try:
+        check_target(out_file, fmt)  # before any work; write_report checks again
+    except ReportError as exc:
+        fail(str(exc), 1)
     if fmt == "pdf":  # before any work: Chromium and the font must be there
         from dashboard.report.pdf import font_dir
         from dashboard.report.render import browser_path
