@@ -43,6 +43,7 @@ SOURCE_FREE = 10  # failures per source within LOCKOUT before each next try must
 LOCKOUT = timedelta(minutes=15)
 SESSION_IDLE = timedelta(hours=8)  # a login session ends after this long without use
 _TOUCH_EVERY = 60  # seconds: last_seen is rewritten at most this often per session
+LOGIN_ENV = "PIB_LOGIN"  # `required`: set by `pib serve` when the store had users at start
 LOCAL = "lokaal"  # the source of logins that do not come over the network (tests, CLI)
 DEMO_USERS = {  # name: (role, password, school ids) — created only by `pib users demo`
     "demo-bestuur": ("bestuur", "demo-bestuur-2026", ()),

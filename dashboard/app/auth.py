@@ -22,7 +22,6 @@ from dashboard.app.navigation import BY_KEY
 from dashboard.labels import label
 
 NO_LOGIN_ROLE = "kwaliteit"
-LOGIN_ENV = "PIB_LOGIN"  # `required`: set by `pib serve` when the store had users at start
 _SEEN_USERS: set[str] = set()  # warehouses this process saw users of: login stays on for them
 _ACCOUNT_KEYS = ("user", "role", "school_ids")
 
@@ -35,7 +34,7 @@ def login_enabled() -> bool:
     """Whether login is required (sticky: once on for a warehouse in a server process, it
     stays on)."""
     store = str(access.access_path(_db()))
-    if os.environ.get(LOGIN_ENV) == "required" or store in _SEEN_USERS:
+    if os.environ.get(access.LOGIN_ENV) == "required" or store in _SEEN_USERS:
         return True
     if access.has_users(_db()):
         _SEEN_USERS.add(store)

@@ -6,8 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from dashboard.access import has_users
-from dashboard.app.auth import LOGIN_ENV
+from dashboard.access import LOGIN_ENV, has_users
 from etl.settings import warehouse_path
 
 APP = Path(__file__).resolve().parents[1] / "app" / "server.py"

@@ -149,7 +149,7 @@ def test_login_required_by_serve_holds_for_a_fresh_process_without_a_store(use_d
     db = tmp_path / "warehouse.duckdb"
     db.write_bytes(use_demo.read_bytes())
     monkeypatch.setenv("PIB_DB", str(db))
-    monkeypatch.setenv(auth.LOGIN_ENV, "required")
+    monkeypatch.setenv(access.LOGIN_ENV, "required")
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["role"] = "kwaliteit"
     at.run()
