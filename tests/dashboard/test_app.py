@@ -156,3 +156,19 @@ def test_login_required_by_serve_holds_for_a_fresh_process_without_a_store(use_d
     assert login_form_shown(at)
     assert [e.value for e in at.error] == [label("login_store_unavailable")]
     assert not access.access_path(db).exists()  # the dashboard never creates the store
+
+
+def test_a_csv_download_is_audited_with_who_and_what(warehouse):
+    def script() -> None:
+        import streamlit as st
+
+        from dashboard.app import auth
+
+        st.session_state.update(user="kim", role="kwaliteit")
+        auth.audit_download("csv waiting_times_2024-2025.csv")
+
+    at = AppTest.from_function(script, default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    assert [(u, r, a, d) for _, u, r, a, d in access.audit_log()] == [
+        ("kim", "kwaliteit", "download", "csv waiting_times_2024-2025.csv")]
