@@ -31,7 +31,7 @@ import duckdb
 import polars as pl
 
 from etl.settings import warehouse_path
-from etl.warehouse import WarehouseError
+from etl.warehouse import WarehouseError, reader
 
 PSEUDONYM_LENGTH = 24  # hex characters (96 bits): no collisions at national scale
 MIN_KEY_BYTES = 32
@@ -149,6 +149,17 @@ class Pseudonymiser:
 
     def close(self) -> None:
         self._con.close()
+
+
+def warehouse_fingerprint(db: str | Path | None = None) -> str | None:
+    """The key fingerprint the warehouse was built with; None when none is recorded yet."""
+    with reader(db) as con:
+        known = con.execute("select count(*) from information_schema.tables "
+                            "where table_name = 'pseudonym_key'").fetchone()[0]
+        if not known:
+            return None
+        row = con.execute("select fingerprint from pseudonym_key limit 1").fetchone()
+    return row[0] if row else None
 
 
 def check_key(con: duckdb.DuckDBPyConnection, pseudonymiser: Pseudonymiser) -> None:

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from dashboard.cli.key import key_app
 from dashboard.cli.users import users_app
 from dashboard.csv_export import to_csv
 from etl.cbs import SOURCE as SOURCE_85701
@@ -27,6 +28,7 @@ app = typer.Typer(
     help="Passend in Beeld: stuurinformatie voor passend onderwijs.",
 )
 app.add_typer(users_app, name="users")
+app.add_typer(key_app, name="key")
 out = Console()
 err = Console(stderr=True)
 
