@@ -102,6 +102,7 @@ def _sign_in(name: str, password: str, source: str, db: str | None) -> str | Non
     """A new session token when the name and password are right; None otherwise (also when
     the user store is missing or broken: fail closed)."""
     try:
+        access.check_store(db)  # never creates a store that was moved away
         user = access.authenticate(name, password, db, source=source)
         return access.create_session(user.name, db) if user else None
     except (access.StoreUnavailable, sqlite3.Error, OSError, ValueError):

@@ -85,3 +85,9 @@ def test_a_post_from_another_site_or_without_the_form_field_is_refused(warehouse
 
 def test_other_requests_go_to_streamlit_untouched(warehouse):
     assert post(FORM, path="/_stcore/upload_file")[2] is True
+
+
+def test_a_login_against_a_missing_store_fails_and_does_not_create_it(warehouse):
+    status, headers, _ = post(FORM)
+    assert status == 303 and headers["set-cookie"][0].startswith("pib_login=failed")
+    assert not access.access_path().exists()
