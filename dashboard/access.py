@@ -74,6 +74,10 @@ class AccessError(ValueError):
     """A user-management request that cannot be carried out."""
 
 
+class StoreDamaged(AccessError):
+    """The user store is not a readable SQLite file (a Dutch sentence); nothing was changed."""
+
+
 class StoreUnavailable(Exception):
     """The user store is missing, empty or unreadable: nobody can log in (a Dutch sentence)."""
 
@@ -110,7 +114,13 @@ def _connect(db: str | Path | None = None) -> Iterator[sqlite3.Connection]:
     _private(path)
     con = sqlite3.connect(path, timeout=30, isolation_level=None)
     try:
-        con.executescript(_SCHEMA)
+        try:
+            con.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise StoreDamaged(f"Het gebruikersbestand {path} is beschadigd of geen "
+                               f"SQLite-bestand ({exc}); er is niets gewijzigd. Zet een "
+                               "reservekopie terug of verplaats het bestand en maak de "
+                               "gebruikers opnieuw aan.") from None
         if "source" not in {c[1] for c in con.execute("pragma table_info(audit)")}:
             con.execute("alter table audit add column source text")  # stores before sessions
         con.execute("begin immediate")
@@ -227,7 +237,11 @@ def check_store(db: str | Path | None = None) -> None:
 
 
 def has_demo_users(db: str | Path | None = None) -> bool:
-    return any(u.demo for u in list_users(db)) if access_path(db).exists() else False
+    """Whether demo users exist; False for a damaged store (the dashboard then stays closed)."""
+    try:
+        return any(u.demo for u in list_users(db)) if access_path(db).exists() else False
+    except StoreDamaged:
+        return False
 
 
 def create_demo_users(db: str | Path | None = None) -> dict[str, tuple[str, str]]:

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from dashboard.access import StoreDamaged
 from dashboard.cli.key import key_app
 from dashboard.cli.users import users_app
 from dashboard.csv_export import to_csv
@@ -260,6 +261,6 @@ def main() -> None:
     except SettingsError as exc:
         err.print(str(exc), markup=False, highlight=False, soft_wrap=True)
         sys.exit(2)
-    except WarehouseError as exc:  # locked, a stale .wal, a folder, not a DuckDB file
-        err.print(str(exc), markup=False, highlight=False, soft_wrap=True)
+    except (WarehouseError, StoreDamaged) as exc:  # locked, a stale .wal, not a DuckDB file;
+        err.print(str(exc), markup=False, highlight=False, soft_wrap=True)  # a broken store
         sys.exit(1)

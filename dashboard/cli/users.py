@@ -30,8 +30,8 @@ def _run(action, *args, **kwargs) -> None:
     try:
         action(*args, **kwargs)
     except access.AccessError as exc:
-        err.print(str(exc), markup=False)
-        raise typer.Exit(2) from None
+        err.print(str(exc), markup=False, soft_wrap=True)
+        raise typer.Exit(1 if isinstance(exc, access.StoreDamaged) else 2) from None
 
 
 @users_app.command("add")

@@ -215,3 +215,13 @@ def test_serve_binds_this_computer_unless_told_otherwise():
 
     assert "--server.address=127.0.0.1" in command(8501)
     assert "--server.address=0.0.0.0" in command(8501, "0.0.0.0")
+
+
+def test_a_damaged_store_is_a_sentence_and_exit_1_never_a_traceback(warehouse):
+    access.access_path().write_bytes(b"dit is geen sqlite-bestand " * 100)
+    for args in (["users", "list"], ["users", "remove", "piet"]):
+        result = subprocess.run([PIB, *args], capture_output=True, text=True, timeout=60)
+        assert result.returncode == 1, result.stderr
+        assert "is beschadigd of geen SQLite-bestand" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert not access.has_demo_users()
