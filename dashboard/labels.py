@@ -61,6 +61,11 @@ _NL: dict[str, str] = {
     "login_button": "Inloggen",
     "login_failed": "Gebruikersnaam of wachtwoord onjuist (of te veel pogingen; probeer het "
                     "over een kwartier opnieuw).",
+    "login_store_unavailable": "Inloggen kan nu niet: het gebruikersbestand ontbreekt, is leeg "
+                               "of is onleesbaar. Het dashboard blijft daarom dicht. Vraag de "
+                               "beheerder het bestand terug te zetten of gebruikers toe te "
+                               "voegen met `pib users add`.",
+    "login_ended": "U bent uitgelogd: uw account is verwijderd of uw sessie is verlopen.",
     "logout": "Uitloggen",
     "signed_in_as": "Ingelogd als {user} (rol {role})",
     "login_off": "Inloggen staat uit: er zijn nog geen gebruikers (`pib users add`).",

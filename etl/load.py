@@ -17,7 +17,7 @@ from pathlib import Path
 from etl import models
 from etl.importers import FileReport, Importer, Opened, Progress, Run, importer_for, recognise
 from etl.importers.bookkeeping import loaded_keys
-from etl.pseudonym import Pseudonymiser, secret_key
+from etl.pseudonym import Pseudonymiser, check_key, secret_key
 from etl.readers import CSV_SUFFIXES, EXCEL_SUFFIXES, FileRejected, temp_workdir
 from etl.schema import ENTITIES, Entity, entity_for_file
 from etl.warehouse import writer
@@ -115,6 +115,7 @@ def load(
         run = Run(Pseudonymiser(key or secret_key(db)), Path(work), batch_size, progress)
         try:
             with writer(db) as con:
+                check_key(con, run.pseudonymiser)  # a load under another key is refused
                 for importer, opened in todo:
                     report.files.append(done_file := importer.import_(con, opened, run))
                     report.warnings += done_file.warnings

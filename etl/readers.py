@@ -31,6 +31,7 @@ import csv
 import hashlib
 import os
 import re
+import shutil
 import tempfile
 import zipfile
 from collections.abc import Iterator
@@ -927,5 +928,38 @@ def _match_columns(source: SourceFile, header: list[str]) -> None:
         raise FileRejected(source.path, "verplichte kolom ontbreekt: " + ", ".join(missing) + ".")
 
 
+_WORKDIR_PREFIX = "pib-load-"
+
+
 def temp_workdir() -> tempfile.TemporaryDirectory:
-    return tempfile.TemporaryDirectory(prefix="pib-load-")
+    """A private (0700) work folder for one load, named after this process
+    (`pib-load-<pid>-…`), removed when the load ends. Folders of loads whose process died (a
+    killed load leaves decoded copies of its files, raw pupil ids included) are removed first."""
+    sweep_workdirs()
+    return tempfile.TemporaryDirectory(prefix=f"{_WORKDIR_PREFIX}{os.getpid()}-")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+def sweep_workdirs(root: str | Path | None = None) -> list[Path]:
+    """Remove the load work folders in the temp folder `root` (default: the system's) that
+    this user owns and whose process is gone; returns what was removed."""
+    removed = []
+    for folder in Path(root or tempfile.gettempdir()).glob(f"{_WORKDIR_PREFIX}*"):
+        pid = folder.name.removeprefix(_WORKDIR_PREFIX).split("-", 1)[0]
+        try:
+            mine = folder.is_dir() and folder.stat().st_uid == os.getuid()
+        except OSError:
+            continue
+        if mine and not (pid.isdigit() and _alive(int(pid))):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed

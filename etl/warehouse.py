@@ -263,6 +263,7 @@ def writer(db: str | Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
             con.close()
             with open(tmp, "rb+") as fh:
                 os.fsync(fh.fileno())
+            tmp.chmod(0o600)  # pupil-level data: only its owner reads it
             os.replace(tmp, path)
             if had_wal:  # its changes are in the new file; left beside it, it breaks readers
                 stale.unlink(missing_ok=True)

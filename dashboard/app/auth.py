@@ -1,16 +1,29 @@
-"""Login and page access: who may see which page (one table), the login form, logout."""
+"""Login and page access: who may see which page (one table), the login form, logout.
+
+Login is required as soon as the user store has a user, when `pib serve` started with users
+(`PIB_LOGIN=required` in the environment), or once this server process has seen a user: from
+then on a missing, emptied or unreadable store shows the login form and an error, never a page
+(fail closed). A login is a server-side session (`dashboard.access`) named by the HttpOnly
+cookie that `dashboard.app.cookies` sets; every script run (every interaction) reads the
+session's user, role and schools afresh from the store, so removing a user or changing a role
+reaches open sessions at their next interaction.
+"""
 
 from __future__ import annotations
 
+import html
 import os
 
 import streamlit as st
 
-from dashboard.access import authenticate, has_users
+from dashboard import access
+from dashboard.app import cookies
 from dashboard.app.navigation import BY_KEY
 from dashboard.labels import label
 
 NO_LOGIN_ROLE = "kwaliteit"
+_SEEN_USERS: set[str] = set()  # warehouses this process saw users of: login stays on for them
+_ACCOUNT_KEYS = ("user", "role", "school_ids")
 
 
 def _db() -> str | None:
@@ -18,7 +31,15 @@ def _db() -> str | None:
 
 
 def login_enabled() -> bool:
-    return has_users(_db())
+    """Whether login is required (sticky: once on for a warehouse in a server process, it
+    stays on)."""
+    store = str(access.access_path(_db()))
+    if os.environ.get(access.LOGIN_ENV) == "required" or store in _SEEN_USERS:
+        return True
+    if access.has_users(_db()):
+        _SEEN_USERS.add(store)
+        return True
+    return False
 
 
 def role() -> str:
@@ -26,6 +47,10 @@ def role() -> str:
 
 
 def may_see(page: str) -> bool:
+    """Whether the signed-in role may see a page; with login required and nobody signed in,
+    no page."""
+    if "user" not in st.session_state and login_enabled():
+        return False
     return role() in BY_KEY[page].roles
 
 
@@ -36,29 +61,68 @@ def require(page: str) -> None:
         st.stop()
 
 
-def _sign_in(name: str, password: str) -> bool:
-    user = authenticate(name, password, _db())
-    if user is None:
-        return False
-    st.session_state.update(user=user.name, role=user.role, school_ids=user.school_ids)
-    return True
+def session_token() -> str | None:
+    """The session cookie of the browser's request, if any."""
+    token = st.context.cookies.get(cookies.SESSION_COOKIE)
+    return token if isinstance(token, str) else None
 
 
-def login_gate() -> None:
-    """With login on and nobody signed in: show the login form and stop the run."""
-    if not login_enabled() or st.session_state.get("user"):
-        return
+def _forget_account() -> None:
+    for key in _ACCOUNT_KEYS:
+        st.session_state.pop(key, None)
+
+
+def signed_in() -> str | None:
+    """With login required: set the signed-in user's current name, role and schools from the
+    store and return None; else return why the login form is shown ("" when there is nothing
+    to say, or a Dutch sentence). Without login required: None."""
+    if not login_enabled():
+        return None
+    try:
+        access.check_store(_db())
+        user = access.session_user(session_token(), _db())
+    except access.StoreUnavailable:
+        _forget_account()
+        return label("login_store_unavailable")
+    if user is not None:
+        st.session_state.update(user=user.name, role=user.role, school_ids=user.school_ids)
+        return None
+    was_signed_in = "user" in st.session_state
+    _forget_account()
+    return label("login_ended") if was_signed_in else ""
+
+
+def login_form(problem: str = "") -> None:
+    """The login form (and `problem`, if any, above it): a plain HTML form posting to the page
+    it is on (see `dashboard.app.cookies`), so the page and its query string survive the
+    login."""
     st.title(label("app_title"))
-    with st.form("login"):
-        st.subheader(label("login_title"))
-        name = st.text_input(label("login_user"))
-        password = st.text_input(label("login_password"), type="password")
-        submitted = st.form_submit_button(label("login_button"))
-    if submitted:
-        if _sign_in(name.strip(), password):
-            st.rerun()
+    if problem:
+        st.error(problem)
+    elif str(st.context.cookies.get(cookies.FAILED_COOKIE)) == "failed":
         st.error(label("login_failed"))
-    st.stop()
+    field = ("display:block;width:100%;max-width:22rem;padding:.45rem;margin:.2rem 0 .9rem;"
+             "border:1px solid #b8c2cc;border-radius:.4rem;font-size:1rem")
+    st.html(
+        f'<form method="post" style="max-width:24rem">'
+        f'<h3>{html.escape(label("login_title"))}</h3>'
+        f'<input type="hidden" name="{cookies.FORM_FIELD}" value="login">'
+        f'<label for="pib-user">{html.escape(label("login_user"))}</label>'
+        f'<input id="pib-user" name="{cookies.USER_FIELD}" type="text" autocomplete="username" '
+        f'required style="{field}">'
+        f'<label for="pib-password">{html.escape(label("login_password"))}</label>'
+        f'<input id="pib-password" name="{cookies.PASSWORD_FIELD}" type="password" '
+        f'autocomplete="current-password" required style="{field}">'
+        f'<button type="submit" style="padding:.45rem 1.2rem;border:0;border-radius:.4rem;'
+        f'background:#1f5f8b;color:white;font-size:1rem;cursor:pointer">'
+        f'{html.escape(label("login_button"))}</button></form>'
+    )
+
+
+def audit_download(what: str) -> None:
+    """The `on_click` of a download button: writes `download`, what, by whom in which role
+    to the audit log."""
+    access.record_audit("download", what, st.session_state.get("user"), role(), _db())
 
 
 def sidebar_account() -> None:
@@ -67,8 +131,8 @@ def sidebar_account() -> None:
         if st.session_state.get("user"):
             st.caption(label("signed_in_as", user=st.session_state["user"], role=role()))
             if st.button(label("logout")):
-                for key in ("user", "role", "school_ids"):
-                    st.session_state.pop(key, None)
+                access.end_session(session_token(), _db())
+                _forget_account()
                 st.rerun()
         elif not login_enabled():
             st.caption(label("login_off"))

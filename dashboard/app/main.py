@@ -20,13 +20,18 @@ except SettingsError as exc:  # a bad pib.toml: its Dutch sentence, not a traceb
 
 st.set_page_config(page_title=label("app_title"), page_icon="🧭", layout="wide")
 
-auth.login_gate()
-visible = [page for page in PAGES if auth.may_see(page.key)]
+login_problem = auth.signed_in()
+# Logged out, every page stays known (hidden) so the URL of a deep link keeps its page and
+# query string while the login form shows; none of them runs.
+visible = PAGES if login_problem is not None else [p for p in PAGES if auth.may_see(p.key)]
 navigation = st.navigation([
     st.Page(Path(__file__).parent / "pages" / page.file, title=label(page.title),
             url_path=page.slug, icon=f":material/{page.icon}:", default=(i == 0))
     for i, page in enumerate(visible)
-])
+], position="sidebar" if login_problem is None else "hidden")
+if login_problem is not None:
+    auth.login_form(login_problem)
+    st.stop()
 try:
     filters.sidebar()
     auth.sidebar_account()

@@ -11,8 +11,10 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from typer.core import TyperGroup
 
+from dashboard.access import StoreDamaged
 from dashboard.cli.console import err, fail, out
 from dashboard.cli.init import init
+from dashboard.cli.key import key_app
 from dashboard.cli.profile import profile_app
 from dashboard.cli.users import users_app
 from dashboard.csv_export import to_csv
@@ -27,15 +29,16 @@ from queries.roles import ROLE_NAMES, RoleError, get_role, roles_for
 
 class _Commands(TyperGroup):
     """The `pib` commands: errors that any command can meet become a sentence and an exit code
-    (2 for bad settings, 1 for a warehouse that cannot be opened), never a traceback."""
+    (2 for bad settings, 1 for a warehouse or user store that cannot be opened), never a
+    traceback."""
 
     def invoke(self, ctx: typer.Context) -> object:
         try:
             return super().invoke(ctx)
         except SettingsError as exc:
             fail(str(exc), 2)
-        except WarehouseError as exc:  # locked, a stale .wal, a folder, not a DuckDB file
-            fail(str(exc), 1)
+        except (WarehouseError, StoreDamaged) as exc:  # locked, a stale .wal, not a DuckDB
+            fail(str(exc), 1)                         # file; a damaged user store
 
 
 app = typer.Typer(
@@ -45,6 +48,7 @@ app = typer.Typer(
 app.add_typer(users_app, name="users")
 app.command("init")(init)
 app.add_typer(profile_app, name="profile")
+app.add_typer(key_app, name="key")
 
 DbOption = Annotated[
     Path | None, typer.Option("--db", help="Warehouse-bestand (standaard PIB_DB of "
@@ -169,15 +173,21 @@ def serve(
     db: DbOption = None,
     port: Annotated[int, typer.Option(help="Poort van het dashboard.")] = 8501,
     demo: Annotated[bool, typer.Option(help="Demomodus: demogebruikers toegestaan.")] = False,
+    host: Annotated[str, typer.Option(help="Netwerkadres om op te luisteren; standaard alleen "
+                                           "deze computer (127.0.0.1), 0.0.0.0 voor het hele "
+                                           "netwerk (vraagt gebruikers).")] = "127.0.0.1",
 ) -> None:
     """Start het dashboard."""
     from dashboard.access import has_demo_users
-    from dashboard.cli.serve import run
+    from dashboard.cli.serve import ServeRefused, run
 
     if has_demo_users(db) and not demo:
         fail("Er bestaan demogebruikers met bekende wachtwoorden; verwijder ze met "
              "`pib users remove NAAM` of start met --demo.")
-    run(db=db, port=port)
+    try:
+        run(db=db, port=port, host=host)
+    except ServeRefused as exc:
+        fail(str(exc))
 
 
 @app.command()
@@ -197,7 +207,14 @@ def export(
 
     import duckdb
 
-    from dashboard.report import FORMATS, REPORTS, ReportError, build_report, write_report
+    from dashboard.report import (
+        FORMATS,
+        REPORTS,
+        ReportError,
+        build_report,
+        check_target,
+        write_report,
+    )
     from dashboard.report.content import check_school_year
 
     if report not in REPORTS:
@@ -220,6 +237,10 @@ def export(
         fail(f"Er is geen warehouse op {warehouse_path(db)}: laad eerst gegevens met pib load.")
     if not out_file.parent.is_dir():
         fail(f"De map {out_file.parent} bestaat niet.")
+    try:
+        check_target(out_file, fmt)  # before any work; write_report checks again
+    except ReportError as exc:
+        fail(str(exc), 1)
     if fmt == "pdf":  # before any work: Chromium and the font must be there
         from dashboard.report.pdf import font_dir
         from dashboard.report.render import browser_path

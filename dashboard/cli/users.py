@@ -7,17 +7,18 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from dashboard import access
+from dashboard.cli.console import err, out
 
 users_app = typer.Typer(no_args_is_help=True, help="Gebruikers van het dashboard beheren.")
-out = Console()
-err = Console(stderr=True)
 
 DbOption = Annotated[Path | None, typer.Option("--db", help="Warehouse-bestand.")]
 RoleArg = Annotated[str, typer.Option("--role", help="bestuur, kwaliteit, school of beheer.")]
+ByOption = Annotated[str | None, typer.Option(
+    "--by", help="Wie de wijziging doet, voor het auditlogboek (standaard de gebruiker van het "
+                 "besturingssysteem).")]
 SchoolOption = Annotated[
     list[str] | None, typer.Option("--school", help="School-id (rol school; herhaalbaar).")
 ]
@@ -27,8 +28,8 @@ def _run(action, *args, **kwargs) -> None:
     try:
         action(*args, **kwargs)
     except access.AccessError as exc:
-        err.print(str(exc), markup=False)
-        raise typer.Exit(2) from None
+        err.print(str(exc), markup=False, soft_wrap=True)
+        raise typer.Exit(1 if isinstance(exc, access.StoreDamaged) else 2) from None
 
 
 @users_app.command("add")
@@ -36,7 +37,7 @@ def add(
     name: str, role: RoleArg,
     password_stdin: Annotated[bool, typer.Option("--password-stdin",
                                                  help="Lees het wachtwoord van stdin.")] = False,
-    school: SchoolOption = None, db: DbOption = None,
+    school: SchoolOption = None, db: DbOption = None, by: ByOption = None,
 ) -> None:
     """Voeg een gebruiker toe (wachtwoord via --password-stdin)."""
     if not password_stdin:
@@ -44,7 +45,8 @@ def add(
         raise typer.Exit(2)
     password = sys.stdin.readline().rstrip("\r\n")
     _run(access.add_user, name, role, password, tuple(school or ()), db=db)
-    access.record_audit("user_add", f"{name} ({role})", None, "beheer", db)
+    access.record_audit("user_add", f"{name} ({role})", access.cli_actor(by), "beheer", db,
+                        source=access.LOCAL)
     out.print(f"Gebruiker {name} toegevoegd met rol {role}.")
 
 
@@ -59,26 +61,32 @@ def list_cmd(db: DbOption = None) -> None:
 
 
 @users_app.command("remove")
-def remove(name: str, db: DbOption = None) -> None:
+def remove(name: str, db: DbOption = None, by: ByOption = None) -> None:
     """Verwijder een gebruiker."""
     _run(access.remove_user, name, db=db)
-    access.record_audit("user_remove", name, None, "beheer", db)
+    access.record_audit("user_remove", name, access.cli_actor(by), "beheer", db,
+                        source=access.LOCAL)
     out.print(f"Gebruiker {name} verwijderd.")
 
 
 @users_app.command("set-role")
-def set_role(name: str, role: RoleArg, school: SchoolOption = None, db: DbOption = None) -> None:
+def set_role(name: str, role: RoleArg, school: SchoolOption = None, db: DbOption = None,
+             by: ByOption = None) -> None:
     """Wijzig de rol van een gebruiker."""
     _run(access.set_role, name, role, tuple(school or ()), db=db)
-    access.record_audit("user_set_role", f"{name} ({role})", None, "beheer", db)
+    access.record_audit("user_set_role", f"{name} ({role})", access.cli_actor(by), "beheer",
+                        db, source=access.LOCAL)
     out.print(f"Gebruiker {name} heeft nu rol {role}.")
 
 
 @users_app.command("demo")
-def demo(db: DbOption = None) -> None:
+def demo(db: DbOption = None, by: ByOption = None) -> None:
     """Maak de gemarkeerde demogebruikers aan en toon hun wachtwoorden."""
     table = Table("gebruiker", "rol", "wachtwoord", title="DEMO-gebruikers (alleen voor de demo)")
-    for name, (role, password) in access.create_demo_users(db).items():
+    created = access.create_demo_users(db)
+    access.record_audit("user_demo", "demogebruikers (opnieuw) aangemaakt: " + ", ".join(created),
+                        access.cli_actor(by), "beheer", db, source=access.LOCAL)
+    for name, (role, password) in created.items():
         table.add_row(name, role, password)
     out.print(table)
     out.print("Let op: `pib serve` zonder --demo weigert te starten zolang deze gebruikers "

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import zipfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -22,9 +23,11 @@ from dashboard.labels import label
 from dashboard.report.content import REPORTS, Report, ReportError, Section, build
 
 FORMATS = ("xlsx", "pdf")
+_AUTHOR = b"<dc:creator>Passend in Beeld</dc:creator>"  # as the xlsx writer sets it
+_CREATOR = b"/Creator (Passend in Beeld)"  # as the pdf writer sets it
 
 __all__ = ["FORMATS", "REPORTS", "Report", "ReportError", "Section", "build_report",
-           "deferred_report", "report_bytes", "write_report"]
+           "check_target", "deferred_report", "is_report", "report_bytes", "write_report"]
 
 
 def build_report(kind: str, school_year: str, role: str = "bestuur",
@@ -44,6 +47,7 @@ def write_report(report: Report, fmt: str, path: str | Path) -> Path:
     target = Path(path)
     if not target.parent.exists():
         raise ReportError(label("rpt_no_folder", folder=target.parent))
+    check_target(target, fmt)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     tmp = Path(tmp_name)
@@ -56,11 +60,38 @@ def write_report(report: Report, fmt: str, path: str | Path) -> Path:
             from dashboard.report.pdf import write_pdf
 
             write_pdf(report, tmp)
-        tmp.chmod(0o644)
+        tmp.chmod(0o640)  # owner and group; never world-readable
         tmp.replace(target)
     finally:
         tmp.unlink(missing_ok=True)
     return target
+
+
+def check_target(target: Path, fmt: str) -> None:
+    """Raise ReportError when `target` exists and is not a report of format `fmt` (see
+    `is_report`): a report never replaces another file."""
+    if (target.exists() or target.is_symlink()) and not is_report(target, fmt):
+        raise ReportError(f"{target} bestaat al en is geen {fmt}-rapport van Passend in Beeld; "
+                          "het wordt niet overschreven. Kies een andere bestandsnaam.")
+
+
+def is_report(path: Path, fmt: str) -> bool:
+    """Whether `path` is a regular file holding a report of format `fmt` written by this
+    product: an xlsx (zip) whose docProps/core.xml names "Passend in Beeld" as author, or a pdf
+    whose Info names it as creator. Anything else (the warehouse, the user store, another
+    workbook, a folder, a link) is not."""
+    if path.is_symlink() or not path.is_file():
+        return False
+    if fmt == "xlsx":
+        try:
+            with zipfile.ZipFile(path) as book:
+                core = book.read("docProps/core.xml")
+        except (zipfile.BadZipFile, KeyError, OSError):
+            return False
+        return _AUTHOR in core
+    with open(path, "rb") as fh:
+        data = fh.read()
+    return data.startswith(b"%PDF-") and _CREATOR in data
 
 
 def deferred_report(kind: str, fmt: str, school_year: str, role: str, user: str | None,

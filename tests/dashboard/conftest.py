@@ -29,7 +29,7 @@ SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A loaded demo warehouse (small, fixed seed), built once per test session."""
     home = tmp_path_factory.mktemp("demo")
-    os.environ.setdefault("PIB_SECRET", "test-secret-key")
+    os.environ.setdefault("PIB_SECRET", "test-secret-key-of-at-least-32-bytes")
     generate(home / "csv", pupils=6000, years=3, seed=7)
     db = home / "warehouse.duckdb"
     load([home / "csv"], db=db)
@@ -115,14 +115,19 @@ USERS = {  # name: (role, password, schools)
 
 
 @pytest.fixture(scope="session")
-def login_server(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The dashboard on a copy of the demo warehouse with one user per role (login on)."""
-    home = tmp_path_factory.mktemp("login")
-    db = home / "warehouse.duckdb"
+def login_db(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the demo warehouse with one user per role."""
+    db = tmp_path_factory.mktemp("login") / "warehouse.duckdb"
     shutil.copyfile(demo_db, db)
     for name, (role, password, schools) in USERS.items():
         access.add_user(name, role, password, schools, db=db)
-    with serving(db, home / "serve.log") as url:
+    return db
+
+
+@pytest.fixture(scope="session")
+def login_server(login_db: Path) -> Iterator[str]:
+    """The dashboard on `login_db` (login on)."""
+    with serving(login_db, login_db.with_name("serve.log")) as url:
         yield url
 
 

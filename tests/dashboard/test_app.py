@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import access
+from dashboard.app import auth, cookies
 from dashboard.app.navigation import PAGES
 from dashboard.labels import label
 from tests.conftest import ROOT
@@ -61,21 +64,114 @@ def test_a_forbidden_page_is_not_in_the_navigation_and_refuses_a_direct_run(
     assert not at.dataframe and not at.get("plotly_chart")
 
 
-def test_login_is_asked_when_users_exist(use_demo, tmp_path, monkeypatch):
+def login_form_shown(at: AppTest) -> bool:
+    """The login form (and nothing else): an HTML form with the two fields and the button."""
+    form = " ".join(h.proto.body for h in at.get("html"))
+    return (all(f'name="{field}"' in form for field in (cookies.USER_FIELD,
+                                                         cookies.PASSWORD_FIELD))
+            and f">{label('login_button')}</button>" in form
+            and not at.dataframe and not at.metric and not at.get("plotly_chart")
+            and not at.sidebar.button)
+
+
+@pytest.fixture
+def own_db(use_demo, tmp_path, monkeypatch) -> Path:
+    """A copy of the demo warehouse with users kim (kwaliteit) and bea (bestuur); PIB_DB points
+    at it."""
     db = tmp_path / "warehouse.duckdb"
     db.write_bytes(use_demo.read_bytes())
     monkeypatch.setenv("PIB_DB", str(db))
     access.add_user("kim", "kwaliteit", "wachtwoord-kwaliteit", db=db)
+    access.add_user("bea", "bestuur", "wachtwoord-bestuur", db=db)
+    return db
+
+
+def signed_in_app(monkeypatch, token: str | None) -> AppTest:
+    """The entry file with `token` as the browser's session cookie."""
+    monkeypatch.setattr(auth, "session_token", lambda: token)
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
-    assert [t.label for t in at.text_input] == [label("login_user"), label("login_password")]
-    at.text_input[0].input("kim")
-    at.text_input[1].input("fout-wachtwoord")
-    at.button[0].click().run()
-    assert label("login_failed") in [e.value for e in at.error]
-    at.text_input[1].input("wachtwoord-kwaliteit")
-    at.button[0].click().run()
-    assert at.session_state["role"] == "kwaliteit" and not at.exception
+    assert not at.exception, at.exception
+    return at
+
+
+def test_login_is_asked_when_users_exist_and_a_role_in_state_does_not_bypass_it(own_db,
+                                                                               monkeypatch):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["role"] = "beheer"
+    at.session_state["user"] = "indringer"
+    at.run()
+    assert login_form_shown(at)
+
+
+def test_a_session_reads_its_role_afresh_at_every_interaction(own_db, monkeypatch):
+    token = access.create_session("kim", own_db)
+    at = signed_in_app(monkeypatch, token)
+    assert at.session_state["role"] == "kwaliteit" and not login_form_shown(at)
+    access.set_role("kim", "bestuur", db=own_db)
+    at.run()
+    assert at.session_state["role"] == "bestuur"
+    shown = [c.value for c in at.sidebar.caption]
+    assert label("signed_in_as", user="kim", role="bestuur") in shown
+    access.remove_user("kim", db=own_db)
+    at.run()
+    assert login_form_shown(at)
+    assert [e.value for e in at.error] == [label("login_ended")]
+
+
+def test_logout_ends_the_session(own_db, monkeypatch):
+    token = access.create_session("kim", own_db)
+    at = signed_in_app(monkeypatch, token)
+    at.sidebar.button[0].click().run()
+    assert login_form_shown(at) and access.session_user(token, own_db) is None
+
+
+@pytest.mark.parametrize("damage", ["moved", "emptied", "garbled"])
+def test_a_server_that_had_users_never_serves_without_login(own_db, monkeypatch, damage):
+    token = access.create_session("kim", own_db)
+    at = signed_in_app(monkeypatch, token)
+    assert not login_form_shown(at)
+    store = access.access_path(own_db)
+    if damage == "moved":
+        store.rename(store.with_suffix(".weg"))
+    elif damage == "emptied":
+        access.remove_user("bea", db=own_db)
+        access.remove_user("kim", db=own_db)
+    else:
+        store.write_bytes(b"dit is geen sqlite-bestand " * 100)
+    at.run()
+    assert login_form_shown(at)
+    assert [e.value for e in at.error] == [label("login_store_unavailable")]
+
+
+def test_login_required_by_serve_holds_for_a_fresh_process_without_a_store(use_demo, tmp_path,
+                                                                           monkeypatch):
+    db = tmp_path / "warehouse.duckdb"
+    db.write_bytes(use_demo.read_bytes())
+    monkeypatch.setenv("PIB_DB", str(db))
+    monkeypatch.setenv(access.LOGIN_ENV, "required")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["role"] = "kwaliteit"
+    at.run()
+    assert login_form_shown(at)
+    assert [e.value for e in at.error] == [label("login_store_unavailable")]
+    assert not access.access_path(db).exists()  # the dashboard never creates the store
+
+
+def test_a_csv_download_is_audited_with_who_and_what(warehouse):
+    def script() -> None:
+        import streamlit as st
+
+        from dashboard.app import auth
+
+        st.session_state.update(user="kim", role="kwaliteit")
+        auth.audit_download("csv waiting_times_2024-2025.csv")
+
+    at = AppTest.from_function(script, default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    assert [(u, r, a, d) for _, u, r, a, d in access.audit_log()] == [
+        ("kim", "kwaliteit", "download", "csv waiting_times_2024-2025.csv")]
 
 
 def test_a_bad_pib_toml_shows_its_dutch_sentence_not_a_traceback(isolated_env):

@@ -36,7 +36,7 @@ def vl_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (home / "pib.toml").write_text(CONFIG, encoding="utf-8")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("PIB_CONFIG", str(home / "pib.toml"))
-        mp.setenv("PIB_SECRET", "vl-test-secret")
+        mp.setenv("PIB_SECRET", "vl-test-secret-of-at-least-32-bytes")
         generate(home / "csv", pupils=4000, years=3, seed=11, profile="vl")
         load([home / "csv"], db=home / "warehouse.duckdb")
     return home

@@ -21,7 +21,7 @@ def kpi_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """tests/data/kpi loaded through `etl.load.load` into a warehouse of its own."""
     db = tmp_path_factory.mktemp("kpi") / "wh.duckdb"
     with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("PIB_SECRET", "kpi-test-secret")
+        mp.setenv("PIB_SECRET", "kpi-test-secret-of-at-least-32-bytes")
         report = load([KPI_DATA], db=db)
     assert report.quarantined == 2  # referrals line 17 and supports line 8, on purpose
     return db

@@ -18,7 +18,7 @@ from queries import describe, list_queries, run_query
 def demo_db(tmp_path_factory: pytest.TempPathFactory):
     home = tmp_path_factory.mktemp("kpi_demo")
     with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("PIB_SECRET", "kpi-demo-secret")
+        mp.setenv("PIB_SECRET", "kpi-demo-secret-of-at-least-32-bytes")
         generate(home / "csv", pupils=6000, years=3, seed=7)
         load([home / "csv"], db=home / "wh.duckdb")
     return home / "wh.duckdb"

@@ -137,10 +137,11 @@ def quarantine_rows(summary: pl.DataFrame) -> None:
     st.dataframe(table, hide_index=True, width="stretch", key="quarantine_rows",
                  height=min(38 + 35 * table.height, 460))
     st.caption(label("dq_rows_caption", limit=ROW_LIMIT))
+    file_name = f"quarantaine{'_' + picked if picked else ''}.csv"
     st.download_button(label("download_csv"), to_csv(rows).encode("utf-8"),
-                       file_name=f"quarantaine{'_' + picked if picked else ''}.csv",
-                       mime="text/csv", key="download_quarantine",
-                       icon=":material/download:")
+                       file_name=file_name, mime="text/csv", key="download_quarantine",
+                       icon=":material/download:", on_click=auth.audit_download,
+                       args=(f"csv {file_name}",))
     definition("quarantine_rows")
 
 

@@ -77,7 +77,8 @@ def section(table: Table, f: filters.Filters) -> None:
                + (" " + label("rep_all_years") if by_year else ""))
     suffix = f"_{params['school_year']}" if "school_year" in params else ""
     st.download_button(label("download_csv"), to_csv(full), file_name=f"{name}{suffix}.csv",
-                       mime="text/csv", key=f"csv_{name}", icon=":material/download:")
+                       mime="text/csv", key=f"csv_{name}", icon=":material/download:",
+                       on_click=auth.audit_download, args=(f"csv {name}{suffix}.csv",))
     definition(name)
 
 

@@ -103,7 +103,7 @@ def injection_db(tmp_path_factory: pytest.TempPathFactory, session_env) -> Path:
     ])
     db = home / "wh.duckdb"
     with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("PIB_SECRET", "report-test-secret")
+        mp.setenv("PIB_SECRET", "report-test-secret-of-at-least-32-bytes")
         report = load([src], db=db)
     assert report.quarantined == 0
     with writer(db) as con:

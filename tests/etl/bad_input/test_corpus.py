@@ -174,7 +174,7 @@ def base_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     home = tmp_path_factory.mktemp("base")
     with pytest.MonkeyPatch.context() as env:
         env.setenv("PIB_DB", str(home / "warehouse.duckdb"))
-        env.setenv("PIB_SECRET", "test-secret-key")
+        env.setenv("PIB_SECRET", "test-secret-key-of-at-least-32-bytes")
         env.setenv("PIB_CONFIG", str(ROOT / "pib.toml"))
         load([DATA / "base"])
     return home / "warehouse.duckdb"
