@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 
 from dashboard.labels import label
+from dashboard.tables import inspection_tables
 from etl.load import load
+from queries import run_query
 from tests.conftest import TEST_DATA
 from tests.dashboard.apptest import open_app
 
@@ -47,3 +49,18 @@ def test_quality_page_lists_unknown_schools(unknowns):
     assert table[label("dq_unknown_rows")].tolist() == ["1", "1", "2", "1"]
     assert table[label("dq_ref_column")].tolist() == [
         "school", "school van plaatsing", "school", "school"]
+
+
+def test_inspection_tables_label_unknown_rows(unknowns):
+    tables = {t.key: t for t in inspection_tables(YEAR)}
+    coverage = tables["coverage"]
+    frame = run_query("coverage", coverage.params)
+    shown = [tuple(c.text(r[c.source]) for c in coverage.columns[1:3])
+             for r in frame.iter_rows(named=True)]
+    assert shown == [("Kampen", "Onbekend"), ("Zwolle", "Leren"), ("Onbekend", "Gedrag"),
+                     ("Onbekend", "Leren")]
+    decisions = tables["referrals_by_decision"]
+    frame = run_query("referrals_by_decision", decisions.params).filter(school_year=YEAR)
+    column = decisions.columns[1]
+    assert ("Onbekend", 1) in {(column.text(r["decision"]), r["referrals"])
+                               for r in frame.iter_rows(named=True)}
