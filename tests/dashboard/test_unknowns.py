@@ -11,7 +11,7 @@ from dashboard.tables import inspection_tables
 from etl.load import load
 from queries import run_query
 from tests.conftest import TEST_DATA
-from tests.dashboard.apptest import open_app
+from tests.dashboard.apptest import charts, open_app
 
 YEAR = "2024-2025"
 
@@ -64,3 +64,11 @@ def test_inspection_tables_label_unknown_rows(unknowns):
     column = decisions.columns[1]
     assert ("Onbekend", 1) in {(column.text(r["decision"]), r["referrals"])
                                for r in frame.iter_rows(named=True)}
+
+
+def test_waiting_page_shows_unknown_need_as_onbekend(unknowns):
+    at = open_app("waiting.py", school_year=YEAR)
+    bars = charts(at)["per_need"]["data"][0]
+    shown = dict(zip(bars["y"], bars["text"], strict=True))
+    assert shown["Onbekend"] == "50% (n=2)"  # 5 and 60 days, norm 42
+    assert shown["Leren"] == "100% (n=5)"
