@@ -3,8 +3,8 @@
 -- definition: per reference column (enrolments.school_id, referrals.school_id,
 --   referrals.placed_school_id, supports.school_id): rows = rows whose value is filled and not
 --   a school_id of `schools`; schools = distinct such values; school_ids = those values, sorted
---   and joined with ', ' (empty when none). Every column appears, also with 0 rows. Counts
---   rows, not children: no suppression; data quality only (the ids are raw input values).
+--   and joined with ', '. Only columns with such rows appear. Counts rows, not children: no
+--   suppression; data quality only (the ids are raw input values).
 -- titel: Verwijzingen naar onbekende scholen
 -- definitie: Per kolom die een school noemt (leerlingaantallen, aanmeldingen, de school van
 --   plaatsing van een aanmelding, ondersteuning): het aantal rijen met een school_id die niet
@@ -32,15 +32,6 @@ refs as (
 
 ),
 
-columns as (
-
-    select * from (values
-        ('enrolments', 'school_id'), ('referrals', 'placed_school_id'),
-        ('referrals', 'school_id'), ('supports', 'school_id')
-    ) as c(entity, column_name)
-
-),
-
 unknown as (
 
     select entity, column_name, school
@@ -54,12 +45,10 @@ final as (
     select
         entity,
         column_name,
-        count(unknown.school) as rows,
-        count(distinct unknown.school) as schools,
-        coalesce(string_agg(distinct unknown.school, ', ' order by unknown.school), '')
-            as school_ids
-    from columns
-    left join unknown using (entity, column_name)
+        count(*) as rows,
+        count(distinct school) as schools,
+        string_agg(distinct school, ', ' order by school) as school_ids
+    from unknown
     group by entity, column_name
 
 )
