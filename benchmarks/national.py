@@ -4,12 +4,17 @@ docs/performance.md.
 1. Generates (once) a national data set: 2.5M pupils, ~10M referrals with supports, outcomes
    and out-of-school episodes, under benchmarks/out/.
 2. `pib load` wall time and peak memory against bare DuckDB `read_csv` of the same files
-   (the practical limit). Targets: ≤ 2× the time, ≤ 2 GB peak memory.
+   (the practical limit). Targets: ≤ 2× the time, ≤ 2 GB peak memory. Likewise a load through
+   a source profile: the referrals written as the shipped `indigo` profile's
+   `indigo_pos_export_povo` report (`pib load --source indigo`) against bare `read_csv` of that
+   file.
 3. Every query through the query layer against the same SQL on a bare read-only DuckDB
    connection. Targets: ≤ 1.2×, each under 1 s.
 4. The server-side render time of the Overzicht page (AppTest) at national scale.
 
 Every measurement runs in its own process (peak RSS is per process); figures are medians.
+`--pupils N` runs the same steps on a smaller data set (its own folder under benchmarks/out/) to
+check the script; `--sections` picks the steps.
 """
 
 from __future__ import annotations
@@ -26,10 +31,22 @@ import time
 from datetime import date
 from pathlib import Path
 
+import polars as pl
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "benchmarks" / "out"
-DATA = OUT / "national"
 SPEC = {"pupils": 2_500_000, "years": 5, "seed": 42, "referral_rate": 0.8}
+SECTIONS = ("load", "profile", "queries", "render")
+# The pos export's aanvraagtype per canonical request_type (the inverse of the indigo profile's
+# value map; consultation and other become ITA, which the profile reads as `other`).
+INDIGO_REQUEST_TYPES = {"admission_sbo": "TLV SBO", "admission_so": "TLV SO",
+                        "admission_vso": "TLV VSO", "arrangement": "ONDWARR"}
+INDIGO_FILE = "indigo_pos_export_povo.csv"
+
+
+def data_dir(spec: dict) -> Path:
+    """The folder of a data set: `national` at the national scale, else one per size."""
+    return OUT / ("national" if spec == SPEC else f"scale-{spec['pupils']}")
 
 
 def child(argv: list[str]) -> None:
@@ -47,17 +64,43 @@ def measured(argv: list[str]) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def ensure_data() -> None:
-    marker = DATA / "spec.json"
-    if marker.exists() and json.loads(marker.read_text()) == SPEC:
-        return
+def ensure_data(spec: dict) -> Path:
+    """Generate (once) the canonical CSV files of `spec` and the indigo pos export made from
+    its referrals; return the data set's folder."""
+    data = data_dir(spec)
+    marker = data / "spec.json"
+    if marker.exists() and json.loads(marker.read_text()) == spec:
+        return data
     from etl.demo import generate
 
-    print(f"Generating national data set {SPEC} ...", flush=True)
+    print(f"Generating data set {spec} ...", flush=True)
     started = time.monotonic()
-    generate(DATA / "csv", **SPEC)
-    marker.write_text(json.dumps(SPEC))
+    generate(data / "csv", **spec)
+    write_indigo(data / "csv" / "referrals.csv", data / "indigo" / INDIGO_FILE)
+    marker.write_text(json.dumps(spec))
     print(f"  generated in {time.monotonic() - started:.0f} s", flush=True)
+    return data
+
+
+def write_indigo(referrals: Path, out: Path) -> int:
+    """Write canonical referrals as an Indigo `indigo_pos_export_povo` report (semicolons,
+    DD-MM-YYYY dates, one row per pupil, request date and request type: the profile's key);
+    return its rows."""
+    day = "%d-%m-%Y"
+    frame = pl.scan_csv(referrals, try_parse_dates=True).select(
+        pl.col("pupil_id").alias("lokaal_leerlingnummer"),
+        pl.col("request_type").replace_strict(INDIGO_REQUEST_TYPES, default="ITA")
+        .alias("aanvraagtype"),
+        pl.col("received_on").dt.strftime(day).alias("datum_aanvraag"),
+        pl.col("decided_on").dt.strftime(day).alias("besluitdatum"),
+        (pl.col("decided_on") - pl.col("received_on")).dt.total_days()
+        .alias("ontvangst_tot_besluit"),
+        pl.coalesce("decided_on", "received_on").dt.strftime(day).alias("datum_update"),
+    ).unique(["lokaal_leerlingnummer", "datum_aanvraag", "aanvraagtype"], keep="first",
+             maintain_order=True).collect()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    frame.write_csv(out, separator=";")
+    return frame.height
 
 
 BARE_LOAD = """
@@ -70,19 +113,20 @@ con.close()
 """
 
 
-def bench_load(runs: int) -> dict:
-    csv = DATA / "csv"
+def bench_load(folder: Path, runs: int, tag: str = "load", pib_args: tuple[str, ...] = ()) -> dict:
+    """Median wall time and peak memory of `pib load FOLDER [pib_args]` and of bare DuckDB
+    `read_csv` of the same files, each into a fresh warehouse `OUT/{tag}-{kind}-{run}.duckdb`."""
     pib = str(Path(sys.executable).with_name("pib"))
     results: dict[str, list[dict]] = {"pib": [], "bare": []}
     for i in range(runs):
         for kind in ("bare", "pib"):
-            db = OUT / f"load-{kind}-{i}.duckdb"
-            for leftover in OUT.glob(f"load-{kind}-{i}.duckdb*"):
+            db = OUT / f"{tag}-{kind}-{i}.duckdb"
+            for leftover in OUT.glob(f"{tag}-{kind}-{i}.duckdb*"):
                 leftover.unlink()
-            argv = ([pib, "load", str(csv), "--db", str(db)] if kind == "pib" else
-                    [sys.executable, "-c", BARE_LOAD, str(db), str(csv)])
+            argv = ([pib, "load", str(folder), "--db", str(db), *pib_args] if kind == "pib" else
+                    [sys.executable, "-c", BARE_LOAD, str(db), str(folder)])
             results[kind].append(measured(argv))
-            print(f"  load run {i + 1} {kind}: {results[kind][-1]}", flush=True)
+            print(f"  {tag} run {i + 1} {kind}: {results[kind][-1]}", flush=True)
     return {k: {"wall": statistics.median(r["wall"] for r in v),
                 "peak_mb": max(r["peak_mb"] for r in v)} for k, v in results.items()}
 
@@ -152,49 +196,94 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--load-runs", type=int, default=2)
     parser.add_argument("--query-repeats", type=int, default=5)
+    parser.add_argument("--pupils", type=int, default=SPEC["pupils"],
+                        help="pupils of the data set (a smaller one to check the script; "
+                             "docs/performance.md is written only at the national scale)")
+    parser.add_argument("--sections", default=",".join(SECTIONS),
+                        help=f"comma-separated steps to run, of {', '.join(SECTIONS)}")
     parser.add_argument("--write-docs", action="store_true")
     args = parser.parse_args()
+    sections = set(args.sections.split(","))
+    if unknown := sections - set(SECTIONS):
+        parser.error(f"unknown section(s) {', '.join(sorted(unknown))}; "
+                     f"choose from {', '.join(SECTIONS)}")
+    spec = {**SPEC, "pupils": args.pupils}
     OUT.mkdir(parents=True, exist_ok=True)
-    ensure_data()
-    print("Loading ...", flush=True)
-    loads = bench_load(args.load_runs)
+    data = ensure_data(spec)
+    results: dict[str, dict] = {}
+    if "load" in sections or {"queries", "render"} & sections:
+        print("Loading ...", flush=True)
+        results["load"] = bench_load(data / "csv", args.load_runs)
+    if "profile" in sections:
+        print("Loading through the indigo profile ...", flush=True)
+        results["profile"] = bench_load(data / "indigo", args.load_runs, "profile",
+                                        ("--source", "indigo"))
     db = str(OUT / "load-pib-0.duckdb")
     env = {**os.environ, "PIB_DB": db}
     year = "2024-2025"
-    print("Queries ...", flush=True)
-    queries = run_json(QUERY_TIMES, db, str(args.query_repeats), year, env=env)
-    print("Render ...", flush=True)
-    render = run_json(RENDER_TIME, str(ROOT / "dashboard" / "app.py"), "3", year, env=env)
-    report = render_report(loads, queries, render)
+    if "queries" in sections:
+        print("Queries ...", flush=True)
+        results["queries"] = run_json(QUERY_TIMES, db, str(args.query_repeats), year, env=env)
+    if "render" in sections:
+        print("Render ...", flush=True)
+        results["render"] = run_json(RENDER_TIME, str(ROOT / "dashboard" / "app" / "main.py"),
+                                     "3", year, env=env)
+    report = render_report(spec, data, results)
     print(report)
-    if args.write_docs:
+    if args.write_docs and spec == SPEC and sections == set(SECTIONS):
         (ROOT / "docs" / "performance.md").write_text(report, encoding="utf-8")
+    elif args.write_docs:
+        print("docs/performance.md not written: only a full national run writes it.")
 
 
-def render_report(loads: dict, queries: dict, render: dict) -> str:
+def load_rows(what: str, loads: dict) -> list[str]:
+    """Three table rows: `pib load` (as `what`), bare `read_csv`, and their ratio."""
     pib, bare = loads["pib"], loads["bare"]
-    rows = [f"| `{name}` | {layer * 1000:.0f} | {b * 1000:.0f} | {layer / b:.2f} | "
-            f"{(layer - b) * 1000:+.1f} | {'yes' if layer < 1 and layer / b <= 1.2 else 'no'} |"
-            for name, (layer, b) in sorted(queries.items())]
-    slowest = max(queries.items(), key=lambda kv: kv[1][0])
-    return "\n".join([
+    return [
+        f"| {what} | {pib['wall']:.1f} | {pib['peak_mb']:.0f} |",
+        f"| bare DuckDB `read_csv` of the same files | {bare['wall']:.1f} | "
+        f"{bare['peak_mb']:.0f} |",
+        f"| ratio (target ≤ 2×, ≤ 2048 MB) | {pib['wall'] / bare['wall']:.2f}× | |",
+    ]
+
+
+def render_report(spec: dict, data: Path, results: dict) -> str:
+    """docs/performance.md from the sections that ran."""
+    lines = [
         "# Performance", "",
         f"Measured by `make bench` on {date.today():%Y-%m-%d}: {machine()}.",
-        f"Data: {SPEC['pupils']:,} pupils, {SPEC['years']} school years, referral rate "
-        f"{SPEC['referral_rate']} (about 10M referrals, 8M supports, 8M outcomes).", "",
-        "## Load", "",
-        "| | wall (s, median) | peak memory (MB) |", "| --- | --- | --- |",
-        f"| `pib load` | {pib['wall']:.0f} | {pib['peak_mb']:.0f} |",
-        f"| bare DuckDB `read_csv` | {bare['wall']:.0f} | {bare['peak_mb']:.0f} |",
-        f"| ratio (target ≤ 2×, ≤ 2048 MB) | {pib['wall'] / bare['wall']:.2f}× | |", "",
-        "## Queries (role bestuur, medians)", "",
-        "| query | layer (ms) | bare DuckDB (ms) | ratio | layer adds (ms) | within target |",
-        "| --- | --- | --- | --- | --- | --- |", *rows, "",
-        f"Slowest through the layer: `{slowest[0]}` {slowest[1][0] * 1000:.0f} ms.", "",
-        "## Page render", "",
-        f"Overzicht, server side (AppTest, cold cache, median of 3): "
-        f"{render['overview']:.2f} s.", "",
-    ]) + (ROOT / "benchmarks" / "analysis.md").read_text(encoding="utf-8")
+        f"Data: {spec['pupils']:,} pupils, {spec['years']} school years, referral rate "
+        f"{spec['referral_rate']}"
+        + (" (about 10M referrals, 8M supports, 8M outcomes)." if spec == SPEC else "."), "",
+    ]
+    if "load" in results or "profile" in results:
+        lines += ["## Load", "", "| | wall (s, median) | peak memory (MB) |", "| --- | --- | --- |"]
+    if "load" in results:
+        lines += load_rows("`pib load` (canonical files)", results["load"])
+    if "profile" in results:
+        with (data / "indigo" / INDIGO_FILE).open("rb") as f:
+            rows = sum(1 for _ in f) - 1
+        lines += load_rows(f"`pib load --source indigo` ({INDIGO_FILE}, {rows:,} rows)",
+                           results["profile"])
+    if "load" in results or "profile" in results:
+        lines.append("")
+    if queries := results.get("queries"):
+        table = [f"| `{name}` | {layer * 1000:.0f} | {b * 1000:.0f} | {layer / b:.2f} | "
+                 f"{(layer - b) * 1000:+.1f} | "
+                 f"{'yes' if layer < 1 and layer / b <= 1.2 else 'no'} |"
+                 for name, (layer, b) in sorted(queries.items())]
+        slowest = max(queries.items(), key=lambda kv: kv[1][0])
+        lines += [
+            "## Queries (role bestuur, medians)", "",
+            "| query | layer (ms) | bare DuckDB (ms) | ratio | layer adds (ms) | within target |",
+            "| --- | --- | --- | --- | --- | --- |", *table, "",
+            f"Slowest through the layer: `{slowest[0]}` {slowest[1][0] * 1000:.0f} ms.", "",
+        ]
+    if render := results.get("render"):
+        lines += ["## Page render", "",
+                  f"Overzicht, server side (AppTest, cold cache, median of 3): "
+                  f"{render['overview']:.2f} s.", ""]
+    return "\n".join(lines) + (ROOT / "benchmarks" / "analysis.md").read_text(encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ COLOURS: dict[str, dict[str, str]] = {
         "learning": "#0072B2", "behaviour": "#D55E00", "communication": "#009E73",
         "sensory": "#CC79A7", "physical": "#56B4E9", "intellectual": "#E69F00",
         "psychiatric": "#882255", "giftedness": "#F0E442", "other": "#999999",
+        "unknown": "#BBBBBB",
     },
     "prevention_level": {"preventive": "#009E73", "curative": "#D55E00"},
     # Preventive kinds in greens (school- and team-level work first), curative ones in oranges
@@ -28,7 +29,7 @@ COLOURS: dict[str, dict[str, str]] = {
         "placement": "#9E4500",
     },
     "decision": {"granted": "#009E73", "rejected": "#D55E00", "withdrawn": "#999999",
-                 "referred": "#0072B2"},
+                 "referred": "#0072B2", "unknown": "#BBBBBB"},
     "goal_attainment": {"achieved": "#009E73", "partly": "#E69F00", "not_achieved": "#D55E00"},
     "request_type": {
         "consultation": "#56B4E9", "arrangement": "#0072B2", "admission_sbo": "#E69F00",

@@ -13,6 +13,8 @@ from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
+from dashboard.labels import label
+from etl.schema import UNKNOWN
 from etl.settings import get_settings
 
 ASSETS = Path(__file__).parent / "assets"
@@ -87,6 +89,8 @@ def municipality_names(profile: str | None = None) -> dict[str, str]:
 
 
 def municipality_name(code: str | None) -> str:
-    if code is None:
-        return "Onbekend"
+    """The name of a gemeente code; `Onbekend` for a missing code or the code `unknown` (the
+    source did not say), the code itself when the map does not know it."""
+    if code is None or code == UNKNOWN:
+        return label("municipality_unknown")
     return municipality_names().get(code, code)

@@ -399,6 +399,23 @@ _NL: dict[str, str] = {
     "fig_need_not_used": "Het filter ondersteuningsbehoefte geldt niet voor deze pagina: deze "
                          "gegevens kennen geen behoefte.",
     # Wachttijden
+    "municipality_unknown": "Onbekend",
+    "dq_unknown_schools_header": "Verwijzingen naar onbekende scholen",
+    "dq_unknown_schools_none": "Elke school die de bestanden noemen, staat in het scholenbestand.",
+    "dq_unknown_schools_caption": "Deze rijen tellen mee in de totalen, maar niet per school, "
+                                  "sector of gemeente van de school: voeg de codes toe aan het "
+                                  "scholenbestand.",
+    "dq_ref_column": "Kolom",
+    "dq_ref_school_id": "school",
+    "dq_ref_placed_school_id": "school van plaatsing",
+    "dq_unknown_rows": "Rijen",
+    "dq_unknown_schools": "Onbekende scholen",
+    "dq_unknown_ids": "Codes",
+    "cov_map_unknown": "{n} leerlingen met een toegekende aanmelding zonder gemeente staan niet "
+                       "op de kaart; de tabel en de heatmap tellen ze als gemeente Onbekend.",
+    "cov_map_unknown_suppressed": "Leerlingen met een toegekende aanmelding zonder gemeente "
+                                  "staan niet op de kaart; de tabel en de heatmap tellen ze als "
+                                  "gemeente Onbekend.",
     "wt_intro": "Hoe lang wachten {what} op een besluit? De norm: een besluit binnen {norm} "
                 "dagen, eenmaal te verlengen tot {extended} dagen.",
     "wt_no_year": "Geen besluiten over {what} ontvangen in {year} voor deze selectie.",
@@ -674,6 +691,7 @@ CODES: dict[str, dict[str, str]] = {
         "learning": "Leren", "behaviour": "Gedrag", "communication": "Communicatie",
         "sensory": "Zintuiglijk", "physical": "Lichamelijk", "intellectual": "Verstandelijk",
         "psychiatric": "Psychiatrisch", "giftedness": "Hoogbegaafdheid", "other": "Overig",
+        "unknown": "Onbekend",
     },
     "request_type": {
         "consultation": "Consultatie", "arrangement": "Arrangement",
@@ -682,7 +700,7 @@ CODES: dict[str, dict[str, str]] = {
     },
     "decision": {
         "granted": "Toegekend", "rejected": "Afgewezen", "withdrawn": "Ingetrokken",
-        "referred": "Doorverwezen",
+        "referred": "Doorverwezen", "unknown": "Onbekend",
     },
     "prevention_level": {"preventive": "Preventief", "curative": "Curatief"},
     # `supports.kind` is free text in the canonical files: these are the kinds the demo (and

@@ -8,8 +8,8 @@ the exports (who may export). Rules from CONTRACT.md §4:
   small-cell suppression, enforced in the query layer, never in a page.
 - `school` sees only the rows of its own schools (row-level security: the tables are shadowed by
   views over the user's `school_ids`, so every query, model tables included, sees only those).
-- queries meant for data quality (`quarantine_*`, `load_history`) answer only `kwaliteit` and
-  `beheer`: their rows hold raw (pseudonymised) values.
+- queries meant for data quality (`quarantine_*`, `load_history`, `unknown_schools`) answer
+  only `kwaliteit` and `beheer`: their rows hold raw (pseudonymised) values.
 - only `beheer` manages users and reads the audit log.
 """
 
@@ -67,7 +67,7 @@ AUDIENCES: dict[str, Callable[[Role], bool]] = {
 }
 
 # Queries whose rows hold raw (pseudonymised) input values: data-quality roles only.
-DATA_QUALITY_QUERIES = ("load_history",)
+DATA_QUALITY_QUERIES = ("load_history", "unknown_schools")
 DATA_QUALITY_PREFIXES = ("quarantine_",)
 
 

@@ -16,6 +16,7 @@ from dashboard.figures import coverage as figures
 from dashboard.formatting import number, percent
 from dashboard.geo import municipalities, municipality_name
 from dashboard.labels import label
+from etl.schema import UNKNOWN
 from etl.settings import get_settings
 
 PLOT_CONFIG = {"displayModeBar": False}
@@ -36,6 +37,19 @@ def region_geojson(coverage: pl.DataFrame) -> dict:
     region = set(get_settings().municipalities) | set(coverage["municipality_code"])
     return {"type": "FeatureCollection",
             "features": [f for f in municipalities()["features"] if f["id"] in region]}
+
+
+def unknown_note(coverage: pl.DataFrame, need: str) -> None:
+    """A caption for the map: pupils whose referral names no gemeente (`unknown`) are counted in
+    the table and the heatmap, but have no place on the map."""
+    rows = coverage.filter(municipality_code=UNKNOWN, need_category=need)
+    if rows.height == 0:
+        return
+    demand = rows["demand"][0]
+    if demand is None:
+        st.caption(label("cov_map_unknown_suppressed"))
+    elif demand:
+        st.caption(label("cov_map_unknown", n=number(demand)))
 
 
 def table(rows: pl.DataFrame) -> None:
@@ -126,6 +140,7 @@ def render() -> None:
             schools = context.school_traces(f.municipality_code)
             st.plotly_chart(figures.region_map(coverage, year, need, geojson, schools),
                             width="stretch", config=GEO_CONFIG)
+            unknown_note(coverage, need)
             if f.need_category is None:
                 st.caption(label("cov_map_help"))
             if schools:

@@ -2,7 +2,8 @@
 
 Roles `kwaliteit` and `beheer`; any other role gets a Dutch refusal (quarantined rows hold
 row-level values, even if pseudonymised). Queries: `data_freshness`, `table_counts`,
-`load_history`, `quarantine_summary` and `quarantine_rows` (offered as CSV too). None of them
+`load_history`, `quarantine_summary`, `quarantine_rows` (offered as CSV too) and
+`unknown_schools`. None of them
 counts children, so none is suppressed; the sidebar filters do not apply here.
 """
 
@@ -145,6 +146,25 @@ def quarantine_rows(summary: pl.DataFrame) -> None:
     definition("quarantine_rows")
 
 
+def unknown_schools() -> None:
+    """Rows that name a school the schools file does not know, per table and column."""
+    st.subheader(label("dq_unknown_schools_header"))
+    refs = query("unknown_schools")
+    if refs.height == 0:
+        st.success(label("dq_unknown_schools_none"))
+    else:
+        table = pl.DataFrame({
+            label("dq_source"): [entity(e) for e in refs["entity"]],
+            label("dq_ref_column"): [label(f"dq_ref_{c}") for c in refs["column_name"]],
+            label("dq_unknown_rows"): [number(n) for n in refs["rows"]],
+            label("dq_unknown_schools"): [number(n) for n in refs["schools"]],
+            label("dq_unknown_ids"): refs["school_ids"],
+        })
+        st.dataframe(table, hide_index=True, width="stretch", key="unknown_schools")
+        st.caption(label("dq_unknown_schools_caption"))
+    definition("unknown_schools")
+
+
 def render() -> None:
     refuse_unless_allowed()
     page_header(label("page_quality"), label("dq_intro"))
@@ -157,6 +177,7 @@ def render() -> None:
     load_log(log)
     summary_chart(summary)
     quarantine_rows(summary)
+    unknown_schools()
 
 
 render()
