@@ -128,8 +128,13 @@ def _geojson(path: Path) -> dict:
         else:
             text = path.read_bytes()
         data = json.loads(text)
-    except (OSError, zipfile.BadZipFile, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise FileRejected(path, f"geen leesbaar DUO-scholenbestand ({exc}).") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise FileRejected(path, f"dit is geen DUO-scholenlijst met locaties (een zip met "
+                           f"{MEMBER}, of dat GeoJSON-bestand zelf). Een 'alle vestigingen'-"
+                           "bestand van DUO (.csv) laadt met --source duo-vestigingen.") from exc
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise FileRejected(path, f"het DUO-scholenbestand kan niet gelezen worden "
+                           f"({getattr(exc, 'strerror', None) or exc}).") from exc
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection" or not isinstance(
             data.get("features"), list):
         raise FileRejected(path, "geen GeoJSON FeatureCollection (DUO-scholenbestand verwacht).")

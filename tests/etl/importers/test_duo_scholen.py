@@ -24,7 +24,7 @@ from etl.importers.duo_scholen import is_duo_schools, match_municipalities, read
 from etl.load import LoadRejected, load
 from etl.municipality_names import municipalities
 from etl.settings import get_settings
-from tests.conftest import PUBLIC_DATA
+from tests.conftest import PUBLIC_DATA, TEST_DATA
 
 ZIP = PUBLIC_DATA / "scholen20241122.geo.zip"
 PIB = str(Path(sys.executable).with_name("pib"))
@@ -187,3 +187,15 @@ def test_cli_source_and_refusals(warehouse, tmp_path):
     unknown = subprocess.run([PIB, "load", str(ZIP), "--source", "duo"],
                              capture_output=True, text=True)
     assert unknown.returncode == 2 and "duo-scholen" in unknown.stderr
+
+
+def test_a_duo_vestigingen_csv_given_as_duo_scholen_is_refused_in_a_sentence(warehouse):
+    """The JSON parser's own words ("Expecting value") never reach the user."""
+    export = TEST_DATA / "profiles" / "09.-alle-vestigingen-sbo-so-en-vso.csv"
+    with pytest.raises(LoadRejected) as refused:
+        load([export], source="duo-scholen")
+    message = str(refused.value)
+    assert ("09.-alle-vestigingen-sbo-so-en-vso.csv: dit is geen DUO-scholenlijst met locaties "
+            "(een zip met scholen.geo.json, of dat GeoJSON-bestand zelf). Een 'alle "
+            "vestigingen'-bestand van DUO (.csv) laadt met --source duo-vestigingen.") in message
+    assert "Expecting value" not in message
