@@ -343,6 +343,30 @@ _NL: dict[str, str] = {
     "rpt_data": "Gegevens",
     "rpt_data_note": "De laatste geslaagde lading per bron (query data_freshness).",
     "rpt_comments": "Rol {role}: kleine aantallen onderdrukt (minder dan {min_cell}).",
+    "rpt_title_register": "Thuiszittersregistratie",
+    "rpt_subtitle_register": "Cumulatieve lijst voor de kwartaalregistratie van de Inspectie: "
+                             "schooljaar {year} tot en met {as_of}",
+    "rpt_register_sheet": "Thuiszitters",
+    "rpt_intro_register": "Eén rij per periode van absoluut verzuim, langdurig relatief verzuim "
+                          "of vrijstelling art. 5 onder a die liep tussen {first} en {as_of}. "
+                          "Zonder leerlingnummer of pseudoniem.",
+    "rpt_privacy_register": "Gegevens per leerling zonder leerlingnummer, pseudoniem of "
+                            "periodenummer; alleen te maken door de rollen {roles}. Niet "
+                            "onderdrukt: een lijst telt niets. Rol {role}.",
+    "rpt_register_role": "De thuiszitterslijst geeft gegevens per leerling; alleen de rollen "
+                         "{roles} mogen hem maken, niet de rol {role}.",
+    "rpt_register_as_of": "Peildatum {as_of} ligt vóór de eerste gegevens of is geen geldige "
+                          "datum.",
+    "rpt_col_row_number": "Volgnummer",
+    "rpt_col_municipality": "Gemeente",
+    "rpt_col_kind": "Soort",
+    "rpt_col_article": "Artikel",
+    "rpt_col_start": "Startdatum",
+    "rpt_col_end": "Einddatum",
+    "rpt_col_weeks": "Weken",
+    "rpt_col_has_offer": "Aanbod aanwezig",
+    "rpt_col_resolution": "Afloop",
+    "rpt_col_reason": "Reden",
     "rpt_page": "pagina {page} van {pages}",
     "rpt_pdf_footer": "Passend in Beeld · gegenereerd {when} · kleine aantallen onderdrukt "
                       "(minder dan {min_cell})",
@@ -701,6 +725,16 @@ CODES: dict[str, dict[str, str]] = {
     "out_of_school_kind": {
         "absolute_absence": "Absoluut verzuim", "long_relative_absence": "Langdurig relatief "
         "verzuim", "exemption": "Vrijstelling",
+    },
+    "exemption_article": {
+        "art_5_a": "Art. 5 onder a", "art_5_b": "Art. 5 onder b", "art_5_c": "Art. 5 onder c",
+        "art_5a": "Art. 5a", "art_15": "Art. 15", "art_3a": "Art. 3a",
+    },
+    "resolution": {
+        "returned": "Terug naar school", "placed_regular": "Geplaatst in regulier onderwijs",
+        "placed_special": "Geplaatst in speciaal onderwijs",
+        "care_combination": "Onderwijs-zorgcombinatie", "moved": "Verhuisd",
+        "exempted": "Vrijgesteld", "other": "Overig",
     },
     "entity": {
         "schools": "scholen", "enrolments": "leerlingaantallen", "offers": "aanbod",
