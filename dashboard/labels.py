@@ -42,6 +42,12 @@ _NL: dict[str, str] = {
                           "auditlogboek.",
     "rep_download_inspectie": "Inspectiedossier ({fmt})",
     "rep_download_bestuur": "Bestuursrapportage ({fmt})",
+    "rep_register_heading": "**Thuiszittersregistratie voor de Inspectie**",
+    "rep_register_as_of": "Peildatum",
+    "rep_download_register": "Thuiszitterslijst (XLSX)",
+    "rep_register_note": "De cumulatieve lijst van het schooljaar tot en met de peildatum: één "
+                         "rij per periode, zonder leerlingnummer of pseudoniem. Alleen voor de "
+                         "rollen kwaliteit en beheer; de download komt in het auditlogboek.",
     # figures named alike on the pages and on the page Rapportage: one key per figure
     "decided": "Besluiten",
     "median_days": "Mediane wachttijd (dagen)",
