@@ -25,6 +25,36 @@ _NL: dict[str, str] = {
     "page_outcomes": "Resultaten",
     "page_quality": "Datakwaliteit",
     "page_reports": "Rapportage",
+    "page_finance": "Financiën",
+    "fin_intro": "Begroting tegen realisatie, wat naar preventieve en wat naar curatieve "
+                 "ondersteuning gaat, en de reserve tegen de signaleringswaarde van de "
+                 "Inspectie. Bedragen, geen aantallen leerlingen: niets is onderdrukt.",
+    "fin_no_year": "Er zijn geen financiële gegevens voor schooljaar {year}.",
+    "fin_budget": "Begroot",
+    "fin_actual": "Gerealiseerd",
+    "fin_euro_axis": "Euro",
+    "fin_budget_title": "Begroting en realisatie per categorie, {year}",
+    "fin_preventive": "Preventief (basisondersteuning via de schoolbesturen)",
+    "fin_curative": "Curatief (arrangementen en afdracht (v)so)",
+    "fin_prevention_title": "Preventief {share} van preventief plus curatief in {year}",
+    "fin_reserve": "Reserve aan het eind van het jaar",
+    "fin_signal": "Signaleringswaarde",
+    "fin_reserve_title": "Reserve tegen de signaleringswaarde per schooljaar",
+    "fin_tile_income": "Baten",
+    "fin_tile_expense": "Lasten",
+    "fin_tile_preventive_share": "Aandeel preventief",
+    "fin_tile_reserve": "Reserve",
+    "fin_above": "Reserve boven de signaleringswaarde: {amount} boven ({year}; "
+                 "signaleringswaarde {signal}). Het bestuur licht dit toe en maakt een "
+                 "bestedingsplan.",
+    "fin_below": "Reserve onder de signaleringswaarde: {amount} eronder ({year}; "
+                 "signaleringswaarde {signal}).",
+    "fin_no_reserve": "Geen reserve (reserve_end) opgegeven voor {year}.",
+    "fin_lines": "Posten van {year}",
+    "fin_col_category": "Categorie",
+    "fin_col_item": "Post",
+    "fin_col_difference": "Verschil",
+    "fin_col_spent": "Realisatie / begroting",
     # common
     "filters": "Filters",
     "choose": "Kies een optie",
@@ -731,6 +761,12 @@ CODES: dict[str, dict[str, str]] = {
     "out_of_school_kind": {
         "absolute_absence": "Absoluut verzuim", "long_relative_absence": "Langdurig relatief "
         "verzuim", "exemption": "Vrijstelling",
+    },
+    "finance_category": {
+        "income": "Baten", "personnel": "Personeel", "school_support": "Basisondersteuning "
+        "via de schoolbesturen", "arrangements": "Arrangementen",
+        "special_education_transfer": "Afdracht (v)so", "other_expense": "Overige lasten",
+        "reserve_end": "Reserve aan het eind van het jaar",
     },
     "exemption_article": {
         "art_5_a": "Art. 5 onder a", "art_5_b": "Art. 5 onder b", "art_5_c": "Art. 5 onder c",
