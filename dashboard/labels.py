@@ -26,6 +26,15 @@ _NL: dict[str, str] = {
     "page_quality": "Datakwaliteit",
     "page_reports": "Rapportage",
     "page_finance": "Financiën",
+    "os_census_header": "Leerplichttelling per soort en artikel",
+    "os_census_caption": "Unieke leerlingen in schooljaar {year} ({first} t/m {last}), per soort "
+                         "verzuim en bij vrijstellingen per artikel van de Leerplichtwet.",
+    "os_col_at_start": "Bij de start",
+    "os_col_new": "Nieuw in het jaar",
+    "os_col_total": "Totaal",
+    "os_col_over_3_months": "Langer dan 3 maanden",
+    "os_col_ended": "Beëindigd",
+    "os_col_open_at_end": "Open aan het eind",
     "fin_intro": "Begroting tegen realisatie, wat naar preventieve en wat naar curatieve "
                  "ondersteuning gaat, en de reserve tegen de signaleringswaarde van de "
                  "Inspectie. Bedragen, geen aantallen leerlingen: niets is onderdrukt.",
