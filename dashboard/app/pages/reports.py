@@ -104,9 +104,10 @@ def downloads(year: str) -> None:
 def register_download(year: str) -> None:
     """The Inspectie's cumulative thuiszitters list (xlsx) up to a peildatum in the selected
     school year: individual rows without ids, so only for the exact roles (kwaliteit, beheer);
-    nothing is shown to the others."""
+    nothing is shown to the others, nor in the Flemish profile."""
     role = current_role()
-    if not ROLES[role].exact:
+    # The thuiszittersregistratie is the Dutch Inspectie's: no Flemish counterpart (profile vl).
+    if not ROLES[role].exact or get_settings().terminology == "vl":
         return
     first, last = get_settings().school_year_bounds(year)
     st.markdown(label("rep_register_heading"))
