@@ -25,6 +25,45 @@ _NL: dict[str, str] = {
     "page_outcomes": "Resultaten",
     "page_quality": "Datakwaliteit",
     "page_reports": "Rapportage",
+    "page_finance": "Financiën",
+    "os_census_header": "Leerplichttelling per soort en artikel",
+    "os_census_caption": "Unieke leerlingen in schooljaar {year} ({first} t/m {last}), per soort "
+                         "verzuim en bij vrijstellingen per artikel van de Leerplichtwet.",
+    "os_col_at_start": "Bij de start",
+    "os_col_new": "Nieuw in het jaar",
+    "os_col_total": "Totaal",
+    "os_col_over_3_months": "Langer dan 3 maanden",
+    "os_col_ended": "Beëindigd",
+    "os_col_open_at_end": "Open aan het eind",
+    "fin_intro": "Begroting tegen realisatie, wat naar preventieve en wat naar curatieve "
+                 "ondersteuning gaat, en de reserve tegen de signaleringswaarde van de "
+                 "Inspectie. Bedragen, geen aantallen leerlingen: niets is onderdrukt.",
+    "fin_no_year": "Er zijn geen financiële gegevens voor schooljaar {year}.",
+    "fin_budget": "Begroot",
+    "fin_actual": "Gerealiseerd",
+    "fin_euro_axis": "Euro",
+    "fin_budget_title": "Begroting en realisatie per categorie, {year}",
+    "fin_preventive": "Preventief (basisondersteuning via de schoolbesturen)",
+    "fin_curative": "Curatief (arrangementen en afdracht (v)so)",
+    "fin_prevention_title": "Preventief {share} van preventief plus curatief in {year}",
+    "fin_reserve": "Reserve aan het eind van het jaar",
+    "fin_signal": "Signaleringswaarde",
+    "fin_reserve_title": "Reserve tegen de signaleringswaarde per schooljaar",
+    "fin_tile_income": "Baten",
+    "fin_tile_expense": "Lasten",
+    "fin_tile_preventive_share": "Aandeel preventief",
+    "fin_tile_reserve": "Reserve",
+    "fin_above": "Reserve boven de signaleringswaarde: {amount} boven ({year}; "
+                 "signaleringswaarde {signal}). Het bestuur licht dit toe en maakt een "
+                 "bestedingsplan.",
+    "fin_below": "Reserve onder de signaleringswaarde: {amount} eronder ({year}; "
+                 "signaleringswaarde {signal}).",
+    "fin_no_reserve": "Geen reserve (reserve_end) opgegeven voor {year}.",
+    "fin_lines": "Posten van {year}",
+    "fin_col_category": "Categorie",
+    "fin_col_item": "Post",
+    "fin_col_difference": "Verschil",
+    "fin_col_spent": "Realisatie / begroting",
     # common
     "filters": "Filters",
     "choose": "Kies een optie",
@@ -42,6 +81,12 @@ _NL: dict[str, str] = {
                           "auditlogboek.",
     "rep_download_inspectie": "Inspectiedossier ({fmt})",
     "rep_download_bestuur": "Bestuursrapportage ({fmt})",
+    "rep_register_heading": "**Thuiszittersregistratie voor de Inspectie**",
+    "rep_register_as_of": "Peildatum",
+    "rep_download_register": "Thuiszitterslijst (XLSX)",
+    "rep_register_note": "De cumulatieve lijst van het schooljaar tot en met de peildatum: één "
+                         "rij per periode, zonder leerlingnummer of pseudoniem. Alleen voor de "
+                         "rollen kwaliteit en beheer; de download komt in het auditlogboek.",
     # figures named alike on the pages and on the page Rapportage: one key per figure
     "decided": "Besluiten",
     "median_days": "Mediane wachttijd (dagen)",
@@ -348,6 +393,29 @@ _NL: dict[str, str] = {
     "rpt_data": "Gegevens",
     "rpt_data_note": "De laatste geslaagde lading per bron (query data_freshness).",
     "rpt_comments": "Rol {role}: kleine aantallen onderdrukt (minder dan {min_cell}).",
+    "rpt_title_register": "Thuiszittersregistratie",
+    "rpt_subtitle_register": "Cumulatieve lijst voor de kwartaalregistratie van de Inspectie: "
+                             "schooljaar {year} tot en met {as_of}",
+    "rpt_register_sheet": "Thuiszitters",
+    "rpt_intro_register": "Eén rij per periode van absoluut verzuim, langdurig relatief verzuim "
+                          "of vrijstelling art. 5 onder a die liep tussen {first} en {as_of}. "
+                          "Zonder leerlingnummer of pseudoniem.",
+    "rpt_privacy_register": "Gegevens per leerling zonder leerlingnummer, pseudoniem of "
+                            "periodenummer; alleen te maken door de rollen {roles}. Niet "
+                            "onderdrukt: een lijst telt niets. Rol {role}.",
+    "rpt_register_role": "De thuiszitterslijst geeft gegevens per leerling; alleen de rollen "
+                         "{roles} mogen hem maken, niet de rol {role}.",
+    "rpt_register_as_of": "Peildatum {as_of} ligt vóór de eerste gegevens of is geen geldige "
+                          "datum.",
+    "rpt_col_row_number": "Volgnummer",
+    "rpt_col_municipality": "Gemeente",
+    "rpt_col_kind": "Soort",
+    "rpt_col_article": "Artikel",
+    "rpt_col_start": "Startdatum",
+    "rpt_col_end": "Einddatum",
+    "rpt_col_weeks": "Weken",
+    "rpt_col_has_offer": "Aanbod aanwezig",
+    "rpt_col_resolution": "Afloop",
     "rpt_page": "pagina {page} van {pages}",
     "rpt_pdf_footer": "Passend in Beeld · gegenereerd {when} · kleine aantallen onderdrukt "
                       "(minder dan {min_cell})",
@@ -724,6 +792,22 @@ CODES: dict[str, dict[str, str]] = {
     "out_of_school_kind": {
         "absolute_absence": "Absoluut verzuim", "long_relative_absence": "Langdurig relatief "
         "verzuim", "exemption": "Vrijstelling",
+    },
+    "finance_category": {
+        "income": "Baten", "personnel": "Personeel", "school_support": "Basisondersteuning "
+        "via de schoolbesturen", "arrangements": "Arrangementen",
+        "special_education_transfer": "Afdracht (v)so", "other_expense": "Overige lasten",
+        "reserve_end": "Reserve aan het eind van het jaar",
+    },
+    "exemption_article": {
+        "art_5_a": "Art. 5 onder a", "art_5_b": "Art. 5 onder b", "art_5_c": "Art. 5 onder c",
+        "art_5a": "Art. 5a", "art_15": "Art. 15", "art_3a": "Art. 3a",
+    },
+    "resolution": {
+        "returned": "Terug naar school", "placed_regular": "Geplaatst in regulier onderwijs",
+        "placed_special": "Geplaatst in speciaal onderwijs",
+        "care_combination": "Onderwijs-zorgcombinatie", "moved": "Verhuisd",
+        "exempted": "Vrijgesteld", "other": "Overig",
     },
     "entity": {
         "schools": "scholen", "enrolments": "leerlingaantallen", "offers": "aanbod",

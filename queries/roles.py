@@ -10,6 +10,8 @@ the exports (who may export). Rules from CONTRACT.md §4:
   views over the user's `school_ids`, so every query, model tables included, sees only those).
 - queries meant for data quality (`quarantine_*`, `load_history`, `unknown_schools`) answer
   only `kwaliteit` and `beheer`: their rows hold raw (pseudonymised) values.
+- queries that list individual episodes (`out_of_school_register`) answer only the exact roles
+  (`kwaliteit`, `beheer`): a list cannot be made safe by suppressing small counts.
 - only `beheer` manages users and reads the audit log.
 """
 
@@ -69,6 +71,9 @@ AUDIENCES: dict[str, Callable[[Role], bool]] = {
 # Queries whose rows hold raw (pseudonymised) input values: data-quality roles only.
 DATA_QUALITY_QUERIES = ("load_history", "unknown_schools")
 DATA_QUALITY_PREFIXES = ("quarantine_",)
+# Queries that list individual episodes (without ids, but one row per child): exact roles only.
+# Suppression cannot protect a list, so the roles that get suppressed figures get none of it.
+EXACT_ONLY_QUERIES = ("out_of_school_register",)
 
 
 class RoleError(ValueError):
@@ -101,6 +106,9 @@ def check_query_access(role: Role, query: str, school_ids: tuple[str, ...]) -> N
     if is_data_quality_query(query) and not role.data_quality:
         raise RoleError(f"de query {query} is alleen voor de rollen "
                         f"{' en '.join(roles_for('data_quality'))} (data quality only).")
+    if query in EXACT_ONLY_QUERIES and not role.exact:
+        raise RoleError(f"de query {query} geeft gegevens per leerling en is alleen voor de "
+                        f"rollen {' en '.join(EXACT_ROLES)} (individual rows, exact roles only).")
     if role.scoped and not school_ids:
         raise RoleError(f"de rol {role.name} vraagt minstens één school_id (role {role.name} "
                         "needs school ids).")

@@ -31,6 +31,7 @@ PAGES = (
     PageSpec("out_of_school", "out_of_school.py", "page_out_of_school", "thuiszitters", "home",
              "network"),
     PageSpec("outcomes", "outcomes.py", "page_outcomes", "resultaten", "flag", "all"),
+    PageSpec("finance", "finance.py", "page_finance", "financien", "euro", "network"),
     PageSpec("quality", "quality.py", "page_quality", "datakwaliteit", "fact_check",
              "data_quality"),
     PageSpec("reports", "reports.py", "page_reports", "rapportage", "description", "network"),

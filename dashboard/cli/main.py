@@ -192,35 +192,46 @@ def serve(
 
 @app.command()
 def export(
-    report: Annotated[str, typer.Option("--report", help="inspectie of bestuur.")],
-    year: Annotated[str, typer.Option("--year", help="Schooljaar, bv. 2024-2025.")],
-    fmt: Annotated[str, typer.Option("--format", help="xlsx of pdf.")],
+    report: Annotated[str, typer.Option("--report", help="inspectie, bestuur of thuiszitters.")],
+    fmt: Annotated[str, typer.Option("--format", help="xlsx of pdf (thuiszitters: xlsx).")],
     out_file: Annotated[Path, typer.Option("--out", help="Het bestand dat geschreven wordt.")],
-    role: Annotated[str, typer.Option(help="Rol van wie exporteert (kwaliteit, beheer, bestuur "
-                                           "of school); een export onderdrukt altijd kleine "
-                                           "aantallen.")] = "bestuur",
+    year: Annotated[str | None, typer.Option(
+        "--year", help="Schooljaar, bv. 2024-2025 (inspectie en bestuur).")] = None,
+    as_of: Annotated[str | None, typer.Option(
+        "--as-of", help="Peildatum JJJJ-MM-DD (thuiszitters): de lijst van het schooljaar tot "
+                        "en met die dag.")] = None,
+    role: Annotated[str | None, typer.Option(
+        help="Rol van wie exporteert (kwaliteit, beheer, bestuur of school); inspectie en "
+             "bestuur onderdrukken altijd kleine aantallen (standaard bestuur); de "
+             "thuiszitterslijst maken alleen kwaliteit en beheer (standaard kwaliteit).")] = None,
     db: DbOption = None,
 ) -> None:
-    """Schrijf een rapport (inspectiedossier of bestuursrapportage) als xlsx of pdf."""
+    """Schrijf een rapport (inspectiedossier, bestuursrapportage of thuiszitterslijst)."""
     import os
     import time
+    from datetime import date
 
     import duckdb
 
     from dashboard.report import (
         FORMATS,
+        REGISTER,
         REPORTS,
         ReportError,
+        build_register,
         build_report,
         check_target,
         write_report,
     )
     from dashboard.report.content import check_school_year
 
-    if report not in REPORTS:
-        fail(f"Onbekend rapport '{report}': kies {' of '.join(REPORTS)}.", 2)
-    if fmt not in FORMATS:
-        fail(f"Onbekend formaat '{fmt}': kies {' of '.join(FORMATS)}.", 2)
+    register = report == REGISTER
+    if report not in REPORTS and not register:
+        fail(f"Onbekend rapport '{report}': kies {', '.join(REPORTS)} of {REGISTER}.", 2)
+    if fmt not in FORMATS or (register and fmt != "xlsx"):
+        fail(f"Onbekend formaat '{fmt}': kies "
+             f"{'xlsx' if register else ' of '.join(FORMATS)}.", 2)
+    role = role or ("kwaliteit" if register else "bestuur")
     try:
         who = get_role(role)
     except RoleError:
@@ -229,10 +240,20 @@ def export(
         fail(f"Een rapport beschrijft het hele samenwerkingsverband; de rol {role} ziet alleen "
              f"de eigen scholen en kan geen rapport exporteren. Exporteer als "
              f"{', '.join(roles_for('network'))}.", 2)
-    try:
-        year = check_school_year(year)
-    except ReportError as exc:
-        fail(str(exc), 2)
+    if register:
+        if as_of is None:
+            fail(f"Het rapport {REGISTER} vraagt een peildatum: --as-of JJJJ-MM-DD.", 2)
+        try:
+            day = date.fromisoformat(as_of)
+        except ValueError:
+            fail(f"Ongeldige peildatum '{as_of}': schrijf JJJJ-MM-DD, bv. 2025-03-31.", 2)
+    else:
+        if year is None:
+            fail(f"Het rapport {report} vraagt een schooljaar: --year JJJJ-JJJJ.", 2)
+        try:
+            year = check_school_year(year)
+        except ReportError as exc:
+            fail(str(exc), 2)
     if not warehouse_path(db).exists():
         fail(f"Er is geen warehouse op {warehouse_path(db)}: laad eerst gegevens met pib load.")
     if not out_file.parent.is_dir():
@@ -252,8 +273,9 @@ def export(
             fail(str(exc), 1)
     started = time.monotonic()
     try:
-        content = build_report(report, year, role=role, db=db)
-    except ReportError as exc:  # no data for that school year
+        content = (build_register(day, role=role, db=db) if register
+                   else build_report(report, year, role=role, db=db))
+    except ReportError as exc:  # no data for that school year, a role that may not
         fail(str(exc), 1)
     except duckdb.Error as exc:
         fail(f"Het warehouse {warehouse_path(db)} kan niet gelezen worden: {exc}", 1)
@@ -268,12 +290,16 @@ def export(
         fail(f"Het rapport kon niet worden geschreven naar {out_file}: {exc}", 1)
     from dashboard.access import record_audit
 
-    record_audit("export", f"rapport {report}, schooljaar {content.school_year}, formaat {fmt}, "
+    when = (f"peildatum {day.isoformat()}" if register
+            else f"schooljaar {content.school_year}")
+    record_audit("export", f"rapport {report}, {when}, formaat {fmt}, "
                  f"bestand {written.name}", os.environ.get("USER") or None, role, db)
-    out.print(f"Rapport geschreven: {written} ({report} {content.school_year}, {fmt}, "
+    privacy = (f"Gegevens per leerling zonder nummers (rol {role})." if register
+               else f"Kleine aantallen zijn onderdrukt (rol {content.query_role}).")
+    shown = day.isoformat() if register else content.school_year
+    out.print(f"Rapport geschreven: {written} ({report} {shown}, {fmt}, "
               f"{written.stat().st_size / 1024:.0f} kB, {time.monotonic() - started:.1f} s). "
-              f"Kleine aantallen zijn onderdrukt (rol {content.query_role}).",
-              markup=False, highlight=False, soft_wrap=True)
+              f"{privacy}", markup=False, highlight=False, soft_wrap=True)
 
 
 def main() -> None:

@@ -5,6 +5,7 @@ Pure Python (no Streamlit): used by `pib export` and by the dashboard's Rapporta
     from dashboard.report import build_report, write_report
     report = build_report("inspectie", "2024-2025", role="bestuur", db=None)
     write_report(report, "xlsx", "inspectie-2024-2025.xlsx")
+    register = build_register(date(2025, 3, 31), role="kwaliteit")  # the thuiszitters list
 
 Every export applies small-cell suppression: the queries run for a suppressed role whatever
 role asked for the report (`kwaliteit` and `beheer` too).
@@ -16,18 +17,27 @@ import os
 import tempfile
 import zipfile
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from dashboard.labels import label
-from dashboard.report.content import REPORTS, Report, ReportError, Section, build
+from dashboard.report.content import (
+    REGISTER,
+    REPORTS,
+    Report,
+    ReportError,
+    Section,
+    build,
+    build_register,
+)
 
 FORMATS = ("xlsx", "pdf")
 _AUTHOR = b"<dc:creator>Passend in Beeld</dc:creator>"  # as the xlsx writer sets it
 _CREATOR = b"/Creator (Passend in Beeld)"  # as the pdf writer sets it
 
-__all__ = ["FORMATS", "REPORTS", "Report", "ReportError", "Section", "build_report",
-           "check_target", "deferred_report", "is_report", "report_bytes", "write_report"]
+__all__ = ["FORMATS", "REGISTER", "REPORTS", "Report", "ReportError", "Section",
+           "build_register", "build_report", "check_target", "deferred_register",
+           "deferred_report", "is_report", "report_bytes", "write_report"]
 
 
 def build_report(kind: str, school_year: str, role: str = "bestuur",
@@ -103,6 +113,20 @@ def deferred_report(kind: str, fmt: str, school_year: str, role: str, user: str 
         data = report_bytes(build_report(kind, school_year, role=role, db=db), fmt)
         record_audit("export", f"rapport {kind}, schooljaar {school_year}, formaat {fmt}, "
                      "dashboard", user, role, db)
+        return data
+    return build
+
+
+def deferred_register(as_of: date, role: str, user: str | None,
+                      db: str | Path | None = None) -> Callable[[], bytes]:
+    """The thuiszitters list (xlsx) built when called (a download button), audited as an
+    export; ReportError when `role` may not make it (only the exact roles may)."""
+    def build() -> bytes:
+        from dashboard.access import record_audit
+
+        data = report_bytes(build_register(as_of, role=role, db=db), "xlsx")
+        record_audit("export", f"rapport {REGISTER}, peildatum {as_of.isoformat()}, formaat "
+                     "xlsx, dashboard", user, role, db)
         return data
     return build
 

@@ -28,9 +28,11 @@ from dashboard.tables import Column, Table, code_text, inspection_tables
 from etl.schoolyear import SchoolYear
 from etl.settings import get_settings
 from queries import describe, run_query
-from queries.roles import EXPORT_ROLE, ROLES
+from queries.roles import EXACT_ROLES, EXPORT_ROLE, ROLES
 
 REPORTS = ("inspectie", "bestuur")
+# The Inspectie's cumulative thuiszitters list: by peildatum (`as_of`), not by school year.
+REGISTER = "thuiszitters"
 
 
 def suppressed_header() -> str:
@@ -69,6 +71,7 @@ class Section:
     sources: dict[str, str] = field(default_factory=dict)  # header -> query column
     pdf_columns: tuple[str, ...] = ()  # the columns a PDF shows (all when empty)
     pdf_transpose: bool = False  # PDF: one row per column, one column per row (wide tables)
+    role: str = EXPORT_ROLE  # the role the query ran with (the command names it)
 
     @property
     def definition(self) -> str:
@@ -85,7 +88,7 @@ class Section:
     @property
     def command(self) -> str:
         """The `pib query` command that gives the same figures."""
-        parts = [f"pib query {self.query} --role bestuur"]
+        parts = [f"pib query {self.query} --role {self.role}"]
         parts += [f"--param {k}={v}" for k, v in self.params.items() if v is not None]
         return " ".join(parts)
 
@@ -122,9 +125,12 @@ class Report:
     freshness: pl.DataFrame  # headers of freshness_columns()
     sections: list[Section] = field(default_factory=list)
     loads: Section | None = None  # the loads included (load_history when present)
+    privacy: str = ""  # a privacy note of its own (the register); the suppression note if empty
 
     @property
     def privacy_note(self) -> str:
+        if self.privacy:
+            return self.privacy
         asked = ("" if self.role == self.query_role
                  else label("rpt_privacy_asked", role=self.role))
         return label("rpt_privacy", min_cell=self.min_cell, role=self.query_role, asked=asked)
@@ -482,4 +488,59 @@ def build(kind: str, school_year: str, role: str = "bestuur", db=None,
         school_year=year, first_day=first_day, last_day=last_day, role=role, query_role=qrole,
         min_cell=settings.min_cell, generated_at=when, freshness=fresh, sections=sections,
         loads=loads,
+    )
+
+
+def register_columns() -> tuple[Column, ...]:
+    """The columns of the thuiszitters list (query out_of_school_register); the codes of
+    article and resolution are turned into labels before (an empty one stays empty)."""
+    return (
+        Column("row_number", label("rpt_col_row_number"), "count"),
+        Column("municipality_code", label("rpt_col_municipality"), "municipality"),
+        Column("kind", label("rpt_col_kind"), "code:out_of_school_kind"),
+        Column("exemption_article", label("rpt_col_article"), "text"),
+        Column("started_on", label("rpt_col_start"), "date"),
+        Column("ended_on", label("rpt_col_end"), "date"),
+        Column("weeks", label("rpt_col_weeks"), "count"),
+        Column("has_offer", label("rpt_col_has_offer"), "bool"),
+        Column("resolution", label("rpt_col_resolution"), "text"),
+    )
+
+
+def build_register(as_of: date, role: str, db=None,
+                   generated_at: datetime | None = None) -> Report:
+    """The Inspectie's cumulative thuiszitters list of the school year of `as_of` up to `as_of`
+    (CONTRACT §1): one section, the rows of `out_of_school_register` run for `role` itself.
+
+    The list holds one row per episode (no ids), so only the exact roles (`kwaliteit`,
+    `beheer`) may make it; ReportError (a Dutch sentence) for any other role."""
+    if role not in ROLES:
+        raise ReportError(label("rpt_unknown_role", role=role, roles=", ".join(ROLES)))
+    if not ROLES[role].exact:
+        raise ReportError(label("rpt_register_role", roles=" en ".join(EXACT_ROLES), role=role))
+    settings = get_settings()
+    year = str(SchoolYear.of(as_of, settings.school_year_start))
+    first_day, _ = settings.school_year_bounds(year)
+    when = (generated_at or datetime.now()).replace(microsecond=0)
+    query = "out_of_school_register"
+    frame = run_query(query, {"as_of": as_of}, role=role, db=db).with_columns(
+        pl.col(name).map_elements(lambda code, f=name: code_label(f, code),
+                                  return_dtype=pl.String)
+        for name in ("exemption_article", "resolution")
+    )
+    shown, kinds, hidden, sources = _present(frame, query, register_columns())
+    section = Section(
+        key=query, title=label("rpt_title_register"), sheet=label("rpt_register_sheet"),
+        intro=label("rpt_intro_register", first=f"{first_day:%d-%m-%Y}",
+                    as_of=f"{as_of:%d-%m-%Y}"),
+        query=query, params={"as_of": as_of.isoformat()}, scope=None, table=shown, kinds=kinds,
+        hidden=hidden, sources=sources, role=role,
+    )
+    return Report(
+        kind=REGISTER, title=label("rpt_title_register"),
+        subtitle=label("rpt_subtitle_register", year=year, as_of=f"{as_of:%d-%m-%Y}"),
+        organisation=settings.organisation, school_year=year, first_day=first_day,
+        last_day=as_of, role=role, query_role=role, min_cell=settings.min_cell,
+        generated_at=when, freshness=freshness_table(role, db), sections=[section],
+        privacy=label("rpt_privacy_register", roles=" en ".join(EXACT_ROLES), role=role),
     )

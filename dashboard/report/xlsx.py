@@ -192,7 +192,8 @@ def write_xlsx(report: Report, path: str | Path) -> None:
         "title": f"{report.title} {report.school_year}", "subject": report.subtitle,
         "author": "Passend in Beeld", "company": report.organisation,
         "created": report.generated_at,
-        "comments": label("rpt_comments", role=report.query_role, min_cell=report.min_cell),
+        "comments": report.privacy or label("rpt_comments", role=report.query_role,
+                                            min_cell=report.min_cell),
     })
     fm = _Formats(wb)
     sections = list(report.sections) + ([report.loads] if report.loads else [])

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.formatting import number
 from dashboard.geo import municipality_name
-from dashboard.labels import code_labels, label
+from dashboard.labels import code_label, code_labels, label
 from etl.settings import get_settings
 from queries import run_query
 from tests.dashboard.apptest import charts, metrics, open_app, values
@@ -80,3 +81,20 @@ def test_bestuur_sees_no_small_counts(use_demo):
             assert all(v >= min_cell for v in shown), (key, shown)
     notes = [c.value for c in at.caption] + [i.value for i in at.info]
     assert label("suppressed", min_cell=min_cell) in notes
+
+
+@pytest.mark.parametrize("role", ["kwaliteit", "bestuur"])
+def test_the_census_table_equals_the_query(use_demo, role):
+    at = open_page(role, school_year="2024-2025")
+    census = run_query("out_of_school_census", {"school_year": "2024-2025"}, role=role)
+    table = next(d.value for d in at.dataframe if label("os_col_at_start") in d.value.columns)
+    assert table[label("os_col_total")].tolist() == [
+        number(v) if v is not None else "–" for v in census["total"]]
+    assert table[label("os_col_over_3_months")].tolist() == [
+        number(v) if v is not None else "–" for v in census["over_3_months"]]
+    kinds = table[label("rpt_col_kind")].tolist()
+    assert kinds == [code_labels("out_of_school_kind")[k] for k in census["kind"]]
+    assert table[label("rpt_col_article")].tolist() == [
+        code_label("exemption_article", a) if a is not None else "–"
+        for a in census["exemption_article"]]
+    assert "exemption" in census["kind"].to_list()  # the demo has exemptions with an article

@@ -128,3 +128,25 @@ def test_report_downloads_build_an_audited_xlsx(use_demo):
     assert [(u, r, a) for _, u, r, a, _ in audit_log(db=use_demo)][:1] == [
         ("kim", "kwaliteit", "export")
     ]
+
+
+@pytest.mark.parametrize(("role", "shown"), [("kwaliteit", True), ("beheer", True),
+                                             ("bestuur", False)])
+def test_the_thuiszitters_list_is_offered_to_exact_roles_only(use_demo, role, shown):
+    at = open_page(role=role, school_year=YEAR)
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert (label("rep_download_register") in labels) is shown
+    assert bool([d for d in at.date_input if d.key == "register-as-of"]) is shown
+
+
+def test_the_thuiszitters_download_builds_an_audited_xlsx(use_demo):
+    from datetime import date
+
+    from dashboard.access import audit_log
+    from dashboard.report import deferred_register
+
+    data = deferred_register(date(2025, 3, 31), "beheer", "kim", use_demo)()
+    assert data[:2] == b"PK"
+    assert [(u, r, a) for _, u, r, a, _ in audit_log(db=use_demo)][:1] == [
+        ("kim", "beheer", "export")]

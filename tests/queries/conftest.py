@@ -32,7 +32,7 @@ def figures_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """tests/data/figures (the figures of issue 14) loaded into a warehouse of its own."""
     db = tmp_path_factory.mktemp("figures") / "wh.duckdb"
     with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("PIB_SECRET", "figures-test-secret")
+        mp.setenv("PIB_SECRET", "figures-test-secret-0123456789abcdef")
         report = load([FIGURES_DATA], db=db)
     assert report.quarantined == 3  # out_of_school E14, referrals F16, supports SP10: on purpose
     return db

@@ -9,6 +9,7 @@ command's output (exact query columns, all rows).
 from __future__ import annotations
 
 import os
+from datetime import date
 
 import polars as pl
 import streamlit as st
@@ -19,9 +20,11 @@ from dashboard.app.data import current_role, query
 from dashboard.csv_export import to_csv
 from dashboard.geo import municipality_name
 from dashboard.labels import code_label, label
-from dashboard.report import deferred_report
+from dashboard.report import REGISTER, deferred_register, deferred_report
 from dashboard.tables import Column, Table, inspection_tables
+from etl.settings import get_settings
 from queries import describe
+from queries.roles import ROLES
 
 MIME = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "pdf": "application/pdf"}
@@ -99,6 +102,29 @@ def downloads(year: str) -> None:
         )
 
 
+def register_download(year: str) -> None:
+    """The Inspectie's cumulative thuiszitters list (xlsx) up to a peildatum in the selected
+    school year: individual rows without ids, so only for the exact roles (kwaliteit, beheer);
+    nothing is shown to the others, nor in the Flemish profile."""
+    role = current_role()
+    # The thuiszittersregistratie is the Dutch Inspectie's: no Flemish counterpart (profile vl).
+    if not ROLES[role].exact or get_settings().terminology == "vl":
+        return
+    first, last = get_settings().school_year_bounds(year)
+    st.markdown(label("rep_register_heading"))
+    left, right = st.columns([1, 3], vertical_alignment="bottom")
+    as_of = left.date_input(label("rep_register_as_of"), value=min(max(date.today(), first), last),
+                            min_value=first, max_value=last, format="DD-MM-YYYY",
+                            key="register-as-of")
+    right.download_button(
+        label("rep_download_register"),
+        deferred_register(as_of, role, st.session_state.get("user"), os.environ.get("PIB_DB")),
+        file_name=f"{REGISTER}-{as_of.isoformat()}.xlsx", key="download-register",
+        mime=MIME["xlsx"], on_click="ignore",
+    )
+    st.caption(label("rep_register_note"))
+
+
 def render() -> None:
     auth.require("reports")
     f = filters.current()
@@ -107,6 +133,7 @@ def render() -> None:
         st.info(label("no_data"))
         return
     downloads(f.school_year)
+    register_download(f.school_year)
     year, m, need = f.school_year, f.municipality_code, f.need_category
     scope = [label("rep_scope_year", year=year)]
     if m:
