@@ -33,6 +33,8 @@ PAGES = (
     PageSpec("outcomes", "outcomes.py", "page_outcomes", "resultaten", "flag", "all"),
     PageSpec("quality", "quality.py", "page_quality", "datakwaliteit", "fact_check",
              "data_quality"),
+    PageSpec("mapping", "mapping.py", "page_mapping", "bronprofielen", "schema",
+             "data_quality"),
     PageSpec("reports", "reports.py", "page_reports", "rapportage", "description", "network"),
     PageSpec("admin", "admin.py", "page_admin", "beheer", "admin_panel_settings", "admin"),
 )
