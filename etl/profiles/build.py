@@ -35,7 +35,8 @@ def _q(text: str) -> str:
 
 def mapping_text(mapping: Mapping) -> str:
     """The TOML text of a one-layout profile for `mapping` (not yet validated). Value tables
-    of columns that are not mapped are left out."""
+    of columns that are not mapped are left out; an empty one is kept (without it the source
+    values would pass untranslated)."""
     lines = []
     if mapping.description:
         lines.append(f"description = {_q(mapping.description)}")
@@ -47,7 +48,7 @@ def mapping_text(mapping: Mapping) -> str:
     lines += ["", "[files.columns]"]
     lines += [f"{c} = {_q(s)}" for c, s in mapping.columns.items()]
     for column, table in mapping.values.items():
-        if column in mapping.columns and table:
+        if column in mapping.columns:  # an empty table still quarantines every value
             lines += ["", f"[files.values.{column}]"]
             lines += [f"{_q(v)} = {_q(code)}" for v, code in table.items()]
     if mapping.constants:

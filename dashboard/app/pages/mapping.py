@@ -73,7 +73,6 @@ def map_columns(export: Export) -> tuple[dict[str, str], dict[str, str]]:
     for column in entity.columns:
         left, middle, right = st.columns([2, 3, 3])
         left.markdown(f"**{column.name}**" + (REQUIRED if column.required else ""))
-        left.caption(column.doc)
         matched = export.matched.get(column.name, "")
         source = middle.selectbox(
             label("map_source"), options, index=options.index(matched),

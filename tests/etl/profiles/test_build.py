@@ -61,6 +61,19 @@ def test_a_built_profile_applies_and_quarantines_the_unmapped_value(tmp_path):
     assert "Consultatie" in rejected["reason"][0] and "loket" in rejected["reason"][0]
 
 
+def test_a_code_column_with_nothing_translated_quarantines_every_value(tmp_path):
+    path = tmp_path / "loket.csv"
+    path.write_text(UNSEEN, encoding="cp1252")
+    chosen = mapping()
+    chosen.values["decision"] = {}
+    text, profile = build_profile(chosen, "loket")
+    assert "[files.values.decision]\n\n" in text
+    canonical, rejected, _ = apply(profile, path, "referrals")
+    assert canonical["referral_id"].to_list() == ["A-2"]  # the one row without a decision
+    assert sorted(rejected.select("line", "column_name").rows()) == [
+        (4, "decision"), (6, "decision"), (6, "request_type")]
+
+
 @pytest.mark.parametrize(("changes", "message"), [
     ({"columns": {k: v for k, v in COLUMNS.items() if k != "received_on"}},
      "verplichte kolom(men) van referrals worden niet gevuld: received_on"),
