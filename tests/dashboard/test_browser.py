@@ -76,7 +76,7 @@ def test_the_mapping_page_maps_an_uploaded_export(app_url, page, tmp_path):
         .to_contain_text("0")
     expect(page.locator('[data-testid="stMetric"]', has_text=label("map_would_quarantine"))) \
         .to_contain_text("3")
-    expect(page.get_by_text("waarde 'Consultatie' in kolom Soort aanvraag")).to_be_visible()
+    expect(page.get_by_text(label("map_first_rejected", n=20))).to_be_visible()
     wait_for_app(page)
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     SCREENSHOTS.mkdir(exist_ok=True)

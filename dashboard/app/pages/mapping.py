@@ -145,8 +145,9 @@ def preview(profile, path: Path, entity: str) -> None:
     tiles[2].metric(label("map_would_quarantine"), summary.rows_rejected)
     for line in summary.lines()[1:]:
         st.caption(line)
-    st.markdown(label("map_first_rows", n=FIRST))
-    st.dataframe(canonical.head(FIRST).drop(LINE), hide_index=True)
+    if not canonical.is_empty():
+        st.markdown(label("map_first_rows", n=FIRST))
+        st.dataframe(canonical.head(FIRST).drop(LINE), hide_index=True)
     if not rejected.is_empty():
         st.markdown(label("map_first_rejected", n=FIRST))
         st.dataframe(rejected.head(FIRST).select(
