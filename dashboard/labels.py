@@ -564,6 +564,7 @@ _NL: dict[str, str] = {
     "map_intro": "Maak zonder code een bronprofiel voor een export die het dashboard nog niet "
                  "kent: koppel de kolommen en waarden, kijk wat er zou laden, sla het profiel "
                  "op en laad het bestand.",
+    "map_description": "Gemaakt op de pagina Bronprofielen voor {file}",
     "map_upload": "Export (.csv of .xlsx)",
     "map_upload_hint": "Kies een export om te beginnen. Het bestand blijft op deze server en "
                        "wordt pas geladen als u op Laden klikt.",

@@ -209,7 +209,7 @@ st.caption(label("map_header_found", row=export.header_row, n=len(export.header)
 columns, constants = map_columns(export)
 values = map_values(export, columns)
 mapping = Mapping(entity, columns, values, constants, export.header_row,
-                  export.date_formats(columns), label("page_mapping") + ": " + path.name)
+                  export.date_formats(columns), label("map_description", file=path.name))
 try:  # a bad name: preview under the draft name; saving says what is wrong with it
     name = check_name(st.session_state.get("map_name", ""))
 except ProfileError:
