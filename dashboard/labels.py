@@ -64,6 +64,7 @@ _NL: dict[str, str] = {
     "fin_col_item": "Post",
     "fin_col_difference": "Verschil",
     "fin_col_spent": "Realisatie / begroting",
+    "page_mapping": "Bronprofielen",
     # common
     "filters": "Filters",
     "choose": "Kies een optie",
@@ -649,6 +650,59 @@ _NL: dict[str, str] = {
     "dq_reason_date_order": "datums in verkeerde volgorde",
     "dq_reason_decision_pair": "besluit en besluitdatum niet allebei gevuld",
     "dq_reason_other": "overig",
+    # -- mapping page (source profiles) --
+    "map_intro": "Maak zonder code een bronprofiel voor een export die het dashboard nog niet "
+                 "kent: koppel de kolommen en waarden, kijk wat er zou laden, sla het profiel "
+                 "op en laad het bestand.",
+    "map_description": "Gemaakt op de pagina Bronprofielen voor {file}",
+    "map_upload": "Export (.csv of .xlsx)",
+    "map_upload_hint": "Kies een export om te beginnen. Het bestand blijft op deze server en "
+                       "wordt pas geladen als u op Laden klikt.",
+    "map_entity": "Soort gegevens (canonieke entiteit)",
+    "map_unreadable": "Dit bestand kan niet gelezen worden: {reason}",
+    "map_header_found": "Kopregel gevonden op rij {row}; {n} kolommen in het bestand.",
+    "map_columns_header": "1. Kolommen koppelen",
+    "map_columns_caption": "Per canonieke kolom: de bronkolom die hem vult. Verplichte kolommen "
+                           "zijn gemarkeerd met *. Heeft de export een kolom niet, geef dan een "
+                           "vaste waarde voor elke rij.",
+    "map_canonical": "Canonieke kolom",
+    "map_source": "Bronkolom",
+    "map_none": "(geen: niet in de export)",
+    "map_constant": "Vaste waarde",
+    "map_constant_none": "(leeg laten)",
+    "map_samples": "Voorbeelden: {values}",
+    "map_no_samples": "Geen waarden in deze kolom.",
+    "map_file_columns": "Kolommen in het bestand en voorbeeldwaarden",
+    "map_values_header": "2. Waarden vertalen",
+    "map_values_caption": "Per codekolom: welke canonieke code elke waarde uit de export is. Een "
+                          "waarde zonder vertaling gaat in quarantaine.",
+    "map_values_none": "Geen van de gekoppelde kolommen heeft codes om te vertalen.",
+    "map_value_open": "(niet vertaald: quarantaine)",
+    "map_value_empty": "(leeg)",
+    "map_values_more": "Er zijn meer dan {n} verschillende waarden; de overige gaan in "
+                       "quarantaine tot het profiel ze vertaalt.",
+    "map_preview_header": "3. Proefdraai",
+    "map_invalid": "Het profiel is nog niet compleet: {reason}",
+    "map_would_load": "Om te laden",
+    "map_would_quarantine": "In quarantaine",
+    "map_rows_read": "Rijen gelezen",
+    "map_first_rows": "De eerste {n} rijen die zouden laden",
+    "map_first_rejected": "De eerste {n} redenen voor quarantaine",
+    "map_toml": "Het profiel als tekst (TOML)",
+    "map_save_header": "4. Opslaan en laden",
+    "map_name": "Naam van het profiel",
+    "map_name_help": "Kleine letters, cijfers, - en _, bv. loket-aanmeldingen.",
+    "map_overrides_shipped": "Er bestaat een meegeleverd profiel '{name}'. Uw profiel met "
+                             "deze naam vervangt het voor deze installatie.",
+    "map_replaces_own": "Er staat al een eigen profiel '{name}'; opslaan vervangt het.",
+    "map_save": "Profiel opslaan",
+    "map_saved": "Profiel opgeslagen: {path}. Laden vanaf de opdrachtregel kan ook: "
+                 "`pib load --source {name} BESTAND`.",
+    "map_load": "Bestand laden met dit profiel",
+    "map_load_caption": "Eerst opslaan: er wordt geladen met het opgeslagen profiel.",
+    "map_loaded": "Geladen: {loaded} rij(en), {quarantined} in quarantaine.",
+    "map_load_skipped": "Dit bestand was al eerder geladen; er is niets veranderd.",
+    "map_load_failed": "Niet geladen: {reason}",
     # -- public data context, DUO, Flemish maps --
     "ctx_heading": "Deelname aan speciaal onderwijs: regio en landelijk",
     "ctx_intro": "Openbare cijfers van het CBS (StatLine 85701NED, afgerond op tientallen): welk "

@@ -34,6 +34,8 @@ PAGES = (
     PageSpec("finance", "finance.py", "page_finance", "financien", "euro", "network"),
     PageSpec("quality", "quality.py", "page_quality", "datakwaliteit", "fact_check",
              "data_quality"),
+    PageSpec("mapping", "mapping.py", "page_mapping", "bronprofielen", "schema",
+             "data_quality"),
     PageSpec("reports", "reports.py", "page_reports", "rapportage", "description", "network"),
     PageSpec("admin", "admin.py", "page_admin", "beheer", "admin_panel_settings", "admin"),
 )

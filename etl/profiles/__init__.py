@@ -2,9 +2,19 @@
 (CONTRACT section 6). `load_profile(name)` finds and validates a profile (a user's
 `profiles/NAME.toml` beside `pib.toml` wins over a shipped one); `apply(profile, path)` reads
 one export and returns `Applied(canonical, rejected, summary)`; `draft_profile` writes a first
-profile for an unseen export (`pib profile init`)."""
+profile for an unseen export (`pib profile init`); `read_export`, `Mapping`,
+`build_profile` and `save_profile` serve the dashboard's mapping page."""
 
-from etl.profiles.draft import draft_profile
+from etl.profiles.build import (
+    Mapping,
+    build_profile,
+    check_name,
+    is_shipped,
+    mapping_text,
+    profile_path,
+    save_profile,
+)
+from etl.profiles.draft import Export, draft_profile, guess_code, read_export
 from etl.profiles.model import (
     Layout,
     Profile,
@@ -18,7 +28,8 @@ from etl.profiles.model import (
 from etl.profiles.transform import LINE, Applied, Summary, apply
 
 __all__ = [
-    "LINE", "Applied", "Layout", "Profile", "ProfileError", "Summary", "apply",
-    "available_profiles", "draft_profile", "find_profile", "load_profile", "parse_profile",
-    "user_folder",
+    "LINE", "Applied", "Export", "Layout", "Mapping", "Profile", "ProfileError", "Summary",
+    "apply", "available_profiles", "build_profile", "check_name", "draft_profile",
+    "find_profile", "guess_code", "is_shipped", "load_profile", "mapping_text", "parse_profile",
+    "profile_path", "read_export", "save_profile", "user_folder",
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import tempfile
 import tomllib
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -33,6 +34,11 @@ def synonyms() -> dict[str, tuple[str, ...]]:
     raw = tomllib.loads(SYNONYMS.read_text(encoding="utf-8"))
     names = {c.name for e in ENTITIES.values() for c in e.columns}
     return {c: (_norm(c), *(_norm(n) for n in raw.get(c, []))) for c in sorted(names)}
+
+
+def guess_code(value: str, codes: tuple[str, ...]) -> str:
+    """The canonical code a source value already is (trimmed, any case), else ""."""
+    return value.strip().lower() if value.strip().lower() in codes else ""
 
 
 def match_columns(entity: Entity, header: list[str]) -> dict[str, str]:
@@ -80,17 +86,51 @@ def _date_format(values: pl.Series) -> str | None:
     return next((f for f in _OTHER_DATES if reads((f,))), None)
 
 
-def draft_profile(path: str | Path, entity: str) -> str:
-    """The TOML text of a draft profile for export `path` feeding `entity`. ValueError (Dutch)
-    for an unknown entity; FileRejected when the file cannot be read."""
+@dataclass(frozen=True)
+class Export:
+    """An export read for drafting: the 1-based `header_row`, its `header` (source column
+    names), the rows under it as text (`frame`, plus `source_line`) and `matched`: canonical
+    column -> source column found through the synonym list."""
+
+    path: Path
+    entity: Entity
+    header_row: int
+    header: tuple[str, ...]
+    frame: pl.DataFrame
+    matched: dict[str, str]
+
+    def distinct(self, source: str, limit: int = MAX_VALUES) -> list[str]:
+        """The first `limit` distinct non-empty values of source column `source`, sorted."""
+        return self.frame[source].drop_nulls().unique().sort().head(limit).to_list()
+
+    def date_formats(self, columns: dict[str, str]) -> tuple[str, ...]:
+        """The date formats the mapped date columns need (canonical -> source), beyond the
+        ones the loader reads itself."""
+        return tuple(sorted({f for c, s in columns.items()
+                             if self.entity.column(c).kind == "date"
+                             if (f := _date_format(self.frame[s]))}))
+
+
+def read_export(path: str | Path, entity: str) -> Export:
+    """Read export `path` for canonical `entity`: the header row is the one of the first rows
+    that matches most canonical columns. ValueError (Dutch) for an unknown entity;
+    FileRejected when the file cannot be read."""
     path = Path(path)
     if entity not in ENTITIES:
         raise ValueError(f"Onbekende entiteit '{entity}'; kies uit {', '.join(ENTITIES)}.")
     ent = ENTITIES[entity]
     with tempfile.TemporaryDirectory(prefix="pib-profile-") as workdir:
         _, header_row, frame = read_rows(path, Path(workdir), _pick_header(ent))
-    header = [c for c in frame.columns if c != LINE]
-    matched = match_columns(ent, header)
+    header = tuple(c for c in frame.columns if c != LINE)
+    return Export(path, ent, header_row, header, frame, match_columns(ent, list(header)))
+
+
+def draft_profile(path: str | Path, entity: str) -> str:
+    """The TOML text of a draft profile for export `path` feeding `entity`. ValueError (Dutch)
+    for an unknown entity; FileRejected when the file cannot be read."""
+    export = read_export(path, entity)
+    path, ent, header_row, frame = export.path, export.entity, export.header_row, export.frame
+    header, matched = list(export.header), export.matched
     if not matched:
         raise FileRejected(path, f"in de eerste {HEADER_SEARCH_ROWS} rijen staat geen kolom "
                            f"die bij {entity} past; maak het profiel met de hand (zie "
@@ -105,10 +145,8 @@ def draft_profile(path: str | Path, entity: str) -> str:
         f"entity = {_q(entity)}",
         f"header_row = {header_row}",
     ]
-    formats = {f for c, s in matched.items() if ent.column(c).kind == "date"
-               if (f := _date_format(frame[s]))}
-    if formats:
-        lines.append(f"date_formats = [{', '.join(_q(f) for f in sorted(formats))}]")
+    if formats := export.date_formats(matched):
+        lines.append(f"date_formats = [{', '.join(_q(f) for f in formats)}]")
     lines += ["", "[files.columns]"]
     lines += [f"{c} = {_q(s)}" for c, s in matched.items()]
     missing = [c for c in ent.required if c not in matched]
@@ -129,7 +167,7 @@ def draft_profile(path: str | Path, entity: str) -> str:
         lines += ["", f"[files.values.{column}]",
                   f"# bronkolom {_q(source)}; kies per waarde een van: {', '.join(codes)}"]
         for value in distinct.head(MAX_VALUES):
-            code = value.strip().lower() if value.strip().lower() in codes else ""
+            code = guess_code(value, codes)
             note = "" if code else "  # nog in te vullen"
             lines.append(f"{_q(value)} = {_q(code)}{note}")
         if distinct.len() > MAX_VALUES:
