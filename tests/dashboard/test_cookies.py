@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 
 import anyio
 
@@ -29,7 +30,9 @@ def post(body: bytes, path: str = "/wachttijden", query: bytes = b"", headers=()
     scope = {"type": "http", "method": "POST", "path": path, "query_string": query,
              "headers": [(b"host", b"pib.example:8501"), *headers], "scheme": scheme,
              "client": client, "root_path": ""}
-    anyio.run(LoginMiddleware(streamlit), scope, receive, send)
+    # in a thread of its own: Playwright's sync API may keep an event loop on this one
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(anyio.run, LoginMiddleware(streamlit), scope, receive, send).result()
     if not sent:
         return 0, {}, bool(passed)
     found: dict = {"set-cookie": []}
