@@ -122,6 +122,10 @@ def sparkline(values: list[float | None], colour: str = ACCENT) -> go.Figure:
 # URL (plotly appends `/<name>.json`, which lands in the ignored #fragment), is all it needs.
 _EMPTY_TOPOLOGY = base64.b64encode(
     json.dumps({"type": "Topology", "objects": {}, "arcs": []}).encode()).decode()
+CHART_CONFIG = {"displaylogo": False}
+"""`st.plotly_chart(fig, config=CHART_CONFIG)`: Plotly's tools, without its logo."""
+STATIC_CONFIG = {"displayModeBar": False}
+"""`st.plotly_chart(fig, config=STATIC_CONFIG)`: a chart without Plotly's tool bar."""
 GEO_CONFIG = {"displayModeBar": False,
               "topojsonURL": f"data:application/json;base64,{_EMPTY_TOPOLOGY}#"}
 """`st.plotly_chart(fig, config=GEO_CONFIG)` for a map drawn from our own GeoJSON."""

@@ -19,7 +19,7 @@ import streamlit as st
 
 from dashboard.app.components import definition
 from dashboard.app.data import query
-from dashboard.charts import ACCENT, GEO_CONFIG, TARGET, style
+from dashboard.charts import ACCENT, GEO_CONFIG, STATIC_CONFIG, TARGET, style
 from dashboard.formatting import number, percent
 from dashboard.geo import municipalities, municipality_name
 from dashboard.labels import code_label, label
@@ -33,7 +33,6 @@ SECTOR_COLOURS = {
     "po": "#0072B2", "bao": "#0072B2", "vo": "#009E73", "so_vo": "#009E73",
     "sbo": "#E69F00", "so": "#D55E00", "vso": "#CC79A7", "buo": "#D55E00",
 }
-PLOT_CONFIG = {"displayModeBar": False}
 
 
 def available() -> bool:
@@ -203,7 +202,7 @@ def participation_section(selected: str | None) -> None:
         st.markdown(f"**{label('ctx_table_heading', year=data.year)}**")
         table(data)
     with right:
-        st.plotly_chart(trend_figure(data, measure), width="stretch", config=PLOT_CONFIG)
+        st.plotly_chart(trend_figure(data, measure), width="stretch", config=STATIC_CONFIG)
     st.plotly_chart(map_figure(data, measure), width="stretch", config=GEO_CONFIG)
     definition("participation", "participation_region")
 

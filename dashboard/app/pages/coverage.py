@@ -11,15 +11,13 @@ import streamlit as st
 from dashboard.app import auth, context, filters
 from dashboard.app.components import definition, has_rows, page_header, suppression_note
 from dashboard.app.data import query
-from dashboard.charts import GEO_CONFIG, labelled
+from dashboard.charts import GEO_CONFIG, STATIC_CONFIG, labelled
 from dashboard.figures import coverage as figures
 from dashboard.formatting import number, percent
 from dashboard.geo import municipalities, municipality_name
 from dashboard.labels import label
 from etl.schema import UNKNOWN
 from etl.settings import get_settings
-
-PLOT_CONFIG = {"displayModeBar": False}
 
 
 def map_need(year: str, need: str | None) -> str | None:
@@ -85,9 +83,9 @@ def trend(municipality: str | None, need: str | None, year: str) -> None:
         return
     left, right = st.columns(2)
     with left:
-        st.plotly_chart(figures.gap_trend(frame, year), width="stretch", config=PLOT_CONFIG)
+        st.plotly_chart(figures.gap_trend(frame, year), width="stretch", config=STATIC_CONFIG)
     with right:
-        st.plotly_chart(figures.spread(frame), width="stretch", config=PLOT_CONFIG)
+        st.plotly_chart(figures.spread(frame), width="stretch", config=STATIC_CONFIG)
     suppression_note(frame)
 
 
@@ -105,7 +103,7 @@ def outside_region(municipality: str | None, year: str) -> None:
                           share=percent(r["outside_region_share"], 1),
                           pupils=number(r["pupils_outside_region"])))
     if (frame["supports_outside_region"].drop_nulls() > 0).any():
-        st.plotly_chart(figures.outside_region(frame), width="stretch", config=PLOT_CONFIG)
+        st.plotly_chart(figures.outside_region(frame), width="stretch", config=STATIC_CONFIG)
     else:
         st.caption(label("cov_outside_none"))
     suppression_note(frame)
@@ -129,7 +127,7 @@ def render() -> None:
         rows = rows.filter(need_category=f.need_category)
 
     if has_rows(rows):
-        st.plotly_chart(figures.heatmap(rows, year), width="stretch", config=PLOT_CONFIG)
+        st.plotly_chart(figures.heatmap(rows, year), width="stretch", config=STATIC_CONFIG)
         st.caption(label("cov_heatmap_help"))
     suppression_note(coverage)
     left, right = st.columns(2)

@@ -14,11 +14,10 @@ import streamlit as st
 from dashboard.app import auth, filters
 from dashboard.app.components import definition, has_rows, page_header
 from dashboard.app.data import query
+from dashboard.charts import CHART_CONFIG
 from dashboard.figures import finance as figures
 from dashboard.formatting import euro, percent
 from dashboard.labels import code_label, label
-
-CONFIG = {"displaylogo": False}
 
 
 def verdict(row: dict) -> None:
@@ -72,14 +71,14 @@ def render() -> None:
         row = this.row(0, named=True)
         verdict(row)
         tiles(row)
-    st.plotly_chart(figures.reserves(years, year), width="stretch", config=CONFIG,
+    st.plotly_chart(figures.reserves(years, year), width="stretch", config=CHART_CONFIG,
                     key="reserves")
     lines = query("finance_lines", school_year=year)
     if lines.height:
-        st.plotly_chart(figures.budget_actual(lines, year), width="stretch", config=CONFIG,
+        st.plotly_chart(figures.budget_actual(lines, year), width="stretch", config=CHART_CONFIG,
                         key="budget")
         lines_table(lines, year)
-    st.plotly_chart(figures.preventive_curative(years, year), width="stretch", config=CONFIG,
+    st.plotly_chart(figures.preventive_curative(years, year), width="stretch", config=CHART_CONFIG,
                     key="prevention")
     definition("finance_years", "finance_lines")
 

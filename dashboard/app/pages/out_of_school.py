@@ -21,6 +21,7 @@ from dashboard.app.components import (
     target_badge,
 )
 from dashboard.app.data import query
+from dashboard.charts import CHART_CONFIG
 from dashboard.figures import out_of_school as figures
 from dashboard.formatting import number, rate, signed
 from dashboard.geo import municipality_name
@@ -29,7 +30,6 @@ from dashboard.labels import code_label, code_labels, label
 from dashboard.tables import Column
 from etl.settings import get_settings
 
-CONFIG = {"displaylogo": False}
 REASONS = 10
 
 
@@ -67,7 +67,7 @@ def tiles(trend: pl.DataFrame, year: str, target: float | None) -> None:
 def trend_chart(trend: pl.DataFrame, year: str, target: float | None) -> None:
     if not has_rows(trend, "per_1000_pupils"):
         return
-    st.plotly_chart(figures.per_1000(trend, year, target), width="stretch", config=CONFIG,
+    st.plotly_chart(figures.per_1000(trend, year, target), width="stretch", config=CHART_CONFIG,
                     key="per_1000")
 
 
@@ -75,12 +75,12 @@ def kind_charts(by_kind: pl.DataFrame, year: str) -> None:
     left, right = st.columns(2)
     with left:
         if has_rows(by_kind, "pupils"):
-            st.plotly_chart(figures.by_kind(by_kind, year), width="stretch", config=CONFIG,
+            st.plotly_chart(figures.by_kind(by_kind, year), width="stretch", config=CHART_CONFIG,
                             key="by_kind")
             st.caption(label("os_kind_caption"))
     with right:
         if has_rows(by_kind, "median_duration_days"):
-            st.plotly_chart(figures.duration(by_kind, year), width="stretch", config=CONFIG,
+            st.plotly_chart(figures.duration(by_kind, year), width="stretch", config=CHART_CONFIG,
                             key="duration")
             st.caption(label("os_duration_caption"))
     suppression_note(by_kind)
@@ -95,7 +95,7 @@ def reasons_chart(year: str) -> None:
     reasons = query("out_of_school_reasons", school_year=year, kind=kind, limit=REASONS)
     if not has_rows(reasons, "pupils"):
         return
-    st.plotly_chart(figures.reasons(reasons, year, kind), width="stretch", config=CONFIG,
+    st.plotly_chart(figures.reasons(reasons, year, kind), width="stretch", config=CHART_CONFIG,
                     key="reasons")
     st.caption(label("os_reasons_caption", limit=REASONS))
     suppression_note(reasons)

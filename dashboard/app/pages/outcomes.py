@@ -18,12 +18,12 @@ from dashboard.app.components import (
     target_badge,
 )
 from dashboard.app.data import query
+from dashboard.charts import CHART_CONFIG
 from dashboard.figures import outcomes as figures
 from dashboard.formatting import number, percent, points, signed
 from dashboard.kpis import kpi
 from dashboard.labels import code_label, label
 
-CONFIG = {"displaylogo": False}
 UNKNOWN_WARNING = 0.2  # say so when more than this share of destinations is not filled in
 
 
@@ -58,7 +58,7 @@ def tiles(outcomes: pl.DataFrame, year: str, target: float | None) -> None:
 def trend_chart(outcomes: pl.DataFrame, year: str, target: float | None) -> None:
     if not has_rows(outcomes, "achieved_share"):
         return
-    st.plotly_chart(figures.achieved(outcomes, year, target), width="stretch", config=CONFIG,
+    st.plotly_chart(figures.achieved(outcomes, year, target), width="stretch", config=CHART_CONFIG,
                     key="achieved")
     suppression_note(outcomes)
 
@@ -70,7 +70,7 @@ def destinations(dest: pl.DataFrame, year: str) -> None:
     unknown = dict(zip(this["destination"], this["share"], strict=True)).get("unknown")
     left, right = st.columns([3, 2])
     with left:
-        st.plotly_chart(figures.destinations(dest, year), width="stretch", config=CONFIG,
+        st.plotly_chart(figures.destinations(dest, year), width="stretch", config=CHART_CONFIG,
                         key="destinations")
     with right:
         st.markdown(f"**{label('oc_dest_table', year=year)}**")

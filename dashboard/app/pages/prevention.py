@@ -10,12 +10,12 @@ import streamlit as st
 from dashboard.app import auth, filters
 from dashboard.app.components import definition, has_rows, page_header, suppression_note
 from dashboard.app.data import query
+from dashboard.charts import STATIC_CONFIG
 from dashboard.figures import prevention as figures
 from dashboard.formatting import display_frame, number, percent, points, signed
 from dashboard.kpis import kpi
 from dashboard.labels import code_label, label
 
-PLOT_CONFIG = {"displayModeBar": False}
 MEASURES = ("hours", "supports", "cost_eur")
 
 
@@ -96,11 +96,11 @@ def render() -> None:
     left, right = st.columns([4, 5])
     with left:
         st.plotly_chart(figures.share_chart(trend, year, target), width="stretch",
-                        config=PLOT_CONFIG)
+                        config=STATIC_CONFIG)
     with right:
         if has_rows(kinds, measure):
             st.plotly_chart(figures.by_kind_chart(kinds, measure), width="stretch",
-                            config=PLOT_CONFIG)
+                            config=STATIC_CONFIG)
     suppression_note(trend)
 
     st.subheader(label("prev_year_heading", year=year))
@@ -109,7 +109,7 @@ def render() -> None:
         left, right = st.columns(2)
         with left:
             st.plotly_chart(figures.year_chart(year_kinds, measure, year), width="stretch",
-                            config=PLOT_CONFIG)
+                            config=STATIC_CONFIG)
         with right:
             year_table(year_kinds)
         suppression_note(year_kinds)

@@ -17,13 +17,13 @@ import streamlit as st
 from dashboard.app import auth
 from dashboard.app.components import definition, has_rows, page_header
 from dashboard.app.data import current_role, query
+from dashboard.charts import CHART_CONFIG
 from dashboard.csv_export import to_csv
 from dashboard.figures.quality import entity, quarantine
 from dashboard.formatting import EMPTY, number
 from dashboard.labels import label
 from queries import EXACT_ROLES
 
-CONFIG = {"displaylogo": False}
 LOG_LIMIT = 50
 ROW_LIMIT = 500
 
@@ -108,7 +108,7 @@ def summary_chart(summary: pl.DataFrame) -> None:
     if summary.height == 0:
         st.success(label("dq_no_quarantine"))
         return
-    st.plotly_chart(quarantine(summary), width="stretch", config=CONFIG,
+    st.plotly_chart(quarantine(summary), width="stretch", config=CHART_CONFIG,
                     key="quarantine_summary")
     definition("quarantine_summary")
 

@@ -25,14 +25,12 @@ from dashboard.app.components import (
     target_badge,
 )
 from dashboard.app.data import query
+from dashboard.charts import CHART_CONFIG
 from dashboard.figures import waiting as figures
 from dashboard.formatting import days, number, percent, points, signed
 from dashboard.kpis import kpi
 from dashboard.labels import label
 from etl.settings import get_settings
-
-CONFIG = {"displaylogo": False}
-
 
 # -- formatting helpers (display only) ---------------------------------------------------------
 
@@ -95,14 +93,14 @@ def monthly_section(f: filters.Filters, year: str | None) -> None:
                     need_category=f.need_category)
     if has_rows(monthly, "median_days"):
         st.plotly_chart(figures.monthly(monthly, norm, extended, selected), width="stretch",
-                        config=CONFIG, key="monthly")
+                        config=CHART_CONFIG, key="monthly")
         st.caption(label("wt_monthly_caption", what=label("referrals")))
         suppression_note(monthly)
 
     inflow = query("referral_inflow_monthly", municipality_code=f.municipality_code,
                    need_category=f.need_category)
     if has_rows(inflow, "received"):
-        st.plotly_chart(figures.inflow(inflow, selected), width="stretch", config=CONFIG,
+        st.plotly_chart(figures.inflow(inflow, selected), width="stretch", config=CHART_CONFIG,
                         key="inflow")
         suppression_note(inflow)
     definition("waiting_monthly", "referral_inflow_monthly")
@@ -117,7 +115,7 @@ def distribution_section(f: filters.Filters, year: str, summary: pl.DataFrame) -
                      municipality_code=f.municipality_code, need_category=f.need_category)
         if has_rows(dist, "referrals"):
             st.plotly_chart(figures.distribution(dist, summary, year, norm, extended),
-                            width="stretch", config=CONFIG, key="distribution")
+                            width="stretch", config=CHART_CONFIG, key="distribution")
             st.caption(label("wt_dist_caption", what=label("referrals"), year=year))
             suppression_note(dist)
     with right:
@@ -125,7 +123,7 @@ def distribution_section(f: filters.Filters, year: str, summary: pl.DataFrame) -
         if has_rows(per_need, "within_norm_share"):
             fig = figures.per_need(per_need, f.need_category,
                                    kpi("within_norm_share").target_value(), norm)
-            st.plotly_chart(fig, width="stretch", config=CONFIG, key="per_need")
+            st.plotly_chart(fig, width="stretch", config=CHART_CONFIG, key="per_need")
             if f.need_category:
                 st.caption(label("wt_need_all_caption"))
             suppression_note(per_need)
@@ -178,7 +176,7 @@ def open_section(f: filters.Filters, year: str | None) -> None:
         st.info(label("wt_open_none", day=day, what=what))
     elif row["open_total"] is not None and has_rows(ageing, "open"):
         fig = figures.ageing(ageing, row["open_total"], row["open_over_6_weeks"], day)
-        st.plotly_chart(fig, width="stretch", config=CONFIG, key="ageing")
+        st.plotly_chart(fig, width="stretch", config=CHART_CONFIG, key="ageing")
     suppression_note(next((frame for frame in (opened, ageing) if "suppressed" in frame.columns
                            and frame["suppressed"].any()), opened))
     definition("open_referrals", "open_referrals_ageing")
