@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 from pathlib import Path
 
 from argon2 import PasswordHasher
@@ -52,7 +53,14 @@ DEMO_USERS = {  # name: (role, password, school ids) — created only by `pib us
     "demo-beheer": ("beheer", "demo-beheer-2026", ()),
 }
 _HASHER = PasswordHasher()
-_DUMMY_HASH = _HASHER.hash("no user has this password")  # equal work for unknown names
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash no password matches, verified for an unknown name so that it costs the same work
+    as a known one (made once, at the first login, not at every import of this module)."""
+    return _HASHER.hash("no user has this password")
+
 _SCHEMA = """
 create table if not exists users (
     name text primary key, role text not null, password_hash text not null,
@@ -328,7 +336,7 @@ def authenticate(name: str, password: str, db: str | Path | None = None,
         detail = "onjuist wachtwoord" if row else "onbekende gebruikersnaam"
         attempt = _insert_audit(con, "login_failed", detail, known, None, source)
     try:
-        ok = _HASHER.verify(row[1] if row else _DUMMY_HASH, password) and bool(row)
+        ok = _HASHER.verify(row[1] if row else _dummy_hash(), password) and bool(row)
     except (VerificationError, InvalidHashError):
         ok = False
     if not ok:

@@ -28,9 +28,12 @@ from etl.validate import check_batch, typed_schema
 
 @dataclass
 class CanonicalFile(Opened):
-    """An opened canonical file: its reader (whose `warnings` list is `Opened.warnings`)."""
+    """An opened canonical file: its reader (whose `warnings` list is `Opened.warnings`), and
+    the columns besides the entity's pupil ids that carry a pupil id (a source profile's key
+    built from a pupil number): pseudonymised with them, in the insert and in quarantine."""
 
     source: SourceFile | None = None
+    pupil_derived: tuple[str, ...] = ()
 
 
 class CanonicalImporter(Importer):
@@ -69,11 +72,12 @@ class CanonicalImporter(Importer):
         entry = Entry(con, rep, self.name, src.sha256)
         self.prepare(entry, opened, run)
         spool = _Spool(run.workdir / f"quarantine-{entry.load_id}", entry)
-        hide = partial(_pseudonymise, run.pseudonymiser, entity)
+        hidden = _hidden_columns(entity, opened.pupil_derived)
+        hide = partial(_pseudonymise, run.pseudonymiser, hidden)
         schema = typed_schema(entity).to_arrow().schema
 
         def check(raw: pl.DataFrame) -> tuple[int, pl.DataFrame]:
-            checked = check_batch(entity, _note_shifted(raw, entity), hide, src.rules)
+            checked = check_batch(entity, _note_shifted(raw, hidden), hide, src.rules)
             spool.add(checked.rejected)
             return raw.height, checked.valid.select(schema.names)
 
@@ -88,10 +92,10 @@ class CanonicalImporter(Importer):
         batches = _noting_errors(stream(), errors)
         valid = pa.RecordBatchReader.from_batches(schema, batches)  # noqa: F841 — read by DuckDB
         pseudonymiser = run.pseudonymiser
-        values = ", ".join(pseudonymiser.sql(c.name) if c.pseudonymised else c.name
+        values = ", ".join(pseudonymiser.sql(c.name) if c.name in hidden else c.name
                            for c in entity.columns)
         params = {"load_id": entry.load_id}
-        if any(c.pseudonymised for c in entity.columns):
+        if hidden:
             params.update(pseudonymiser.params)
         try:
             con.execute(f"insert into {entity.name} ({', '.join(entity.column_names)}, "
@@ -154,21 +158,22 @@ class _Spool:
                         [self.files])
 
 
-def _hidden(entity: Entity, raw: pl.DataFrame) -> list[str]:
-    return [c.name for c in entity.columns if c.pseudonymised and c.name in raw.columns]
+def _hidden_columns(entity: Entity, pupil_derived: tuple[str, ...]) -> tuple[str, ...]:
+    """The entity's columns that are pseudonymised: its pupil ids and `pupil_derived`."""
+    return tuple(c.name for c in entity.columns if c.pseudonymised or c.name in pupil_derived)
 
 
-def _may_shift_ids(entity: Entity, raw: pl.DataFrame) -> bool:
+def _may_shift_ids(hidden: tuple[str, ...], raw: pl.DataFrame) -> bool:
     """Whether the batch has pupil ids and rows with a wrong number of fields, in which an id
     could have shifted into another column."""
-    return (bool(_hidden(entity, raw)) and PROBLEM in raw.columns
+    return (any(c in raw.columns for c in hidden) and PROBLEM in raw.columns
             and raw[PROBLEM].null_count() < raw.height)
 
 
-def _note_shifted(raw: pl.DataFrame, entity: Entity) -> pl.DataFrame:
+def _note_shifted(raw: pl.DataFrame, hidden: tuple[str, ...]) -> pl.DataFrame:
     """A row with a wrong number of fields is quarantined with every value pseudonymised (see
     `_pseudonymise`); its reason says so."""
-    if not _may_shift_ids(entity, raw):
+    if not _may_shift_ids(hidden, raw):
         return raw
     return raw.with_columns(
         pl.col(PROBLEM) + "; alle waarden gepseudonimiseerd, omdat een leerlingnummer in een "
@@ -176,13 +181,14 @@ def _note_shifted(raw: pl.DataFrame, entity: Entity) -> pl.DataFrame:
     )
 
 
-def _pseudonymise(pseudonymiser: Pseudonymiser, entity: Entity, raw: pl.DataFrame) -> pl.DataFrame:
-    """Text rows with pupil ids replaced by pseudonyms, before their raw values are stored in
-    quarantine. In a row with a wrong number of fields the values may have shifted, so a pupil
-    id could sit in any column: there every value is pseudonymised."""
-    hidden = _hidden(entity, raw)
-    shifting = _may_shift_ids(entity, raw)
-    raw = pseudonymiser.apply(raw, hidden)
+def _pseudonymise(pseudonymiser: Pseudonymiser, hidden: tuple[str, ...], raw: pl.DataFrame
+                  ) -> pl.DataFrame:
+    """Text rows with the `hidden` columns (pupil ids) replaced by pseudonyms, before their raw
+    values are stored in quarantine. In a row with a wrong number of fields the values may have
+    shifted, so a pupil id could sit in any column: there every value is pseudonymised."""
+    shifting = _may_shift_ids(hidden, raw)
+    hidden = tuple(c for c in hidden if c in raw.columns)
+    raw = pseudonymiser.apply(raw, list(hidden))
     if not shifting:
         return raw
     broken = pl.col(PROBLEM).is_not_null()

@@ -96,7 +96,8 @@ class ProfileImporter(CanonicalImporter):
         entity = ENTITIES[applied.summary.entity]
         key = hashlib.sha256(f"{sha256_of(path)}:{self._digest}".encode()).hexdigest()
         source = FrameSource(path, entity, key, applied.canonical.rename({"source_line": LINE}))
-        return ProfileFile(path, entity.name, key, source.warnings, source, applied)
+        return ProfileFile(path, entity.name, key, source.warnings, source,
+                           applied.summary.also_pseudonymise, applied)
 
     def report(self, opened: CanonicalFile) -> FileReport:
         assert isinstance(opened, ProfileFile) and opened.applied is not None
@@ -104,14 +105,9 @@ class ProfileImporter(CanonicalImporter):
                              notes=opened.applied.summary.lines())
 
     def prepare(self, entry: Entry, opened: CanonicalFile, run: Run) -> None:
-        """Pseudonymise the columns the profile built from a pupil id (pupil_id itself is
-        pseudonymised in the insert), and quarantine the rows the profile rejected."""
+        """Quarantine the rows the profile rejected. (The columns it built from a pupil id are
+        pseudonymised in the insert, with pupil_id: `CanonicalFile.pupil_derived`.)"""
         assert isinstance(opened, ProfileFile) and opened.applied is not None
-        source = opened.source
-        assert isinstance(source, FrameSource)
-        built = [c for c in opened.applied.summary.also_pseudonymise
-                 if c in source.frame.columns]
-        source.frame = run.pseudonymiser.apply(source.frame, built)
         summary, rejected = opened.applied.summary, opened.applied.rejected
         if rejected.height:  # reasons named by their column, as the canonical checks do
             entry.quarantine(rejected.with_columns(
