@@ -53,8 +53,8 @@ class CanonicalImporter(Importer):
         """The report the import fills in (a subclass may say more in its summary)."""
         return FileReport(opened.path.name, opened.entity)
 
-    def prepare(self, entry: Entry, opened: CanonicalFile, run: Run) -> None:
-        """What a subclass does before the rows are read, under the file's load entry (a
+    def after_insert(self, entry: Entry, opened: CanonicalFile, run: Run) -> None:
+        """What a subclass does after the rows are inserted, under the file's load entry (a
         source profile quarantines the rows it could not translate)."""
 
     def import_(self, con: duckdb.DuckDBPyConnection, opened: Opened, run: Run) -> FileReport:
@@ -70,7 +70,6 @@ class CanonicalImporter(Importer):
         rep = self.report(opened)
         had_rows = con.execute(f"select count(*) > 0 from {entity.name}").fetchone()[0]
         entry = Entry(con, rep, self.name, src.sha256)
-        self.prepare(entry, opened, run)
         spool = _Spool(run.workdir / f"quarantine-{entry.load_id}", entry)
         hidden = _hidden_columns(entity, opened.pupil_derived)
         hide = partial(_pseudonymise, run.pseudonymiser, hidden)
@@ -108,6 +107,7 @@ class CanonicalImporter(Importer):
         finally:
             batches.close()
         spool.store(con)
+        self.after_insert(entry, opened, run)
         if src.blank_rows:
             src.warnings.append(f"{src.path.name}: {src.blank_rows} lege regel(s) overgeslagen.")
         src.warnings += src.rules.notes(src.path.name, any(

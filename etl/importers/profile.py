@@ -1,7 +1,8 @@
 """Importer for an export of another system, read through a source profile (CONTRACT §6).
 
 `pib load --source NAME` (or a file whose name matches a layout's `match` globs) takes this
-importer: `etl.profiles.apply` turns the export into canonical rows, each with the spreadsheet
+importer: `etl.profiles.translate` turns the export, batch by batch as it loads, into canonical
+rows, each with the spreadsheet
 row it came from; those rows then go through the canonical import — the same checks, the same
 quarantine, the same upsert — as if they had been a canonical file. The rows the profile itself
 could not translate (a value without a mapping) are quarantined under the same load with the
@@ -23,7 +24,9 @@ from etl.filerules import FileRules
 from etl.importers.base import FileReport, Run
 from etl.importers.bookkeeping import Entry
 from etl.importers.canonical import CanonicalFile, CanonicalImporter
-from etl.profiles import Applied, Profile, apply
+from etl.profiles import Profile, Summary, Translation, translate
+from etl.profiles.transform import BATCH_ROWS, made_columns
+from etl.profiles.transform import LINE as PROFILE_LINE
 from etl.readers import LINE, PROBLEM, PROBLEM_COLUMN, sha256_of
 from etl.schema import ENTITIES, Entity
 from etl.settings import get_settings
@@ -31,44 +34,46 @@ from etl.settings import get_settings
 
 @dataclass
 class ProfileReport(FileReport):
-    """A FileReport plus the profile's own account of the file (layout, drops, derivations)."""
+    """A FileReport plus the profile's own account of the file (layout, drops, derivations),
+    read when the summary is asked for: after the rows have streamed through."""
 
-    notes: list[str] = field(default_factory=list)
+    account: Summary | None = None
 
     def summary(self) -> str | None:
-        return "\n".join(self.notes) or None
+        return "\n".join(self.account.lines()) if self.account else None
 
 
 @dataclass
-class FrameSource:
-    """Canonical rows already in memory, read like a canonical file (`etl.readers.SourceFile`):
-    text columns named as the entity, the spreadsheet row of each in `LINE`."""
+class TranslatedSource:
+    """An export read through its profile like a canonical file (`etl.readers.SourceFile`):
+    batches of text columns named as the entity, the spreadsheet row of each in `LINE`; the
+    rows the profile rejected are kept in `rejected` as they pass."""
 
     path: Path
     entity: Entity
     sha256: str
-    frame: pl.DataFrame
+    translation: Translation
+    columns: list[str]
     warnings: list[str] = field(default_factory=list)
     blank_rows: int = 0
+    rejected: list[pl.DataFrame] = field(default_factory=list)
     rules: FileRules = field(default_factory=lambda: FileRules(
         terminology=get_settings().terminology))  # the profile wrote dates and numbers plainly
 
-    @property
-    def columns(self) -> list[str]:
-        return self.frame.columns
-
-    def batches(self, size: int = 250_000) -> Iterator[pl.DataFrame]:
+    def batches(self, size: int = BATCH_ROWS) -> Iterator[pl.DataFrame]:
         none = pl.lit(None, pl.String)
-        for start in range(0, self.frame.height, size):
-            yield self.frame.slice(start, size).with_columns(
+        for canonical, rejected in self.translation.batches(size):
+            if rejected.height:
+                self.rejected.append(rejected)
+            yield canonical.rename({PROFILE_LINE: LINE}).with_columns(
                 none.alias(PROBLEM), none.alias(PROBLEM_COLUMN))
 
 
 @dataclass
 class ProfileFile(CanonicalFile):
-    """An export translated by its profile: the canonical rows and what the profile rejected."""
+    """An export opened with its profile, translated as it is read."""
 
-    applied: Applied | None = None
+    translation: Translation | None = None
 
 
 class ProfileImporter(CanonicalImporter):
@@ -88,29 +93,36 @@ class ProfileImporter(CanonicalImporter):
                    for layout in self.profile.layouts for glob in layout.match)
 
     def open(self, path: Path, workdir: Path, entity: Entity | None = None) -> ProfileFile:
-        """Translate the export (with `entity`, only the profile's layouts for that entity).
-        Its key joins the file's content with the profile's, so the same file read with a
-        changed profile loads again. FileRejected (from `apply`) when the file cannot be read
-        or fits no layout of the profile."""
-        applied = apply(self.profile, path, entity.name if entity else None)
-        entity = ENTITIES[applied.summary.entity]
+        """Open the export with the layout that fits its header (with `entity`, only the
+        profile's layouts for that entity); its rows are translated while they load. Its key
+        joins the file's content with the profile's, so the same file read with a changed
+        profile loads again. FileRejected (from `translate`) when the file cannot be read or
+        fits no layout of the profile."""
+        folder = workdir / f"profile-{hashlib.sha256(str(path).encode()).hexdigest()[:12]}"
+        folder.mkdir(exist_ok=True)
+        translation = translate(self.profile, path, entity.name if entity else None, folder)
+        entity = ENTITIES[translation.summary.entity]
         key = hashlib.sha256(f"{sha256_of(path)}:{self._digest}".encode()).hexdigest()
-        source = FrameSource(path, entity, key, applied.canonical.rename({"source_line": LINE}))
+        made = made_columns(translation.layout)
+        source = TranslatedSource(path, entity, key, translation,
+                                  [c for c in entity.column_names if c in made] + [LINE])
         return ProfileFile(path, entity.name, key, source.warnings, source,
-                           applied.summary.also_pseudonymise, applied)
+                           translation.summary.also_pseudonymise, translation)
 
     def report(self, opened: CanonicalFile) -> FileReport:
-        assert isinstance(opened, ProfileFile) and opened.applied is not None
-        return ProfileReport(opened.path.name, opened.entity,
-                             notes=opened.applied.summary.lines())
+        assert isinstance(opened, ProfileFile) and opened.translation is not None
+        return ProfileReport(opened.path.name, opened.entity, account=opened.translation.summary)
 
-    def prepare(self, entry: Entry, opened: CanonicalFile, run: Run) -> None:
-        """Quarantine the rows the profile rejected. (The columns it built from a pupil id are
-        pseudonymised in the insert, with pupil_id: `CanonicalFile.pupil_derived`.)"""
-        assert isinstance(opened, ProfileFile) and opened.applied is not None
-        summary, rejected = opened.applied.summary, opened.applied.rejected
-        if rejected.height:  # reasons named by their column, as the canonical checks do
-            entry.quarantine(rejected.with_columns(
+    def after_insert(self, entry: Entry, opened: CanonicalFile, run: Run) -> None:
+        """Quarantine the rows the profile rejected, and count the rows it rejected or dropped
+        as read. (The columns it built from a pupil id are pseudonymised in the insert, with
+        pupil_id: `CanonicalFile.pupil_derived`.)"""
+        assert isinstance(opened, ProfileFile) and opened.translation is not None
+        source = opened.source
+        assert isinstance(source, TranslatedSource)
+        summary = opened.translation.summary
+        if source.rejected:  # reasons named by their column, as the canonical checks do
+            entry.quarantine(pl.concat(source.rejected).with_columns(
                 pl.format("{}: {}", "column_name", "reason").alias("reason")), line_column="line")
         # every row of the file counts as read: the canonical rows add themselves
-        entry.rep.rows_read += rejected.height + sum(summary.dropped.values())
+        entry.rep.rows_read += summary.rows_rejected + sum(summary.dropped.values())

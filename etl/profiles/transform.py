@@ -9,7 +9,7 @@ import codecs
 import csv
 import fnmatch
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -32,6 +32,7 @@ from etl.readers import (
 LINE = "source_line"  # the spreadsheet row number of a canonical row (as etl.readers.LINE)
 REJECTED_COLUMNS = ("line", "column_name", "reason", "raw_values")
 HEADER_SEARCH_ROWS = 20
+BATCH_ROWS = 250_000  # rows translated at a time: memory stays bounded on a national export
 _TIME = r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$"  # a time part after a date: dropped
 _UNMAPPED = "\x00"
 _PEEK_BYTES = 1 << 16
@@ -117,35 +118,49 @@ def _utf8(path: Path, encoding: str, workdir: Path) -> Path:
     return target
 
 
-def _read_csv(path: Path, encoding: str, delimiter: str, header_row: int,
-              workdir: Path) -> pl.DataFrame:
+def _csv_batches(path: Path, encoding: str, delimiter: str, header_row: int, workdir: Path,
+                 size: int) -> Iterator[pl.DataFrame]:
+    """The records from the header row on, in batches of `size`, as text columns."""
     readable = _utf8(path, encoding, workdir)
+    lazy = pl.scan_csv(readable, has_header=False, separator=delimiter, infer_schema=False,
+                       skip_rows=header_row - 1, truncate_ragged_lines=True, quote_char='"',
+                       encoding="utf8-lossy")
     try:
-        return pl.read_csv(readable, has_header=False, separator=delimiter, infer_schema=False,
-                           skip_rows=header_row - 1, truncate_ragged_lines=True,
-                           quote_char='"', encoding="utf8-lossy")
+        yield from lazy.collect_batches(chunk_size=size)
     except pl.exceptions.PolarsError as exc:
         raise FileRejected(path, f"het bestand kan niet als CSV gelezen worden ({exc}).") from None
 
 
-def _named(frame: pl.DataFrame, header_row: int) -> pl.DataFrame:
-    """Name the columns after the header row (the frame's first row), number the data rows as
-    a spreadsheet does, trim every value and make empty values null."""
-    header = [str(v or "").replace("\ufeff", "").strip() for v in frame.row(0)] if frame.height \
-        else []
+def _names(header: tuple) -> list[str]:
+    """Column names from the header row's cells: trimmed, `kolom N` for an empty one, a repeated
+    name made unique with `_`."""
     names, seen = [], set()
-    for i, name in enumerate(header):
-        name = name or f"kolom {i + 1}"
+    for i, cell in enumerate(header):
+        name = str(cell or "").replace("\ufeff", "").strip() or f"kolom {i + 1}"
         while _key(name) in seen:
             name += "_"
         seen.add(_key(name))
         names.append(name)
-    data = frame.slice(1).rename(dict(zip(frame.columns, names, strict=True)))
-    return data.select(
-        pl.int_range(header_row + 1, header_row + 1 + data.height, dtype=pl.Int64).alias(LINE),
-        *(pl.col(c).cast(pl.String).str.strip_chars().replace("", None).alias(c)
-          for c in names),
-    )
+    return names
+
+
+def _named(records: Iterator[pl.DataFrame], header_row: int) -> Iterator[pl.DataFrame]:
+    """The records (the header row first) as data rows: columns named after the header row,
+    rows numbered as a spreadsheet does (`source_line`), every value trimmed, empty values
+    null."""
+    names: list[str] | None = None
+    line = header_row + 1
+    for batch in records:
+        if names is None:
+            names = _names(batch.row(0)) if batch.height else []
+            batch = batch.slice(1)
+        data = batch.rename(dict(zip(batch.columns, names, strict=True)))
+        yield data.select(
+            pl.int_range(line, line + data.height, dtype=pl.Int64).alias(LINE),
+            *(pl.col(c).cast(pl.String).str.strip_chars().replace("", None).alias(c)
+              for c in names),
+        )
+        line += data.height
 
 
 # ---------------------------------------------------------------- the layout of a file
@@ -187,13 +202,16 @@ def _choose(profile: Profile, path: Path, rows: list[list[str]],
                        f"{', '.join(missing)}.")
 
 
-def read_rows(path: Path, workdir: Path, pick: Callable[[list[list[str]]], tuple[T, int]],
-              peek: int = HEADER_SEARCH_ROWS) -> tuple[T, int, pl.DataFrame]:
-    """Read an export (CSV in UTF-8, UTF-8 with BOM or Windows-1252, `,` `;` or tab; or the
-    first sheet of an .xlsx) as text. `pick` gets the first `peek` rows as lists of cells and
-    returns (anything, the 1-based header row). Returns that, the header row, and the rows
-    under the header as trimmed text (null for empty) plus `source_line`. FileRejected (Dutch)
-    when the file cannot be read."""
+def open_rows(path: Path, workdir: Path, pick: Callable[[list[list[str]]], tuple[T, int]],
+              peek: int = HEADER_SEARCH_ROWS
+              ) -> tuple[T, int, Callable[[int], Iterator[pl.DataFrame]]]:
+    """Open an export (CSV in UTF-8, UTF-8 with BOM or Windows-1252, `,` `;` or tab; or the
+    first sheet of an .xlsx) for reading as text. `pick` gets the first `peek` rows as lists of
+    cells and returns (anything, the 1-based header row). Returns that, the header row, and a
+    function that yields the rows under the header in batches of a given size, as trimmed text
+    (null for empty) plus `source_line` (a CSV is read as a stream; `workdir` must outlive the
+    batches: a Windows-1252 file is decoded into it). FileRejected (Dutch) when the file cannot
+    be read."""
     suffix = path.suffix.lower()
     if suffix not in CSV_SUFFIXES + EXCEL_SUFFIXES:
         raise FileRejected(path, f"bestandstype '{suffix}' wordt niet ondersteund (.csv of .xlsx).")
@@ -205,12 +223,29 @@ def read_rows(path: Path, workdir: Path, pick: Callable[[list[list[str]]], tuple
         rows = [*([[]] * min(skipped, peek)),
                 *([str(v or "") for v in sheet.row(i)] for i in range(min(sheet.height, peek)))]
         picked, header_row = pick(rows[:peek])
-        return picked, header_row, _named(sheet.slice(header_row - 1 - skipped), header_row)
+        records = sheet.slice(header_row - 1 - skipped)
+
+        def sheet_batches(size: int) -> Iterator[pl.DataFrame]:
+            yield from _named((records.slice(i, size)
+                               for i in range(0, max(records.height, 1), size)), header_row)
+
+        return picked, header_row, sheet_batches
     encoding = detect_encoding(path)
     rows, delimiter = _peek_csv(path, encoding, peek)
     picked, header_row = pick(rows)
-    return picked, header_row, _named(
-        _read_csv(path, encoding, delimiter, header_row, workdir), header_row)
+
+    def csv_batches(size: int) -> Iterator[pl.DataFrame]:
+        yield from _named(_csv_batches(path, encoding, delimiter, header_row, workdir, size),
+                          header_row)
+
+    return picked, header_row, csv_batches
+
+
+def read_rows(path: Path, workdir: Path, pick: Callable[[list[list[str]]], tuple[T, int]],
+              peek: int = HEADER_SEARCH_ROWS) -> tuple[T, int, pl.DataFrame]:
+    """`open_rows`, with all rows read into one frame (for previews and drafts)."""
+    picked, header_row, batches = open_rows(path, workdir, pick, peek)
+    return picked, header_row, pl.concat(list(batches(BATCH_ROWS)), how="vertical")
 
 
 # ---------------------------------------------------------------- expressions
@@ -363,6 +398,11 @@ class _Builder:
         return self.frame
 
 
+def made_columns(layout: Layout) -> set[str]:
+    """The canonical columns a layout makes: mapped, constant or derived."""
+    return {*layout.columns, *layout.constants, *(d.column for d in layout.derive)}
+
+
 def pupil_sources(layout: Layout) -> tuple[set[str], tuple[str, ...]]:
     """Source columns (keys) that carry a pupil id, and the non-pseudonymised canonical
     columns built from them (to be pseudonymised too, e.g. a key from the pupil number)."""
@@ -381,20 +421,8 @@ def pupil_sources(layout: Layout) -> tuple[set[str], tuple[str, ...]]:
 # ---------------------------------------------------------------- apply
 
 
-def apply(profile: Profile, path: str | Path, entity: str | None = None) -> Applied:
-    """Turn one export into canonical rows with `profile` (see etl.profiles.model).
-
-    `entity` restricts the layouts to that canonical entity. Returns `Applied(canonical,
-    rejected, summary)` (unpacks as a 3-tuple). Raises FileRejected (Dutch, naming the file)
-    when the file cannot be read or no layout fits its header."""
-    path = Path(path)
-    with tempfile.TemporaryDirectory(prefix="pib-profile-") as workdir:
-        layout, header_row, frame = read_rows(
-            path, Path(workdir), lambda rows: _choose(profile, path, rows, entity),
-            max((lo.header_row or 0 for lo in profile.layouts), default=0) + HEADER_SEARCH_ROWS)
-    summary = Summary(profile.name, path.name, layout.entity.name, layout.number, header_row,
-                      rows_read=frame.height)
-    values = [c for c in frame.columns if c != LINE]
+def _drops(layout: Layout, values: list[str]) -> list[tuple[str, pl.Expr]]:
+    """The reasons a row is dropped (never loaded, never quarantined), each with its test."""
     first = pl.coalesce([pl.col(c) for c in values]) if values else pl.lit(None)
     drops = [("lege regel", first.is_null()),
              ("totaal- of voetregel", first.str.contains(TOTALS_RX))]
@@ -406,40 +434,100 @@ def apply(profile: Profile, path: str | Path, entity: str | None = None) -> Appl
         lowered = [v.strip().casefold() for v in listed]
         drops.append((f"kolom {source} is {' of '.join(repr(v) for v in listed)}",
                       raw.str.to_lowercase().is_in(lowered)))
-    taken, hits = pl.lit(False), []
-    for why, expr in drops:  # a row counts once, for the first reason that drops it
-        hit = expr.fill_null(False) & ~taken
-        hits.append(hit.sum().alias(why))
-        taken = taken | hit
-    summary.dropped = {k: int(v) for k, v in frame.select(hits).row(0, named=True).items()}
-    frame = frame.filter(~taken)
+    return drops
 
-    builder = _Builder(profile, layout, frame)
-    out = builder.build()
-    tainted, summary.also_pseudonymise = pupil_sources(layout)
-    order = [c for c in layout.entity.column_names if c in builder.made]
-    checked = [f"_p{i}" for i in range(len(builder.problems))]
-    bad = pl.any_horizontal(pl.col(c).is_not_null() for c in checked) if checked else pl.lit(False)
-    if builder.derived:
-        counted = out.filter(~bad).select(pl.col(f"_d_{c}").sum() for c in builder.derived)
-        summary.derived = dict(zip(builder.derived, map(int, counted.row(0)), strict=True))
 
-    keep = [c for c in values if _key(c) not in tainted]
-    raw = pl.struct(keep).struct.json_encode() if keep else pl.lit("{}")
-    rejected = out.filter(bad).select(
-        pl.col(LINE).alias("line"), raw.alias("raw_values"),
-        *(pl.struct(pl.lit(builder.problems[i]).alias("column_name"),
-                    pl.col(c).alias("reason")).alias(c) for i, c in enumerate(checked)),
-    )
-    if checked:
-        rejected = rejected.unpivot(checked, index=["line", "raw_values"]).unnest("value") \
-            .drop_nulls("reason").sort("line", "variable").select(*REJECTED_COLUMNS)
-    else:
-        rejected = pl.DataFrame(schema={"line": pl.Int64, "column_name": pl.String,
-                                        "reason": pl.String, "raw_values": pl.String})
-    canonical = out.filter(~bad).select(pl.col(LINE), *(pl.col(f"_c_{c}").alias(c)
-                                                        for c in order))
-    summary.rows_out = canonical.height
-    summary.rows_rejected = out.height - canonical.height
-    summary.unknown = {c: n for c in order if (n := int((canonical[c] == "unknown").sum()))}
-    return Applied(canonical.select(*order, LINE), rejected, summary)
+def _add_counts(into: dict[str, int], counts: dict[str, int]) -> None:
+    for key, n in counts.items():
+        into[key] = into.get(key, 0) + n
+
+
+@dataclass
+class Translation:
+    """An export opened with its profile's layout (see `translate`); `batches` translates it
+    batch by batch and adds what it did to `summary` as it goes (complete once the batches are
+    read to the end)."""
+
+    profile: Profile
+    layout: Layout
+    summary: Summary
+    records: Callable[[int], Iterator[pl.DataFrame]]
+
+    def batches(self, size: int = BATCH_ROWS) -> Iterator[tuple[pl.DataFrame, pl.DataFrame]]:
+        """(canonical, rejected) per batch of `size` source rows, in file order: canonical
+        holds the entity's text columns the layout makes, in schema order, plus `source_line`;
+        rejected one row per problem (`REJECTED_COLUMNS`)."""
+        for frame in self.records(size):
+            yield self._translate(frame)
+
+    def _translate(self, frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+        layout, summary = self.layout, self.summary
+        summary.rows_read += frame.height
+        values = [c for c in frame.columns if c != LINE]
+        taken, hits = pl.lit(False), []
+        for why, expr in _drops(layout, values):  # a row counts once, for its first reason
+            hit = expr.fill_null(False) & ~taken
+            hits.append(hit.sum().alias(why))
+            taken = taken | hit
+        _add_counts(summary.dropped, {k: int(v) for k, v in
+                                      frame.select(hits).row(0, named=True).items()})
+        builder = _Builder(self.profile, layout, frame.filter(~taken))
+        out = builder.build()
+        tainted = pupil_sources(layout)[0]
+        order = [c for c in layout.entity.column_names if c in builder.made]
+        checked = [f"_p{i}" for i in range(len(builder.problems))]
+        bad = (pl.any_horizontal(pl.col(c).is_not_null() for c in checked) if checked
+               else pl.lit(False))
+        if builder.derived:
+            counted = out.filter(~bad).select(pl.col(f"_d_{c}").sum() for c in builder.derived)
+            _add_counts(summary.derived, dict(zip(builder.derived, map(int, counted.row(0)),
+                                                  strict=True)))
+        keep = [c for c in values if _key(c) not in tainted]
+        raw = pl.struct(keep).struct.json_encode() if keep else pl.lit("{}")
+        rejected = out.filter(bad).select(
+            pl.col(LINE).alias("line"), raw.alias("raw_values"),
+            *(pl.struct(pl.lit(builder.problems[i]).alias("column_name"),
+                        pl.col(c).alias("reason")).alias(c) for i, c in enumerate(checked)),
+        )
+        if checked:
+            rejected = rejected.unpivot(checked, index=["line", "raw_values"]).unnest("value") \
+                .drop_nulls("reason").sort("line", "variable").select(*REJECTED_COLUMNS)
+        else:
+            rejected = pl.DataFrame(schema={"line": pl.Int64, "column_name": pl.String,
+                                            "reason": pl.String, "raw_values": pl.String})
+        canonical = out.filter(~bad).select(*(pl.col(f"_c_{c}").alias(c) for c in order),
+                                            pl.col(LINE))
+        summary.rows_out += canonical.height
+        summary.rows_rejected += out.height - canonical.height
+        _add_counts(summary.unknown, {c: n for c in order
+                                      if (n := int((canonical[c] == "unknown").sum()))})
+        return canonical, rejected
+
+
+def translate(profile: Profile, path: str | Path, entity: str | None, workdir: Path
+              ) -> Translation:
+    """Open one export with `profile` (see etl.profiles.model): its layout is chosen from the
+    first rows now; the rows are read and translated as `Translation.batches` runs, so a
+    national export never sits in memory whole. `entity` restricts the layouts to that
+    canonical entity; `workdir` must outlive the batches. Raises FileRejected (Dutch, naming
+    the file) when the file cannot be read or no layout fits its header."""
+    path = Path(path)
+    layout, header_row, records = open_rows(
+        path, workdir, lambda rows: _choose(profile, path, rows, entity),
+        max((lo.header_row or 0 for lo in profile.layouts), default=0) + HEADER_SEARCH_ROWS)
+    summary = Summary(profile.name, path.name, layout.entity.name, layout.number, header_row,
+                      also_pseudonymise=pupil_sources(layout)[1])
+    return Translation(profile, layout, summary, records)
+
+
+def apply(profile: Profile, path: str | Path, entity: str | None = None) -> Applied:
+    """Turn one export into canonical rows with `profile`, all at once (for previews, drafts
+    and tests; the loader streams with `translate`). Returns `Applied(canonical, rejected,
+    summary)` (unpacks as a 3-tuple). Raises FileRejected as `translate`."""
+    with tempfile.TemporaryDirectory(prefix="pib-profile-") as workdir:
+        translation = translate(profile, path, entity, Path(workdir))
+        parts = list(translation.batches())
+    canonical = pl.concat([c for c, _ in parts], how="vertical")
+    rejected = pl.concat([r for _, r in parts], how="vertical")
+    order = [c for c in canonical.columns if c != LINE]
+    return Applied(canonical.select(*order, LINE), rejected, translation.summary)

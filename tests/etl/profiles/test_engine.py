@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from etl.profiles import (
@@ -15,6 +16,7 @@ from etl.profiles import (
     draft_profile,
     load_profile,
     parse_profile,
+    translate,
 )
 
 GOOD = """
@@ -149,6 +151,34 @@ postcode4 = { value = "Postcode", first = 4 }
     assert summary.dropped == {"lege regel": 0, "totaal- of voetregel": 1,
                                "eerste cel past bij '^Subtotaal' (drop_rows)": 1}
     assert summary.derived == {"school_id": 2, "municipality_code": 2, "postcode4": 2}
+
+
+def test_a_streamed_export_gives_what_one_pass_gives(tmp_path):
+    """The loader translates an export batch by batch: with batches of one or two rows the
+    rows, their spreadsheet lines, the rejections and the summary's counts are those of one
+    pass (in the file: a totals row in the middle, a bad date in the second batch)."""
+    profile = parse(GOOD.replace('entity = "out_of_school"',
+                                 'entity = "out_of_school"\ndate_formats = ["%d-%m-%Y"]'))
+    path = tmp_path / "verzuim.csv"
+    path.write_text("Nr;Leerling;Soort;Vanaf\n"
+                    "E1;L1;Thuis;01-09-2024\n"
+                    "Totaal;;;\n"
+                    "E2;L2;Thuis;31-02-2024\n"
+                    "E3;L3;Thuis;02-10-2024\n"
+                    "E4;L4;Weg;03-10-2024\n", encoding="utf-8")
+    whole = apply(profile, path)
+    assert whole.canonical.select("episode_id", "started_on", "source_line").rows() == [
+        ("E1", "2024-09-01", 2), ("E3", "2024-10-02", 5)]
+    assert whole.rejected.select("line", "column_name").rows() == [
+        (4, "started_on"), (6, "kind")]
+    for size in (1, 2):
+        translation = translate(profile, path, None, tmp_path)
+        parts = list(translation.batches(size))
+        assert pl.concat([c for c, _ in parts]).equals(whole.canonical)
+        assert pl.concat([r for _, r in parts]).equals(whole.rejected)
+        assert translation.summary == whole.summary
+    assert (whole.summary.rows_read, whole.summary.rows_out, whole.summary.rows_rejected,
+            whole.summary.dropped["totaal- of voetregel"]) == (5, 2, 2, 1)
 
 
 UNSEEN = ("Export aanmeldingen Loket\n"
