@@ -88,6 +88,8 @@ def test_counts_agree_across_queries(demo_db):
 
 REQUIRED = {"open_referrals": {"as_of": "2024-03-31"},
             "open_referrals_ageing": {"as_of": "2024-03-31"},
+            "signals": {"school_year": "2024-2025"},
+            "funnel_points": {"school_year": "2024-2025", "measure": "referrals"},
             **{name: {"school_year": "2024-2025"} for name in (
                 "coverage", "participation", "out_of_school_census", "admissions_by_category",
                 "border_traffic", "network_cost")}}
