@@ -752,6 +752,52 @@ _NL: dict[str, str] = {
     "ctx_schools_hover": "{name}<br>{sector} · {pupils} leerlingen",
     "ctx_schools_caption": "Punten: {n} schoolvestigingen in de regio uit de DUO-scholenlijst, "
                            "naar sector.",
+    # -- signals page (Signalen) and its funnel plots --
+    "page_signals": "Signalen",
+    "sg_intro": "Wat opvalt in het schooljaar, automatisch gevonden: scholen en gemeenten buiten "
+                "de grenzen van het trechterdiagram, stijgende wachttijden, tekorten die blijven, "
+                "groeiende redenen en doelen die twee jaar op rij niet gehaald zijn.",
+    "sg_top": "De drie grootste veranderingen in {year}",
+    "sg_more": "Overige signalen ({n})",
+    "sg_none": "Geen signalen in {year}: niets wijkt af van het netwerk of van vorig jaar.",
+    "sg_hidden": "{n} signalen over een groep van minder dan {min_cell} kinderen zijn voor uw "
+                 "rol weggelaten.",
+    "sg_numbers": "Waarde {value} · vergeleken met {reference}",
+    "sg_limits": " · grenzen 99,8%: {lower} tot {upper}",
+    "sg_years": " · {years} schooljaren op rij",
+    "sg_before": " · vorig schooljaar {before}",
+    "sg_cases": " · {cases} kinderen of aanmeldingen",
+    "sg_open": "Bekijk op {page}",
+    "sg_change": "afwijking {change}",
+    "sg_funnels": "Trechterdiagrammen",
+    "sg_funnels_caption": "Elke stip is een school of gemeente: het aantal per 1.000 leerlingen "
+                          "tegen het aantal leerlingen. Binnen de trechter ligt wat bij die "
+                          "omvang door toeval te verwachten is; een stip buiten de lijn van "
+                          "99,8% is een signaal.",
+    "sg_funnel_school_referrals": "Aanmeldingen per 1.000 leerlingen, per school",
+    "sg_funnel_municipality_referrals": "Aanmeldingen per 1.000 leerlingen, per gemeente",
+    "sg_funnel_school_admissions": "TLV's per 1.000 leerlingen, per school (regulier onderwijs)",
+    "sg_funnel_municipality_admissions": "TLV's per 1.000 leerlingen, per gemeente",
+    "sg_funnel_municipality_out_of_school": "Thuiszitters per 1.000 leerlingen, per gemeente",
+    "sg_tab_school_referrals": "Aanmeldingen · scholen",
+    "sg_tab_municipality_referrals": "Aanmeldingen · gemeenten",
+    "sg_tab_school_admissions": "TLV's · scholen",
+    "sg_tab_municipality_admissions": "TLV's · gemeenten",
+    "sg_tab_municipality_out_of_school": "Thuiszitters · gemeenten",
+    "sg_funnel_subtitle": "{year} · {outside} van {units} buiten de grenzen van 99,8%",
+    "sg_points_hidden": "{n} stippen met minder dan {min_cell} gevallen zijn voor uw rol niet "
+                        "getekend.",
+    "sg_what_referrals": "aanmeldingen",
+    "sg_what_admissions": "TLV's",
+    "sg_what_out_of_school": "thuiszitters",
+    "sg_limit_95": "grens 95%",
+    "sg_limit_998": "grens 99,8%",
+    "sg_network_line": "netwerk {rate}",
+    "sg_inside": "binnen de grenzen",
+    "sg_outside_95": "buiten 95%",
+    "sg_outside_998": "buiten 99,8%",
+    "sg_axis_pupils": "Leerlingen",
+    "sg_axis_rate": "Per 1.000 leerlingen",
 }
 
 _VL: dict[str, str] = {
