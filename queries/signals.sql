@@ -171,7 +171,12 @@ gap_findings as (
         gap_before::double as reference,
         years_with_gap::double as lower_limit,
         null::double as upper_limit,
-        'Gemeente ' || municipality_code || ', behoefte ' || need_category
+        'Gemeente ' || municipality_code || ', behoefte '
+        || (case need_category when 'learning' then 'leren' when 'behaviour' then 'gedrag'
+            when 'communication' then 'communicatie' when 'sensory' then 'zintuiglijk'
+            when 'physical' then 'lichamelijk' when 'intellectual' then 'verstandelijk'
+            when 'psychiatric' then 'psychiatrisch' when 'giftedness' then 'hoogbegaafdheid'
+            when 'other' then 'overig' else 'onbekend' end)
         || ': al ' || years_with_gap || ' schooljaren op rij te weinig plaatsen (tekort '
         || gap || ', vorig schooljaar ' || gap_before || ').' as message,
         demand as cases
@@ -233,7 +238,12 @@ growth_findings as (
         reference::double as reference,
         null::double as lower_limit,
         null::double as upper_limit,
-        (case signal when 'case_problem_growth' then 'Het aantal casussen over ''' || subject
+        (case signal when 'case_problem_growth' then 'Het aantal casussen met als probleem '''
+            || (case subject when 'out_of_school' then 'thuiszitten'
+                when 'no_fitting_place' then 'geen passende plek'
+                when 'support_not_offered' then 'ondersteuning niet geboden'
+                when 'care_education' then 'zorg en onderwijs' when 'transport' then 'vervoer'
+                else 'overig' end)
             || ''' groeide van ' || reference || ' naar ' || value
             else 'Het aantal thuiszitters met reden ''' || subject || ''' groeide van '
             || reference || ' naar ' || value end)

@@ -26,7 +26,7 @@ from dashboard.figures.signals import position
 from dashboard.formatting import number, percent, rate
 from dashboard.geo import municipality_name
 from dashboard.kpis import with_target
-from dashboard.labels import code_label, label
+from dashboard.labels import label
 from etl.settings import get_settings
 
 TOP = 3
@@ -43,14 +43,22 @@ EXPLAINED_ON = {
     "out_of_school_reason_growth": "out_of_school",
     "coverage_gap_persisting": "coverage", "case_problem_growth": "cases",
 }
+# What the `cases` of a signal count (a suffix of the label keys `sg_what_*`); the funnels say
+# it in their code, target_missed_twice per target.
+COUNTED = {"waiting_rising": "decisions", "coverage_gap_persisting": "demand",
+           "out_of_school_reason_growth": "out_of_school", "case_problem_growth": "cases"}
+COUNTED_FOR_TARGET = {
+    "median_waiting_days": "decisions", "within_norm_share": "decisions",
+    "preventive_hours_share": "supports", "achieved_share": "evaluations",
+    "out_of_school_per_1000": "out_of_school", "admissions_per_1000": "admissions",
+}
+_FUNNEL = re.compile(r"funnel_(?:school|municipality)_(\w+)")
 _GEMEENTE = re.compile(r"\b(GM\d{4})\b")
-_NEED = re.compile(r"behoefte (\w+)")
 
 
 def readable(message: str) -> str:
-    """The SQL's sentence with gemeente codes and need-category codes named in words."""
-    text = _GEMEENTE.sub(lambda m: f"{municipality_name(m[1])} ({m[1]})", message)
-    return _NEED.sub(lambda m: f"behoefte {code_label('need_category', m[1]).lower()}", text)
+    """The SQL's sentence with each gemeente code followed by its name: 'Kampen (GM0166)'."""
+    return _GEMEENTE.sub(lambda m: f"{municipality_name(m[1])} ({m[1]})", message)
 
 
 def change(row: dict) -> float:
@@ -98,7 +106,13 @@ def numbers(row: dict) -> str:
         text += label("sg_years", years=number(row["lower_limit"]))
     elif signal == "target_missed_twice":
         text += label("sg_before", before=shown(row["lower_limit"], signal, subject))
-    return text + label("sg_cases", cases=number(row["cases"]))
+    if funnel := _FUNNEL.fullmatch(signal):
+        what = funnel[1]
+    elif signal == "target_missed_twice":
+        what = COUNTED_FOR_TARGET[subject]
+    else:
+        what = COUNTED[signal]
+    return text + label("sg_cases", cases=number(row["cases"]), what=label(f"sg_what_{what}"))
 
 
 def finding(row: dict, year: str) -> None:
@@ -140,7 +154,7 @@ def funnel_plot(measure: str, level: str, year: str) -> None:
     outside = sum(position(row) == "outside_998" for row in points.iter_rows(named=True))
     title = subtitled(label(f"sg_funnel_{level}_{measure}"),
                       label("sg_funnel_subtitle", year=year, outside=outside,
-                            units=points.height))
+                            units=points["rate"].drop_nulls().len()))
     st.plotly_chart(figures.funnel(points, title, label(f"sg_what_{measure}")), width="stretch",
                     config=CHART_CONFIG, key=f"funnel_{level}_{measure}")
     if hidden := points["rate"].null_count():
