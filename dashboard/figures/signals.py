@@ -76,6 +76,7 @@ def funnel(points: pl.DataFrame, title: str, what: str) -> go.Figure:
         )
     style(fig, title, x=label("sg_axis_pupils"), y=label("sg_axis_rate"))
     fig.update_yaxes(rangemode="tozero")
+    fig.update_xaxes(tickformat=",d")  # 2.000, not 2k
     fig.update_layout(height=420, legend={"orientation": "h", "y": -0.2},
                       hoverlabel={"bgcolor": "white"}, colorway=[ACCENT])
     return fig
