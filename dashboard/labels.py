@@ -774,22 +774,15 @@ _NL: dict[str, str] = {
                           "tegen het aantal leerlingen. Binnen de trechter ligt wat bij die "
                           "omvang door toeval te verwachten is; een stip buiten de lijn van "
                           "99,8% is een signaal.",
-    "sg_funnel_school_referrals": "Aanmeldingen per 1.000 leerlingen, per school",
-    "sg_funnel_municipality_referrals": "Aanmeldingen per 1.000 leerlingen, per gemeente",
-    "sg_funnel_school_admissions": "TLV's per 1.000 leerlingen, per school (regulier onderwijs)",
-    "sg_funnel_municipality_admissions": "TLV's per 1.000 leerlingen, per gemeente",
-    "sg_funnel_municipality_out_of_school": "Thuiszitters per 1.000 leerlingen, per gemeente",
-    "sg_tab_school_referrals": "Aanmeldingen · scholen",
-    "sg_tab_municipality_referrals": "Aanmeldingen · gemeenten",
-    "sg_tab_school_admissions": "TLV's · scholen",
-    "sg_tab_municipality_admissions": "TLV's · gemeenten",
-    "sg_tab_municipality_out_of_school": "Thuiszitters · gemeenten",
+    "sg_funnel_school": "{what} per 1.000 leerlingen, per school",
+    "sg_funnel_school_admissions": "{what} per 1.000 leerlingen, per school (regulier onderwijs)",
+    "sg_funnel_municipality": "{what} per 1.000 leerlingen, per gemeente",
+    "sg_tab_school": "{what} · scholen",
+    "sg_tab_municipality": "{what} · gemeenten",
     "sg_funnel_subtitle": "{year} · {outside} van {units} buiten de grenzen van 99,8%",
     "sg_points_hidden": "{n} stippen met minder dan {min_cell} gevallen zijn voor uw rol niet "
                         "getekend.",
-    "sg_what_referrals": "aanmeldingen",
-    "sg_what_admissions": "TLV's",
-    "sg_what_out_of_school": "thuiszitters",
+    # what a finding counts, besides the terms referrals, admissions and out_of_school above
     "sg_what_decisions": "besluiten",
     "sg_what_supports": "ondersteuningen",
     "sg_what_evaluations": "evaluaties",
@@ -857,6 +850,9 @@ _VL: dict[str, str] = {
     "decided": "Beslissingen",
     "wt_intro": "Hoe lang wachten {what} op een beslissing? De norm: een beslissing binnen {norm} "
                 "dagen, eenmaal te verlengen tot {extended} dagen.",
+    # -- signals page (Signalen) --
+    "sg_what_decisions": "beslissingen",
+    "sg_funnel_school_admissions": "{what} per 1.000 leerlingen, per school (gewoon onderwijs)",
 }
 
 CODES: dict[str, dict[str, str]] = {

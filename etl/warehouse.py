@@ -74,6 +74,12 @@ def target_macro(schema: str) -> str:
     return f"create or replace macro {schema}.target(key) as ({body})::double;"
 
 
+def terminology_macro(schema: str) -> str:
+    """The macro `terminology()`: `nl` or `vl`, the profile of `pib.toml` (validated to be one
+    of the two), so a query's Dutch sentences can use the Flemish terms."""
+    return f"create or replace macro {schema}.terminology() as '{get_settings().terminology}';"
+
+
 def data_version(db: str | Path | None = None) -> tuple[int, int]:
     """Changes whenever a writer replaces the warehouse (inode, mtime); (0, 0) when absent."""
     try:
@@ -150,6 +156,7 @@ def _open(path: Path, key: tuple[object, ...]) -> _Shared:
     con.execute(school_year_macro("memory.main"))
     con.execute(region_macro("memory.main"))
     con.execute(target_macro("memory.main"))
+    con.execute(terminology_macro("memory.main"))
     if key[0] == (0, 0):  # no warehouse yet: empty tables, models computed live
         con.execute(warehouse_ddl())
         return _Shared(key, con, "memory", False)
@@ -187,7 +194,7 @@ def _cursor(path: Path) -> tuple[duckdb.DuckDBPyConnection, _Shared]:
     the last one is gone."""
     settings = get_settings()
     key = (data_version(path), settings.school_year_start, settings.municipalities,
-           tuple(sorted(settings.targets.items())))
+           tuple(sorted(settings.targets.items())), settings.terminology)
     with _INSTANCES_LOCK:
         shared = _INSTANCES.get(path)
         if shared is None or shared.key != key:

@@ -41,7 +41,9 @@
 -- numerator: per signal, see the definition
 -- time_basis: the school year asked for and the one before it
 -- note: The growth and target signals compare with the previous school year; a signal about
---   fewer than `min_cell` cases loses subject, figures and sentence for suppressed roles.
+--   fewer than `min_cell` cases loses subject, figures and sentence for suppressed roles. The
+--   sentences use the Flemish terms under `terminology = "vl"` (ondersteuningsvragen,
+--   verslagen, leerlingen met problematische afwezigheid, beslissing).
 -- why: The board asks what changed and where to look; a list of findings in sentences answers
 --   that without anyone having to read every chart.
 
@@ -65,8 +67,12 @@ funnel_findings as (
         (case level when 'school' then 'School ' || coalesce(name, subject)
             else 'Gemeente ' || subject end)
         || ' heeft ' || replace(printf('%.1f', rate), '.', ',') || ' '
-        || (case measure when 'referrals' then 'aanmeldingen'
-            when 'admissions' then 'toegekende TLV''s' else 'thuiszitters' end)
+        || (case measure
+            when 'referrals' then if(terminology() = 'vl', 'ondersteuningsvragen', 'aanmeldingen')
+            when 'admissions'
+                then if(terminology() = 'vl', 'toegekende verslagen', 'toegekende TLV''s')
+            else if(terminology() = 'vl', 'leerlingen met problematische afwezigheid',
+                'thuiszitters') end)
         || ' per 1.000 leerlingen, ' || (case when rate > upper_998 then 'boven' else 'onder' end)
         || ' de grenzen van 99,8% (' || replace(printf('%.1f', lower_998), '.', ',') || ' tot '
         || replace(printf('%.1f', upper_998), '.', ',') || ') rond het netwerkgemiddelde van '
@@ -108,7 +114,8 @@ waiting_findings as (
         max(median_days) filter (where back = 4) as reference,
         null::double as lower_limit,
         null::double as upper_limit,
-        'De mediane wachttijd tot een besluit steeg drie maanden op rij: van '
+        'De mediane wachttijd tot een ' || if(terminology() = 'vl', 'beslissing', 'besluit')
+        || ' steeg drie maanden op rij: van '
         || replace(printf('%.1f', max(median_days) filter (where back = 4)), '.', ',')
         || ' dagen (aanmeldingen van ' || max(strftime(month, '%Y-%m')) filter (where back = 4)
         || ') tot ' || replace(printf('%.1f', max(median_days) filter (where back = 1)), '.', ',')
@@ -239,13 +246,17 @@ growth_findings as (
         null::double as lower_limit,
         null::double as upper_limit,
         (case signal when 'case_problem_growth' then 'Het aantal casussen met als probleem '''
-            || (case subject when 'out_of_school' then 'thuiszitten'
+            || (case subject
+                when 'out_of_school'
+                    then if(terminology() = 'vl', 'problematische afwezigheid', 'thuiszitten')
                 when 'no_fitting_place' then 'geen passende plek'
                 when 'support_not_offered' then 'ondersteuning niet geboden'
                 when 'care_education' then 'zorg en onderwijs' when 'transport' then 'vervoer'
                 else 'overig' end)
             || ''' groeide van ' || reference || ' naar ' || value
-            else 'Het aantal thuiszitters met reden ''' || subject || ''' groeide van '
+            else 'Het aantal ' || if(terminology() = 'vl',
+                'leerlingen met problematische afwezigheid', 'thuiszitters')
+            || ' met reden ''' || subject || ''' groeide van '
             || reference || ' naar ' || value end)
         || ' ten opzichte van vorig schooljaar.' as message,
         value as cases
@@ -413,11 +424,15 @@ target_findings as (
         'Het doel voor '
         || (case key
             when 'median_waiting_days' then 'de mediane wachttijd (hoogstens '
-            when 'within_norm_share' then 'besluiten binnen de norm (minstens '
+            when 'within_norm_share' then if(terminology() = 'vl', 'beslissingen', 'besluiten')
+                || ' binnen de norm (minstens '
             when 'preventive_hours_share' then 'het aandeel preventieve uren (minstens '
             when 'achieved_share' then 'behaalde doelen (minstens '
-            when 'out_of_school_per_1000' then 'thuiszitters per 1.000 leerlingen (hoogstens '
-            else 'TLV''s per 1.000 leerlingen (hoogstens ' end)
+            when 'out_of_school_per_1000' then if(terminology() = 'vl',
+                'leerlingen met problematische afwezigheid', 'thuiszitters')
+                || ' per 1.000 leerlingen (hoogstens '
+            else if(terminology() = 'vl', 'verslagen', 'TLV''s')
+                || ' per 1.000 leerlingen (hoogstens ' end)
         || shown[1] || ') is twee schooljaren op rij niet gehaald: ' || shown[2]
         || ' vorig schooljaar, ' || shown[3] || ' nu.' as message,
         cases

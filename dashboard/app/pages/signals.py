@@ -26,7 +26,7 @@ from dashboard.figures.signals import position
 from dashboard.formatting import number, percent, rate
 from dashboard.geo import municipality_name
 from dashboard.kpis import with_target
-from dashboard.labels import label
+from dashboard.labels import capital, label
 from etl.settings import get_settings
 
 TOP = 3
@@ -43,8 +43,10 @@ EXPLAINED_ON = {
     "out_of_school_reason_growth": "out_of_school",
     "coverage_gap_persisting": "coverage", "case_problem_growth": "cases",
 }
-# What the `cases` of a signal count (a suffix of the label keys `sg_what_*`); the funnels say
-# it in their code, target_missed_twice per target.
+# What the `cases` of a signal count: a measure of the funnels (its term in dashboard.labels) or
+# a suffix of the label keys `sg_what_*`; the funnels say it in their code, target_missed_twice
+# per target.
+MEASURES = ("referrals", "admissions", "out_of_school")
 COUNTED = {"waiting_rising": "decisions", "coverage_gap_persisting": "demand",
            "out_of_school_reason_growth": "out_of_school", "case_problem_growth": "cases"}
 COUNTED_FOR_TARGET = {
@@ -112,7 +114,19 @@ def numbers(row: dict) -> str:
         what = COUNTED_FOR_TARGET[subject]
     else:
         what = COUNTED[signal]
-    return text + label("sg_cases", cases=number(row["cases"]), what=label(f"sg_what_{what}"))
+    return text + label("sg_cases", cases=number(row["cases"]), what=counted(what))
+
+
+def counted(what: str) -> str:
+    """The word for what a finding counts: 'aanmeldingen', 'besluiten', ..."""
+    return label(what) if what in MEASURES else label(f"sg_what_{what}")
+
+
+def funnel_title(measure: str, level: str) -> str:
+    """The title of a funnel plot in the profile's terms."""
+    key = f"sg_funnel_{level}_{measure}" if measure == "admissions" and level == "school" else (
+        f"sg_funnel_{level}")
+    return label(key, what=capital(label(measure)))
 
 
 def finding(row: dict, year: str) -> None:
@@ -152,10 +166,10 @@ def funnel_plot(measure: str, level: str, year: str) -> None:
             pl.col("subject").map_elements(municipality_name, return_dtype=pl.String)
             .alias("name"))
     outside = sum(position(row) == "outside_998" for row in points.iter_rows(named=True))
-    title = subtitled(label(f"sg_funnel_{level}_{measure}"),
+    title = subtitled(funnel_title(measure, level),
                       label("sg_funnel_subtitle", year=year, outside=outside,
                             units=points["rate"].drop_nulls().len()))
-    st.plotly_chart(figures.funnel(points, title, label(f"sg_what_{measure}")), width="stretch",
+    st.plotly_chart(figures.funnel(points, title, label(measure)), width="stretch",
                     config=CHART_CONFIG, key=f"funnel_{level}_{measure}")
     if hidden := points["rate"].null_count():
         st.caption(label("sg_points_hidden", n=hidden, min_cell=get_settings().min_cell))
@@ -173,7 +187,8 @@ def render() -> None:
     findings(year)
     st.subheader(label("sg_funnels"))
     st.caption(label("sg_funnels_caption"))
-    tabs = st.tabs([label(f"sg_tab_{level}_{measure}") for measure, level in FUNNELS])
+    tabs = st.tabs([label(f"sg_tab_{level}", what=capital(label(measure)))
+                    for measure, level in FUNNELS])
     for tab, (measure, level) in zip(tabs, FUNNELS, strict=True):
         with tab:
             funnel_plot(measure, level, year)
