@@ -752,6 +752,50 @@ _NL: dict[str, str] = {
     "ctx_schools_hover": "{name}<br>{sector} · {pupils} leerlingen",
     "ctx_schools_caption": "Punten: {n} schoolvestigingen in de regio uit de DUO-scholenlijst, "
                            "naar sector.",
+    # -- signals page (Signalen) and its funnel plots --
+    "page_signals": "Signalen",
+    "sg_intro": "Wat opvalt in het schooljaar, automatisch gevonden: scholen en gemeenten buiten "
+                "de grenzen van het trechterdiagram, stijgende wachttijden, tekorten die blijven, "
+                "groeiende redenen en doelen die twee jaar op rij niet gehaald zijn.",
+    "sg_top": "De drie grootste veranderingen in {year}",
+    "sg_more": "Overige signalen ({n})",
+    "sg_none": "Geen signalen in {year}: niets wijkt af van het netwerk of van vorig jaar.",
+    "sg_hidden": "{n} signalen over een groep van minder dan {min_cell} kinderen zijn voor uw "
+                 "rol weggelaten.",
+    "sg_numbers": "Waarde {value} · vergeleken met {reference}",
+    "sg_limits": " · grenzen 99,8%: {lower} tot {upper}",
+    "sg_years": " · {years} schooljaren op rij",
+    "sg_before": " · vorig schooljaar {before}",
+    "sg_cases": " · {cases} {what}",
+    "sg_open": "Bekijk op {page}",
+    "sg_change": "afwijking {change}",
+    "sg_funnels": "Trechterdiagrammen",
+    "sg_funnels_caption": "Elke stip is een school of gemeente: het aantal per 1.000 leerlingen "
+                          "tegen het aantal leerlingen. Binnen de trechter ligt wat bij die "
+                          "omvang door toeval te verwachten is; een stip buiten de lijn van "
+                          "99,8% is een signaal.",
+    "sg_funnel_school": "{what} per 1.000 leerlingen, per school",
+    "sg_funnel_school_admissions": "{what} per 1.000 leerlingen, per school (regulier onderwijs)",
+    "sg_funnel_municipality": "{what} per 1.000 leerlingen, per gemeente",
+    "sg_tab_school": "{what} · scholen",
+    "sg_tab_municipality": "{what} · gemeenten",
+    "sg_funnel_subtitle": "{year} · {outside} van {units} buiten de grenzen van 99,8%",
+    "sg_points_hidden": "{n} stippen met minder dan {min_cell} gevallen zijn voor uw rol niet "
+                        "getekend.",
+    # what a finding counts, besides the terms referrals, admissions and out_of_school above
+    "sg_what_decisions": "besluiten",
+    "sg_what_supports": "ondersteuningen",
+    "sg_what_evaluations": "evaluaties",
+    "sg_what_demand": "leerlingen met een toekenning",
+    "sg_what_cases": "casussen",
+    "sg_limit_95": "grens 95%",
+    "sg_limit_998": "grens 99,8%",
+    "sg_network_line": "netwerk {rate}",
+    "sg_inside": "binnen de grenzen",
+    "sg_outside_95": "buiten 95%",
+    "sg_outside_998": "buiten 99,8%",
+    "sg_axis_pupils": "Leerlingen",
+    "sg_axis_rate": "Per 1.000 leerlingen",
 }
 
 _VL: dict[str, str] = {
@@ -806,6 +850,9 @@ _VL: dict[str, str] = {
     "decided": "Beslissingen",
     "wt_intro": "Hoe lang wachten {what} op een beslissing? De norm: een beslissing binnen {norm} "
                 "dagen, eenmaal te verlengen tot {extended} dagen.",
+    # -- signals page (Signalen) --
+    "sg_what_decisions": "beslissingen",
+    "sg_funnel_school_admissions": "{what} per 1.000 leerlingen, per school (gewoon onderwijs)",
 }
 
 CODES: dict[str, dict[str, str]] = {

@@ -65,6 +65,21 @@ def region_macro(schema: str) -> str:
             f"list_contains([{listed}]::varchar[], code);")
 
 
+def target_macro(schema: str) -> str:
+    """The macro `target(key)`: the board's target under `pib.toml` `[targets]` for a key of
+    `etl.settings.TARGET_KEYS` (a double), null when none is set."""
+    cases = " ".join(f"when '{key}' then {float(value)!r}"
+                     for key, value in sorted(get_settings().targets.items()))
+    body = f"case key {cases} end" if cases else "null"
+    return f"create or replace macro {schema}.target(key) as ({body})::double;"
+
+
+def terminology_macro(schema: str) -> str:
+    """The macro `terminology()`: `nl` or `vl`, the profile of `pib.toml` (validated to be one
+    of the two), so a query's Dutch sentences can use the Flemish terms."""
+    return f"create or replace macro {schema}.terminology() as '{get_settings().terminology}';"
+
+
 def data_version(db: str | Path | None = None) -> tuple[int, int]:
     """Changes whenever a writer replaces the warehouse (inode, mtime); (0, 0) when absent."""
     try:
@@ -140,6 +155,8 @@ def _open(path: Path, key: tuple[object, ...]) -> _Shared:
     con = duckdb.connect()
     con.execute(school_year_macro("memory.main"))
     con.execute(region_macro("memory.main"))
+    con.execute(target_macro("memory.main"))
+    con.execute(terminology_macro("memory.main"))
     if key[0] == (0, 0):  # no warehouse yet: empty tables, models computed live
         con.execute(warehouse_ddl())
         return _Shared(key, con, "memory", False)
@@ -176,7 +193,8 @@ def _cursor(path: Path) -> tuple[duckdb.DuckDBPyConnection, _Shared]:
     is never closed here: that would close the cursors of running queries; it is freed when
     the last one is gone."""
     settings = get_settings()
-    key = (data_version(path), settings.school_year_start, settings.municipalities)
+    key = (data_version(path), settings.school_year_start, settings.municipalities,
+           tuple(sorted(settings.targets.items())), settings.terminology)
     with _INSTANCES_LOCK:
         shared = _INSTANCES.get(path)
         if shared is None or shared.key != key:

@@ -26,8 +26,8 @@ login_problem = auth.signed_in()
 visible = PAGES if login_problem is not None else [p for p in PAGES if auth.may_see(p.key)]
 navigation = st.navigation([
     st.Page(Path(__file__).parent / "pages" / page.file, title=label(page.title),
-            url_path=page.slug, icon=f":material/{page.icon}:", default=(i == 0))
-    for i, page in enumerate(visible)
+            url_path=page.slug, icon=f":material/{page.icon}:", default=(page.key == "overview"))
+    for page in visible
 ], position="sidebar" if login_problem is None else "hidden")
 if login_problem is not None:
     auth.login_form(login_problem)

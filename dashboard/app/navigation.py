@@ -23,6 +23,7 @@ class PageSpec:
 
 
 PAGES = (
+    PageSpec("signals", "signals.py", "page_signals", "signalen", "notifications", "network"),
     PageSpec("overview", "overview.py", "page_overview", "overzicht", "dashboard", "all"),
     PageSpec("coverage", "coverage.py", "page_coverage", "dekkend-aanbod", "map", "network"),
     PageSpec("waiting", "waiting.py", "page_waiting", "wachttijden", "schedule", "all"),

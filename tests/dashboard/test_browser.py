@@ -15,7 +15,8 @@ from dashboard.labels import label
 from tests.dashboard.conftest import SCREENSHOTS, wait_for_app
 
 pytestmark = pytest.mark.browser
-CHART_PAGES = {"overview", "coverage", "waiting", "prevention", "out_of_school", "outcomes"}
+CHART_PAGES = {"signals", "overview", "coverage", "waiting", "prevention", "out_of_school",
+               "outcomes"}
 
 
 @pytest.fixture
@@ -27,7 +28,7 @@ def page(browser):
 
 
 @pytest.mark.parametrize(("key", "slug", "title"), [
-    (p.key, "" if p is PAGES[0] else p.slug, p.title) for p in PAGES if p.key != "admin"
+    (p.key, "" if p.key == "overview" else p.slug, p.title) for p in PAGES if p.key != "admin"
 ])
 def test_every_page_shows_its_title_and_charts(app_url, page, key, slug, title):
     page.goto(f"{app_url}/{slug}?school_year=2024-2025")  # the default page lives at /

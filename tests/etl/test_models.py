@@ -59,7 +59,7 @@ def test_warehouse_without_model_tables_computes_them_live(warehouse):
 
 def test_every_model_has_a_title_and_definition():
     assert [m.name for m in models.models()] == [
-        "evaluation_counts", "granted_demand", "referral_flow", "support_counts"]
+        "evaluation_counts", "funnel", "granted_demand", "referral_flow", "support_counts"]
     assert all(m.title and m.definition.endswith(".") for m in models.models())
 
 

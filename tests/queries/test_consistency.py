@@ -8,6 +8,7 @@ from datetime import date
 import polars as pl
 import pytest
 
+from dashboard.kpis import BY_TARGET
 from etl.demo import generate
 from etl.load import load
 from etl.settings import get_settings
@@ -88,6 +89,8 @@ def test_counts_agree_across_queries(demo_db):
 
 REQUIRED = {"open_referrals": {"as_of": "2024-03-31"},
             "open_referrals_ageing": {"as_of": "2024-03-31"},
+            "signals": {"school_year": "2024-2025"},
+            "funnel_points": {"school_year": "2024-2025", "measure": "referrals"},
             **{name: {"school_year": "2024-2025"} for name in (
                 "coverage", "participation", "out_of_school_census", "admissions_by_category",
                 "border_traffic", "network_cost")}}
@@ -109,3 +112,26 @@ def test_no_suppressed_role_ever_sees_a_small_group(demo_db, role):
             assert hidden["suppressed"].all(), name
             for column in rule.derived:
                 assert hidden[column].null_count() == hidden.height, (name, column)
+
+
+def test_signals_check_the_targets_on_the_headline_figures(demo_db, isolated_env):
+    """Targets just on the wrong side of both years' figures (wrong as dashboard.kpis reads the
+    direction): `signals` reports every one, with kpi_headline's figures."""
+    headline = _by_year(run_query("kpi_headline", db=demo_db))
+    this, before = headline["2024-2025"], headline["2023-2024"]
+    targets = {}
+    for key, kpi in BY_TARGET.items():
+        worst = (min if kpi.lower_is_better else max)(this[key], before[key])
+        targets[key] = worst - 0.001 if kpi.lower_is_better else worst + 0.001
+    (isolated_env / "pib.toml").write_text(
+        "[targets]\n" + "".join(f"{k} = {v!r}\n" for k, v in targets.items()), encoding="utf-8")
+    assert all(BY_TARGET[k].on_target(v) is False for k, v in (
+        *((k, this[k]) for k in targets), *((k, before[k]) for k in targets)))
+    found = run_query("signals", {"school_year": "2024-2025"}, db=demo_db).filter(
+        signal="target_missed_twice")
+    assert sorted(found["subject"]) == sorted(targets)
+    for row in found.iter_rows(named=True):
+        key = row["subject"]
+        assert row["value"] == pytest.approx(this[key], rel=1e-12)
+        assert row["lower_limit"] == pytest.approx(before[key], rel=1e-12)
+        assert row["reference"] == targets[key]

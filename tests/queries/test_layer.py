@@ -19,6 +19,8 @@ NAMED = ["waiting_times", "open_referrals", "coverage", "prevention_trend", "out
 REQUIRED = {"open_referrals": {"as_of": "2024-03-31"},
             "open_referrals_ageing": {"as_of": "2024-03-31"},
             "out_of_school_register": {"as_of": "2024-03-31"},
+            "signals": {"school_year": "2023-2024"},
+            "funnel_points": {"school_year": "2023-2024", "measure": "referrals"},
             **{name: {"school_year": "2023-2024"} for name in (
                 "coverage", "participation", "out_of_school_census", "admissions_by_category",
                 "border_traffic", "network_cost", "finance_lines")}}
