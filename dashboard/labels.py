@@ -761,14 +761,14 @@ _NL: dict[str, str] = {
     "cs_filter_note": "Alleen de tabel met terugkerende casussen volgt de gemeentefilter "
                       "({municipality}); de andere cijfers gelden voor het hele {organisation}.",
     "cs_recurring_header": "Wat keert terug",
-    "cs_findings_intro": "Gemeenten en problemen die in {year} het vaakst terugkwamen (in "
-                         "minstens twee schooljaren een casus):",
+    "cs_findings_intro": "Gemeenten en problemen die in {year} het vaakst terugkwamen (minstens "
+                         "{min_cell} casussen, en in minstens twee schooljaren):",
     "cs_finding": "**{municipality} · {problem}**: {cases} casussen in {year} ({previous} in "
                   "het schooljaar ervoor), in {years} van de {of} schooljaren met casussen; "
                   "{secondary} in vo of vso, {first_quarter} geopend in de eerste drie maanden "
                   "van het schooljaar (de overgang van po naar vo).",
-    "cs_findings_none": "Geen gemeente en soort probleem die in {year} terugkwamen met "
-                        "zichtbare aantallen.",
+    "cs_findings_none": "In {year} kwam geen gemeente met hetzelfde soort probleem {min_cell} "
+                        "keer of vaker terug.",
     "cs_fewer": "minder dan {min_cell}",
     "cs_trend_title": "{problem}: {cases} casussen in {year}, tegen {first} in {first_year}",
     "cs_trend_plain": "Casussen per schooljaar en soort probleem",

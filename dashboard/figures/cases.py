@@ -82,11 +82,16 @@ def moments(rows: pl.DataFrame, year: str) -> go.Figure:
     for column, name, colour in (("cases", label("cs_all_cases"), MUTED),
                                  ("cases_secondary", label("cs_secondary_cases"), SECONDARY)):
         values = [by_position.get(p, {}).get(column) for p in range(1, 13)]
+        inside = column == "cases_secondary"
         fig.add_bar(x=names, y=values, name=name, marker_color=colour,
-                    text=[number(v) if v else "" for v in values], textposition="outside",
+                    text=[number(v) if v else "" for v in values],
+                    textposition="inside" if inside else "outside",
+                    insidetextanchor="end", textangle=0,
+                    textfont={"color": "white" if inside else None},
                     hovertemplate="%{x}: %{y} " + name.lower() + "<extra></extra>")
     style(fig, title, x=label("cs_month_axis"), y=label("cs_cases_axis"))
-    fig.update_layout(barmode="overlay", height=360, legend={"orientation": "h", "y": -0.3})
+    fig.update_layout(barmode="overlay", height=360, legend={"orientation": "h", "y": -0.3},
+                      uniformtext={"minsize": 10, "mode": "hide"})
     fig.update_traces(selector={"name": label("cs_secondary_cases")}, width=0.5)
     return fig
 
@@ -124,13 +129,15 @@ def requesters(rows: pl.DataFrame, year: str) -> go.Figure:
                    .lower(), cases=number(top["cases"]), year=year)
              if top else label("cs_requester_plain", year=year))
     fig = go.Figure(go.Bar(
-        x=[code_label("case_referrer", c) for c in rows["referred_by"]], y=rows["cases"],
-        marker_color=ACCENT, text=[number(v) for v in rows["cases"]], textposition="outside",
+        y=[code_label("case_referrer", c) for c in rows["referred_by"]], x=rows["cases"],
+        orientation="h", marker_color=ACCENT, text=[number(v) for v in rows["cases"]],
+        textposition="outside", cliponaxis=False,
         customdata=[days(v) for v in rows["median_days_out_before"]],
-        hovertemplate="%{x}: %{y} casussen; mediaan %{customdata} zonder onderwijs"
+        hovertemplate="%{y}: %{x} casussen; mediaan %{customdata} zonder onderwijs"
                       "<extra></extra>",
     ))
-    style(fig, title, y=label("cs_cases_axis"))
+    style(fig, title, x=label("cs_cases_axis"))
+    fig.update_yaxes(autorange="reversed")
     fig.update_layout(height=340, showlegend=False)
     return fig
 
@@ -139,13 +146,15 @@ def sectors(rows: pl.DataFrame, year: str) -> go.Figure:
     """Cases per sector of the pupil and how many of them are open (cases_by_sector rows)."""
     names = [code_label("case_sector", c) for c in rows["sector"]]
     fig = go.Figure()
-    fig.add_bar(x=names, y=rows["cases"], name=label("cs_cases_axis"), marker_color=ACCENT,
-                text=[number(v) for v in rows["cases"]], textposition="outside",
-                hovertemplate="%{x}: %{y} casussen<extra></extra>")
-    fig.add_bar(x=names, y=rows["open_cases"], name=label("cs_open"),
+    fig.add_bar(y=names, x=rows["cases"], name=label("cs_cases_axis"), marker_color=ACCENT,
+                orientation="h", text=[number(v) for v in rows["cases"]],
+                textposition="outside", cliponaxis=False,
+                hovertemplate="%{y}: %{x} casussen<extra></extra>")
+    fig.add_bar(y=names, x=rows["open_cases"], name=label("cs_open"), orientation="h",
                 marker_color=COLOURS["case_outcome"]["open"],
-                hovertemplate="%{x}: %{y} open<extra></extra>")
-    style(fig, label("cs_sector_title", year=year), y=label("cs_cases_axis"))
+                hovertemplate="%{y}: %{x} open<extra></extra>")
+    style(fig, label("cs_sector_title", year=year), x=label("cs_cases_axis"))
+    fig.update_yaxes(autorange="reversed")
     fig.update_layout(barmode="group", height=340, legend={"orientation": "h", "y": -0.25})
     return fig
 

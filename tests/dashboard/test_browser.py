@@ -15,7 +15,8 @@ from dashboard.labels import label
 from tests.dashboard.conftest import SCREENSHOTS, wait_for_app
 
 pytestmark = pytest.mark.browser
-CHART_PAGES = {"overview", "coverage", "waiting", "prevention", "out_of_school", "outcomes"}
+CHART_PAGES = {"overview", "coverage", "waiting", "prevention", "out_of_school", "outcomes",
+               "cases"}
 
 
 @pytest.fixture

@@ -36,14 +36,17 @@ def count(value: int | None) -> str:
 
 
 def findings(recurring: pl.DataFrame, year: str, years_so_far: int) -> None:
-    """The pairs that came back most (a case in at least two school years), in sentences."""
-    top = (recurring.drop_nulls("cases").filter(pl.col("years_with_cases") >= 2)
+    """The pairs that came back most, in sentences: a case in at least two school years and at
+    least `min_cell` cases this year (the same pairs for every role; fewer is no pattern yet)."""
+    top = (recurring.drop_nulls("cases")
+           .filter((pl.col("years_with_cases") >= 2)
+                   & (pl.col("cases") >= get_settings().min_cell))
            .sort(["cases", "municipality_code", "problem_type"], descending=[True, False, False])
            .head(FINDINGS))
     if top.height == 0:
-        st.info(label("cs_findings_none", year=year))
+        st.info(label("cs_findings_none", year=year, min_cell=get_settings().min_cell))
         return
-    lines = [label("cs_findings_intro", year=year)]
+    lines = [label("cs_findings_intro", year=year, min_cell=get_settings().min_cell)]
     for row in top.iter_rows(named=True):
         lines.append("- " + label(
             "cs_finding", municipality=municipality_name(row["municipality_code"]),
