@@ -48,6 +48,18 @@ COLOURS: dict[str, dict[str, str]] = {
         "out_of_school": "#D55E00", "schools": "#56B4E9", "enrolments": "#CC79A7",
         "offers": "#882255",
     },
+    # The case register (issue 16): outcomes placed in greens and blues, no solution in red,
+    # open in grey; problems in the Okabe-Ito order.
+    "case_outcome": {
+        "placed_regular": "#009E73", "placed_special": "#0072B2",
+        "care_combination": "#56B4E9", "exemption": "#CC79A7", "no_solution": "#D55E00",
+        "withdrawn": "#999999", "open": "#E69F00", "unknown": "#BBBBBB",
+    },
+    "case_problem": {
+        "out_of_school": "#E69F00", "no_fitting_place": "#D55E00",
+        "support_not_offered": "#0072B2", "care_education": "#009E73", "transport": "#CC79A7",
+        "other": "#999999",
+    },
     # Waiting-time bands of the queries (days): within the norm, within the extension, beyond.
     "waiting_band": {
         "0-14": "#009E73", "15-28": "#009E73", "29-42": "#009E73", "0-42": "#009E73",

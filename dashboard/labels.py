@@ -796,6 +796,67 @@ _NL: dict[str, str] = {
     "sg_outside_998": "buiten 99,8%",
     "sg_axis_pupils": "Leerlingen",
     "sg_axis_rate": "Per 1.000 leerlingen",
+    # -- case register (Casussen, issue 16) --
+    "page_cases": "Casussen",
+    "cs_intro": "Casussen van het thuiszittersoverleg en de doorzettingsmacht: kinderen thuis of "
+                "zonder passende plek. Wat keert terug, bij wie en wanneer: om van te leren voor "
+                "preventie en aanbod.",
+    "cs_no_year": "Er zijn geen casussen in schooljaar {year}.",
+    "cs_filter_note": "Alleen de tabel met terugkerende casussen volgt de gemeentefilter "
+                      "({municipality}); de andere cijfers gelden voor het hele {organisation}.",
+    "cs_recurring_header": "Wat keert terug",
+    "cs_findings_intro": "Gemeenten en problemen die in {year} het vaakst terugkwamen (minstens "
+                         "{min_cell} casussen, en in minstens twee schooljaren):",
+    "cs_finding": "**{municipality} · {problem}**: {cases} casussen in {year} ({previous} in "
+                  "het schooljaar ervoor), in {years} van de {of} schooljaren met casussen; "
+                  "{secondary} in vo of vso, {first_quarter} geopend in de eerste drie maanden "
+                  "van het schooljaar (de overgang van po naar vo).",
+    "cs_findings_none": "In {year} kwam geen gemeente met hetzelfde soort probleem {min_cell} "
+                        "keer of vaker terug.",
+    "cs_fewer": "minder dan {min_cell}",
+    "cs_trend_title": "{problem}: {cases} casussen in {year}, tegen {first} in {first_year}",
+    "cs_trend_plain": "Casussen per schooljaar en soort probleem",
+    "cs_cases_axis": "Casussen",
+    "cs_recurring_caption": "Per gemeente en soort probleem met een casus in {year} of het "
+                            "schooljaar ervoor; de meeste casussen eerst.",
+    "cs_col_municipality": "Gemeente",
+    "cs_col_problem": "Probleem",
+    "cs_col_cases": "Casussen {year}",
+    "cs_col_previous": "Schooljaar ervoor",
+    "cs_col_years": "Schooljaren met casussen",
+    "cs_col_secondary": "In vo of vso",
+    "cs_col_first_quarter": "In de eerste drie maanden",
+    "cs_col_outcome": "Uitkomst",
+    "cs_col_median_days": "Mediane looptijd",
+    "cs_moments_header": "Wanneer in het schooljaar",
+    "cs_moments_title": "Piek in {month}: {cases} casussen, waarvan {secondary} in vo of vso",
+    "cs_moments_plain": "Casussen per maand van het schooljaar, {year}",
+    "cs_all_cases": "Alle casussen",
+    "cs_secondary_cases": "Vo en vso",
+    "cs_month_axis": "Maand waarin de casus begon",
+    "cs_moments_caption": "Per maand waarin de casus begon, vanaf de eerste maand van het "
+                          "schooljaar. Een piek bij vo en vso aan het begin van het jaar wijst "
+                          "op de overgang van po naar vo: leerlingen die na de basisschool geen "
+                          "passende plek vonden.",
+    "cs_year_header": "Probleem, uitkomst en looptijd in {year}",
+    "cs_outcome_title": "Uitkomst van de casussen per soort probleem, {year}",
+    "cs_outcome_caption": "Open: nog niet afgesloten. De looptijd is datum afsluiting − datum "
+                          "opening van de afgesloten casussen (mediaan per probleem en uitkomst).",
+    "cs_who_header": "Wie brengt de casus in, en hoe laat",
+    "cs_requester_title": "Meeste casussen via {who} ({cases}), {year}",
+    "cs_requester_plain": "Casussen naar aanmelder, {year}",
+    "cs_requester_caption": "Beweeg over een balk voor de mediaan van het aantal dagen zonder "
+                            "onderwijs vóór de casus.",
+    "cs_sector_title": "Casussen naar sector, {year}",
+    "cs_open": "waarvan open",
+    "cs_days_out_title": "{cases} casussen begonnen na drie maanden of langer zonder onderwijs, "
+                         "{year}",
+    "cs_days_out_plain": "Dagen zonder onderwijs vóór de casus, {year}",
+    "cs_days_axis": "Dagen zonder onderwijs vóór de casus",
+    "cs_band_zero": "0 dagen",
+    "cs_band": "{low}–{high} dagen",
+    "cs_band_open": "{low} dagen of meer",
+    "cs_band_unknown": "Onbekend",
 }
 
 _VL: dict[str, str] = {
@@ -853,6 +914,20 @@ _VL: dict[str, str] = {
     # -- signals page (Signalen) --
     "sg_what_decisions": "beslissingen",
     "sg_funnel_school_admissions": "{what} per 1.000 leerlingen, per school (gewoon onderwijs)",
+    # -- case register (Casussen, issue 16) --
+    "cs_intro": "Casussen van kinderen die niet naar school gaan of geen passende plek hebben. "
+                "Wat keert terug, bij wie en wanneer: om van te leren voor preventie en aanbod.",
+    "cs_finding": "**{municipality} · {problem}**: {cases} casussen in {year} ({previous} in "
+                  "het schooljaar ervoor), in {years} van de {of} schooljaren met casussen; "
+                  "{secondary} in het (buitengewoon) secundair, {first_quarter} geopend in de "
+                  "eerste drie maanden van het schooljaar (de overgang naar het secundair).",
+    "cs_col_secondary": "In het secundair",
+    "cs_moments_title": "Piek in {month}: {cases} casussen, waarvan {secondary} in het "
+                        "secundair",
+    "cs_secondary_cases": "Secundair (gewoon en buitengewoon)",
+    "cs_moments_caption": "Per maand waarin de casus begon, vanaf de eerste maand van het "
+                          "schooljaar. Een piek in het secundair aan het begin van het jaar wijst "
+                          "op de overgang van het lager naar het secundair onderwijs.",
 }
 
 CODES: dict[str, dict[str, str]] = {
@@ -920,6 +995,30 @@ CODES: dict[str, dict[str, str]] = {
         "basisonderwijs", "so": "Speciaal onderwijs", "vso": "Voortgezet speciaal onderwijs",
         "bao": "Basisonderwijs", "buo": "Buitengewoon onderwijs", "so_vo": "Secundair onderwijs",
     },
+    # -- case register (issue 16): `open` and `unknown` are outcomes of cases_summary --
+    "case_referrer": {
+        "school": "School", "parents": "Ouders", "swv": "Samenwerkingsverband",
+        "attendance_officer": "Leerplichtambtenaar", "care": "Zorg (jeugdhulp, wijkteam)",
+        "other": "Anders",
+    },
+    "case_problem": {
+        "out_of_school": "Thuiszitten", "no_fitting_place": "Geen passend aanbod",
+        "support_not_offered": "Ondersteuning niet geboden",
+        "care_education": "Onderwijs en zorg", "transport": "Leerlingenvervoer",
+        "other": "Anders",
+    },
+    "case_sector": {
+        "po": "Primair onderwijs", "vo": "Voortgezet onderwijs", "so": "Speciaal onderwijs",
+        "vso": "Voortgezet speciaal onderwijs", "mbo": "Mbo", "none": "Geen onderwijs",
+        "unknown": "Onbekend",
+    },
+    "case_outcome": {
+        "placed_regular": "Geplaatst in regulier onderwijs",
+        "placed_special": "Geplaatst in speciaal onderwijs",
+        "care_combination": "Onderwijs-zorgcombinatie", "exemption": "Vrijstelling",
+        "no_solution": "Geen oplossing", "withdrawn": "Ingetrokken", "open": "Open",
+        "unknown": "Onbekend",
+    },
 }
 
 _VL_CODES: dict[str, dict[str, str]] = {
@@ -937,6 +1036,17 @@ _VL_CODES: dict[str, dict[str, str]] = {
     "out_of_school_kind": {
         "absolute_absence": "Niet ingeschreven", "long_relative_absence": "Problematische "
         "afwezigheid", "exemption": "Vrijstelling",
+    },
+    # -- case register (issue 16) --
+    "case_referrer": {"swv": "Ondersteuningsnetwerk", "attendance_officer": "Leerplichtcontrole"},
+    "case_problem": {"out_of_school": "Problematische afwezigheid"},
+    "case_sector": {
+        "po": "Basisonderwijs", "vo": "Secundair onderwijs", "so": "Buitengewoon basisonderwijs",
+        "vso": "Buitengewoon secundair onderwijs", "mbo": "Beroepsopleiding na het secundair",
+    },
+    "case_outcome": {
+        "placed_regular": "Geplaatst in gewoon onderwijs",
+        "placed_special": "Geplaatst in buitengewoon onderwijs",
     },
 }
 

@@ -270,7 +270,7 @@ ENTITIES: dict[str, Entity] = {
                 _c("case_id", "text", "case identifier"),
                 _c("pupil_id", "text", "pupil; stored only as a keyed pseudonym",
                    pseudonymised=True),
-                _c("municipality_code", "text", MUNICIPALITY + " of the pupil"),
+                _c("municipality_code", "municipality", MUNICIPALITY + " of the pupil"),
                 _c("opened_on", "date", "date the case was opened"),
                 _opt("closed_on", "date", "date the case was closed; empty while open"),
                 _c("referred_by", "code", "who brought the case", codes=CASE_REFERRERS),

@@ -20,6 +20,7 @@ years as (
     union select year from evaluation_counts
     union select school_year_start(started_on) from out_of_school
     union select school_year_start(ended_on) from out_of_school where ended_on is not null
+    union select school_year_start(opened_on) from cases
 
 ),
 

@@ -33,6 +33,7 @@ PAGES = (
              "network"),
     PageSpec("outcomes", "outcomes.py", "page_outcomes", "resultaten", "flag", "all"),
     PageSpec("finance", "finance.py", "page_finance", "financien", "euro", "network"),
+    PageSpec("cases", "cases.py", "page_cases", "casussen", "diversity_3", "network"),
     PageSpec("quality", "quality.py", "page_quality", "datakwaliteit", "fact_check",
              "data_quality"),
     PageSpec("mapping", "mapping.py", "page_mapping", "bronprofielen", "schema",

@@ -69,7 +69,7 @@ def generate(out: Path, pupils: int = 25_000, years: int = 5, seed: int = 42,
             episodes = out_of_school(ctx, registry, year, next_episode)
             sink.write("out_of_school", episodes)
             next_episode += episodes.height
-            opened = cases(ctx, episodes, year, next_case)
+            opened = cases(ctx, episodes, registry, year, next_case)
             sink.write("cases", opened)
             next_case += opened.height
         targets = preventive_targets(ctx, hours[PREVENTIVE], hours[CURATIVE])

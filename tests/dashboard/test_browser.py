@@ -16,7 +16,7 @@ from tests.dashboard.conftest import SCREENSHOTS, wait_for_app
 
 pytestmark = pytest.mark.browser
 CHART_PAGES = {"signals", "overview", "coverage", "waiting", "prevention", "out_of_school",
-               "outcomes"}
+               "outcomes", "cases"}
 
 
 @pytest.fixture

@@ -93,7 +93,11 @@ REQUIRED = {"open_referrals": {"as_of": "2024-03-31"},
             "funnel_points": {"school_year": "2024-2025", "measure": "referrals"},
             **{name: {"school_year": "2024-2025"} for name in (
                 "coverage", "participation", "out_of_school_census", "admissions_by_category",
-                "border_traffic", "network_cost")}}
+                "border_traffic", "network_cost")},
+            # the case register (issue 16)
+            **{name: {"school_year": "2024-2025"} for name in (
+                "cases_summary", "cases_by_requester", "cases_by_sector", "cases_days_out",
+                "cases_moments", "cases_recurring")}}
 
 
 @pytest.mark.parametrize("role", ["bestuur", "school"])

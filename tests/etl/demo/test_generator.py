@@ -344,8 +344,25 @@ def test_offers_have_tariffs(nl: dict[str, pl.DataFrame]) -> None:
 def test_cases_follow_out_of_school_episodes(nl: dict[str, pl.DataFrame]) -> None:
     cases = nl["cases"]
     assert cases.height > 50
-    assert set(cases["pupil_id"]) <= set(nl["out_of_school"]["pupil_id"])
+    story = (pl.col("municipality_code") == "GM1708") & (pl.col("problem_type")
+                                                         == "no_fitting_place")
+    known = set(nl["out_of_school"]["pupil_id"]) | set(nl["referrals"]["pupil_id"])
+    # the story's cases (below) are of pupils met in referrals too; the others follow episodes
+    assert set(cases.filter(~story)["pupil_id"]) <= set(nl["out_of_school"]["pupil_id"])
+    assert set(cases["pupil_id"]) <= known
     assert (cases["outcome"].is_null() == cases["closed_on"].is_null()).all()
+
+
+def test_the_case_story_grows_in_one_gemeente_at_the_start_of_the_year(
+        nl: dict[str, pl.DataFrame]) -> None:
+    """etl/demo/cases.py: `no_fitting_place` in Steenwijkerland grows every school year, for
+    vo/vso pupils, mostly opened in August to October (the move from po to vo)."""
+    story = nl["cases"].filter(municipality_code="GM1708", problem_type="no_fitting_place")
+    start = pl.col("opened_on").dt.year() - (pl.col("opened_on").dt.month() < 8).cast(pl.Int32)
+    per_year = story.group_by(start.alias("year")).len().sort("year")["len"].to_list()
+    assert len(per_year) == 5 and per_year[-1] >= 3 * per_year[0]
+    assert story["sector"].is_in(["vo", "vso"]).mean() > 0.8
+    assert story["opened_on"].dt.month().is_in([8, 9, 10]).mean() > 0.6
 
 
 @pytest.mark.parametrize("profile", ["nl", "vl"])
