@@ -426,7 +426,7 @@ _NL: dict[str, str] = {
                                "en is na te rekenen met het pib query-commando onder de tabel "
                                "(met --role bestuur). ",
     "rpt_fresh_heading": "Laatste lading per bron (query data_freshness)",
-    "rpt_unknown_format": "Onbekend formaat '{fmt}': kies xlsx of pdf.",
+    "rpt_unknown_format": "Onbekend formaat '{fmt}': kies xlsx, pdf of html.",
     "rpt_no_folder": "De map {folder} bestaat niet.",
     "rpt_no_font": "Het lettertype DejaVu Sans ontbreekt (gezocht in {searched}). Installeer "
                    "het met 'apt-get install fonts-dejavu-core' of zet PIB_FONT_DIR op de map "
@@ -764,7 +764,9 @@ _NL: dict[str, str] = {
     "pub_year_note": "Cijfers tot en met schooljaar {year}.",
     "pub_privacy": "Om kinderen te beschermen zijn alle aantallen afgerond op een veelvoud van "
                    "{step}, en groepen van minder dan {min_cell} kinderen worden niet getoond. "
-                   "Percentages zijn afgerond op hele procenten.",
+                   "Percentages zijn afgerond op hele procenten. Elk cijfer is na te rekenen "
+                   "met het pib query-commando bij de tabel (--role bestuur); daar staan de "
+                   "aantallen nog niet afgerond.",
     "pub_rounded": "Aantallen zijn afgerond op vijftallen; een streepje (–) betekent: te weinig "
                    "kinderen om het cijfer te tonen.",
     "pub_reading": "Hoe lezen: {text}",

@@ -74,7 +74,7 @@ def round_count(value: float | None) -> int | None:
     counts; a non-whole value exactly halfway rounds up (7.5 → 10)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
-    return int(math.floor(value / ROUND_TO + 0.5)) * ROUND_TO
+    return math.floor(value / ROUND_TO + 0.5) * ROUND_TO
 
 
 def rounded(frame: pl.DataFrame, query: str) -> pl.DataFrame:
