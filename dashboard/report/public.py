@@ -25,7 +25,7 @@ from datetime import datetime
 import plotly.graph_objects as go
 import polars as pl
 
-from dashboard.charts import ACCENT, TARGET, colour_map, present, style
+from dashboard.charts import ACCENT, TARGET, present, style
 from dashboard.figures.out_of_school import per_1000
 from dashboard.figures.prevention import share_chart
 from dashboard.formatting import number, percent, rate
@@ -168,25 +168,39 @@ def _coverage_sentence(frame: pl.DataFrame, year: str) -> str:
 
 
 def _coverage_chart(frame: pl.DataFrame, year: str) -> go.Figure:
-    """Coverage ratio per need over the school years, 100% (enough places) dashed."""
-    colours = colour_map("need_category")
+    """Coverage ratio per need, one bar per school year (the latest darkest), the needs with
+    the lowest coverage of `year` on top; 100% (enough places) dashed."""
+    years = sorted(set(frame["school_year"]))
+    latest = frame.filter(pl.col("school_year") == year)
+    order = {r["need_category"]: (r["coverage_ratio"] if r["coverage_ratio"] is not None
+                                  else float("inf"))
+             for r in latest.iter_rows(named=True)}
+    needs = sorted(present("need_category", frame["need_category"]),
+                   key=lambda c: (-order.get(c, float("inf")), c))
+    shades = _shades(len(years))
     fig = go.Figure()
-    for code in present("need_category", frame["need_category"]):
-        part = frame.filter(pl.col("need_category") == code)
-        name = code_label("need_category", code)
-        fig.add_trace(go.Scatter(
-            x=part["school_year"].to_list(), y=part["coverage_ratio"].to_list(), name=name,
-            mode="lines+markers", line={"color": colours.get(name, ACCENT), "width": 2.5},
-            text=[percent(v) for v in part["coverage_ratio"]],
-            hovertemplate=name + " %{x}: %{text}<extra></extra>"))
-    fig.add_hline(y=1, line_dash="dash", line_color=TARGET,
-                  annotation_text=label("pub_coverage_line"), annotation_position="top left")
-    style(fig, label("pub_coverage_chart"), label("fig_school_year"), label("pub_col_coverage"),
-          percent=True)
-    fig.update_xaxes(type="category")
-    fig.update_yaxes(rangemode="tozero")
-    fig.update_layout(height=400, legend={"orientation": "h", "y": -0.2})
+    for shade, school_year in zip(shades, years, strict=True):
+        part = {r["need_category"]: r["coverage_ratio"]
+                for r in frame.filter(pl.col("school_year") == school_year).iter_rows(named=True)}
+        values = [part.get(code) for code in needs]
+        fig.add_trace(go.Bar(
+            y=[code_label("need_category", c) for c in needs], x=values, orientation="h",
+            name=school_year, marker_color=shade, text=[percent(v) for v in values],
+            textposition="outside" if school_year == year else "none",
+            hovertemplate="%{y} " + school_year + ": %{text}<extra></extra>"))
+    fig.add_vline(x=1, line_dash="dash", line_color=TARGET,
+                  annotation_text=label("pub_coverage_line"), annotation_position="top")
+    style(fig, label("pub_coverage_chart"), label("pub_col_coverage"), None)
+    fig.update_xaxes(tickformat=".0%", rangemode="tozero")
+    fig.update_layout(barmode="group", height=140 + 28 * len(needs) * max(len(years), 1) // 2,
+                      legend={"orientation": "h", "y": -0.12, "traceorder": "normal"},
+                      bargap=0.25)
     return fig
+
+
+def _shades(n: int) -> list[str]:
+    """`n` shades of the accent colour, light (oldest) to full (latest)."""
+    return [f"rgba(31, 95, 139, {0.3 + 0.7 * (i + 1) / n:.2f})" for i in range(n)]
 
 
 def _waiting_columns() -> tuple[Column, ...]:
