@@ -764,9 +764,7 @@ _NL: dict[str, str] = {
     "pub_year_note": "Cijfers tot en met schooljaar {year}.",
     "pub_privacy": "Om kinderen te beschermen zijn alle aantallen afgerond op een veelvoud van "
                    "{step}, en groepen van minder dan {min_cell} kinderen worden niet getoond. "
-                   "Percentages zijn afgerond op hele procenten. Elk cijfer is na te rekenen "
-                   "met het pib query-commando bij de tabel (--role bestuur); daar staan de "
-                   "aantallen nog niet afgerond.",
+                   "Percentages zijn afgerond op hele procenten.",
     "pub_rounded": "Aantallen zijn afgerond op vijftallen; een streepje (–) betekent: te weinig "
                    "kinderen om het cijfer te tonen.",
     "pub_reading": "Hoe lezen: {text}",
@@ -785,6 +783,8 @@ _NL: dict[str, str] = {
                             "er zijn minder plekken dan kinderen die er een nodig hebben.",
     "pub_coverage_sentence": "In {year} waren er genoeg plekken voor {ok} van de {total} soorten "
                              "ondersteuning.",
+    "pub_coverage_all": "In {year} waren er genoeg plekken voor alle {total} soorten "
+                        "ondersteuning.",
     "pub_coverage_worst": "Het grootste tekort was er bij {need}: plek voor {share} van de "
                           "kinderen die dat nodig hadden.",
     "pub_coverage_chart": "Dekkingsgraad per soort ondersteuning",

@@ -36,6 +36,7 @@ from dashboard.report.content import (
     Section,
     _present,
     check_school_year,
+    freshness_columns,
     freshness_table,
     query_role,
 )
@@ -157,8 +158,8 @@ def _coverage_sentence(frame: pl.DataFrame, year: str) -> str:
     if rows.height == 0:
         return label("pub_year_hidden", year=year)
     short = rows.filter(pl.col("coverage_ratio") < 1).sort(["coverage_ratio", "need_category"])
-    text = label("pub_coverage_sentence", year=year, ok=rows.height - short.height,
-                 total=rows.height)
+    key = "pub_coverage_sentence" if short.height else "pub_coverage_all"
+    text = label(key, year=year, ok=rows.height - short.height, total=rows.height)
     if short.height:
         worst = short.row(0, named=True)
         text += " " + label("pub_coverage_worst", need=code_label(
@@ -341,10 +342,18 @@ def build_public(school_year: str | None = None, role: str = EXPORT_ROLE, db=Non
         organisation=settings.organisation, school_year=year, first_day=first_day,
         last_day=last_day, role=role, query_role=qrole, min_cell=settings.min_cell,
         generated_at=(generated_at or datetime.now()).replace(microsecond=0),
-        freshness=freshness_table(qrole, db),
+        freshness=_freshness(qrole, db),
         sections=[_figure_section(spec, year, db) for spec in FIGURES],
         privacy=label("pub_privacy", min_cell=settings.min_cell, step=ROUND_TO),
     )
+
+
+def _freshness(role: str, db) -> pl.DataFrame:
+    """The freshness table of the reports, its row counts (rows of a file: of children, for
+    the thuiszitters) rounded to multiples of 5 like every public count."""
+    rows = freshness_columns()[3].header
+    return freshness_table(role, db).with_columns(
+        pl.col(rows).map_elements(round_count, return_dtype=pl.Int64, skip_nulls=False))
 
 
 def updated_until(report: Report) -> str:

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from dashboard.cli.main import app
 from dashboard.labels import label
 from dashboard.report import Report, build_report, is_report, write_report
+from dashboard.report.content import freshness_columns
 from dashboard.report.public import (
     FIGURES,
     build_public,
@@ -75,6 +76,11 @@ def test_every_count_is_the_bestuur_count_rounded(public: Report, demo_db: Path)
             if exact[column].null_count() and column in section.sources.values():
                 header = next(h for h, c in section.sources.items() if c == column)
                 assert section.table[header].null_count() >= exact[column].null_count()
+
+
+def test_freshness_row_counts_are_rounded_too(public: Report):
+    rows = public.freshness[freshness_columns()[3].header].drop_nulls().to_list()
+    assert rows and all(v % 5 == 0 for v in rows)
 
 
 def test_nothing_below_the_gemeente(public: Report):
