@@ -819,7 +819,7 @@ _NL: dict[str, str] = {
     "pub_prevention_reading": "preventieve ondersteuning is hulp die vroeg komt, vaak in de klas "
                               "of voor het hele team, nog voordat een kind vastloopt. Het "
                               "percentage is het deel van alle ondersteuningsuren dat preventief "
-                              "was; het samenwerkingsverband wil dat deel laten groeien.",
+                              "was; het {organisation} wil dat deel laten groeien.",
     "pub_prevention_sentence": "In {year} was {share} van de ondersteuningsuren preventief.",
     "pub_prevention_up": "Dat is meer dan in {first_year} ({first}).",
     "pub_prevention_down": "Dat is minder dan in {first_year} ({first}).",
@@ -882,6 +882,7 @@ _VL: dict[str, str] = {
     "wt_intro": "Hoe lang wachten {what} op een beslissing? De norm: een beslissing binnen {norm} "
                 "dagen, eenmaal te verlengen tot {extended} dagen.",
     # -- public page (/publiek) and its export: Flemish terms --
+    "pub_subtitle": "Kerncijfers van {organisation}: voor ouders, scholen en lokale besturen",
     "pub_intro": "Hoe goed vinden leerlingen die extra ondersteuning nodig hebben een passende "
                  "plek? Vier kerncijfers van het hele ondersteuningsnetwerk, over de schooljaren. "
                  "Er staan geen cijfers van afzonderlijke scholen of leerlingen op deze pagina.",

@@ -304,8 +304,8 @@ FIGURES: tuple[PublicFigure, ...] = (
 def _figure_section(spec: PublicFigure, year: str, db) -> Section:
     frame = public_query(spec.query, db).filter(pl.col("school_year") <= year)
     title = label(spec.title)
-    reading = label("pub_reading", text=label(spec.reading, days=_norm(), min_cell=get_settings()
-                                              .min_cell))
+    reading = label("pub_reading", text=label(spec.reading, days=_norm(),
+                                              organisation=label("organisation")))
     if frame.height == 0 or frame[spec.value].drop_nulls().len() == 0:
         sentence, figure = label("pub_empty"), None
     else:

@@ -200,3 +200,17 @@ def test_cli_export_publiek(demo_db: Path, tmp_path: Path):
     assert other.read_text(encoding="utf-8") == "<!DOCTYPE html><p>mijn eigen pagina</p>"
     school = runner.invoke(app, [*args, "--format", "html", "--role", "school"])
     assert school.exit_code == 2
+
+
+def test_flemish_words_in_the_flemish_profile(demo_db: Path, isolated_env: Path):
+    config = isolated_env / "pib.toml"
+    text = config.read_text(encoding="utf-8")
+    assert 'terminology = "nl"' in text
+    config.write_text(text.replace('terminology = "nl"', 'terminology = "vl"'), encoding="utf-8")
+    report = build_public(db=demo_db)
+    words = " ".join([report.subtitle.replace(report.organisation, ""), report.privacy_note]
+                     + [" ".join([s.title, s.intro, *s.notes, *s.table.columns])
+                        for s in report.sections]).lower()
+    assert "problematische afwezigheid" in words and "beslissing" in words
+    for dutch in ("samenwerkingsverband", "ondersteuningsplanraad", "aanvragen", "thuiszitter"):
+        assert dutch not in words, dutch
