@@ -109,6 +109,8 @@ KINDS: dict[str, Kind] = {
     # Excel's % multiplies by 100; a change of a share is in percentage points (see excel_value)
     "share": Kind(1, "0.0%", _signed_format("0.0", '" %-punt"'), percent=True),
     "euro": Kind(0, '"€ "#,##0', _signed_format('"€ "#,##0')),
+    # a share in whole percents (the public figures: shares rounded to whole percents)
+    "share0": Kind(0, "0%", _signed_format("0", '" %-punt"'), percent=True),
 }
 KINDS["int"] = KINDS["count"]
 DATETIME_EXCEL = "dd-mm-yyyy hh:mm"

@@ -426,7 +426,7 @@ _NL: dict[str, str] = {
                                "en is na te rekenen met het pib query-commando onder de tabel "
                                "(met --role bestuur). ",
     "rpt_fresh_heading": "Laatste lading per bron (query data_freshness)",
-    "rpt_unknown_format": "Onbekend formaat '{fmt}': kies xlsx of pdf.",
+    "rpt_unknown_format": "Onbekend formaat '{fmt}': kies xlsx, pdf of html.",
     "rpt_no_folder": "De map {folder} bestaat niet.",
     "rpt_no_font": "Het lettertype DejaVu Sans ontbreekt (gezocht in {searched}). Installeer "
                    "het met 'apt-get install fonts-dejavu-core' of zet PIB_FONT_DIR op de map "
@@ -857,6 +857,81 @@ _NL: dict[str, str] = {
     "cs_band": "{low}–{high} dagen",
     "cs_band_open": "{low} dagen of meer",
     "cs_band_unknown": "Onbekend",
+    # -- public page (/publiek) and its export (pib export --report publiek) --
+    "page_public": "Openbare cijfers",
+    "pub_title": "Passend onderwijs in cijfers",
+    "pub_subtitle": "Kerncijfers van {organisation}: voor ouders, gemeenten en de "
+                    "ondersteuningsplanraad",
+    "pub_intro": "Hoe goed vinden kinderen die extra ondersteuning nodig hebben een passende "
+                 "plek? Vier kerncijfers van het hele samenwerkingsverband, over de schooljaren. "
+                 "Er staan geen cijfers van afzonderlijke scholen of kinderen op deze pagina.",
+    "pub_fresh": "Gegevens bijgewerkt tot {date}.",
+    "pub_year_note": "Cijfers tot en met schooljaar {year}.",
+    "pub_privacy": "Om kinderen te beschermen zijn alle aantallen afgerond op een veelvoud van "
+                   "{step}, en groepen van minder dan {min_cell} kinderen worden niet getoond. "
+                   "Percentages zijn afgerond op hele procenten.",
+    "pub_rounded": "Aantallen zijn afgerond op vijftallen; een streepje (–) betekent: te weinig "
+                   "kinderen om het cijfer te tonen.",
+    "pub_reading": "Hoe lezen: {text}",
+    "pub_empty": "Voor dit cijfer zijn er te weinig gegevens om het te tonen zonder dat "
+                 "kinderen herkenbaar worden.",
+    "pub_year_hidden": "Voor schooljaar {year} zijn er te weinig gegevens om dit cijfer te "
+                       "tonen; de tabel geeft de eerdere jaren.",
+    "pub_no_years": "Er zijn nog geen gegevens geladen; er zijn nog geen cijfers om te tonen.",
+    "pub_off": "Deze pagina staat niet aan.",
+    "pub_login_link": "Bekijk de openbare cijfers zonder in te loggen",
+    "pub_table": "De cijfers in een tabel",
+    "pub_coverage": "Genoeg passende plekken",
+    "pub_coverage_reading": "de dekkingsgraad is het aantal beschikbare plekken gedeeld door "
+                            "het aantal kinderen dat zo'n plek nodig heeft, per soort "
+                            "ondersteuning. 100% of meer: er zijn genoeg plekken. Onder 100%: "
+                            "er zijn minder plekken dan kinderen die er een nodig hebben.",
+    "pub_coverage_sentence": "In {year} waren er genoeg plekken voor {ok} van de {total} soorten "
+                             "ondersteuning.",
+    "pub_coverage_all": "In {year} waren er genoeg plekken voor alle {total} soorten "
+                        "ondersteuning.",
+    "pub_coverage_worst": "Het grootste tekort was er bij {need}: plek voor {share} van de "
+                          "kinderen die dat nodig hadden.",
+    "pub_coverage_chart": "Dekkingsgraad per soort ondersteuning",
+    "pub_coverage_line": "100%: genoeg plekken",
+    "pub_col_demand": "Kinderen die een plek nodig hebben",
+    "pub_col_coverage": "Dekkingsgraad",
+    "pub_waiting": "Wachten op een besluit",
+    "pub_waiting_reading": "als een school of ouder extra ondersteuning aanvraagt, moet het "
+                           "samenwerkingsverband binnen {days} dagen besluiten. Het percentage "
+                           "zegt hoeveel aanvragen op tijd een besluit kregen; de mediaan is "
+                           "de wachttijd waarbinnen de helft van de aanvragen een besluit "
+                           "had.",
+    "pub_waiting_sentence": "Van de ongeveer {decided} aanvragen in {year} kreeg {share} binnen "
+                            "{days} dagen een besluit. De helft had binnen {median} dagen een "
+                            "besluit.",
+    "pub_waiting_chart": "Aanvragen met een besluit binnen {days} dagen",
+    "pub_col_decided": "Aanvragen met een besluit",
+    "pub_col_median": "Mediane wachttijd (dagen)",
+    "pub_col_within": "Besluit binnen {days} dagen",
+    "pub_out_of_school": "Thuiszitters",
+    "pub_out_of_school_reading": "een thuiszitter is een leerplichtig kind dat niet "
+                                 "ingeschreven staat op een school, of dat langer dan vier weken "
+                                 "zonder geldige reden niet naar school gaat. Om gebieden van "
+                                 "verschillende grootte te kunnen vergelijken tellen we ook per "
+                                 "1.000 leerlingen. Vrijgestelde kinderen (die niet naar school "
+                                 "hoeven) staan apart.",
+    "pub_out_of_school_sentence": "In {year} zaten ongeveer {n} kinderen een tijd thuis zonder "
+                                  "onderwijs: {rate} op elke 1.000 leerlingen.",
+    "pub_col_per_1000": "Per 1.000 leerlingen",
+    "pub_col_exempted": "Vrijgesteld",
+    "pub_prevention": "Vroeg helpen: preventieve ondersteuning",
+    "pub_prevention_reading": "preventieve ondersteuning is hulp die vroeg komt, vaak in de klas "
+                              "of voor het hele team, nog voordat een kind vastloopt. Het "
+                              "percentage is het deel van alle ondersteuningsuren dat preventief "
+                              "was; het {organisation} wil dat deel laten groeien.",
+    "pub_prevention_sentence": "In {year} was {share} van de ondersteuningsuren preventief.",
+    "pub_prevention_up": "Dat is meer dan in {first_year} ({first}).",
+    "pub_prevention_down": "Dat is minder dan in {first_year} ({first}).",
+    "pub_prevention_same": "Dat is evenveel als in {first_year} ({first}).",
+    "pub_col_supports": "Gestarte ondersteuning",
+    "pub_col_preventive": "Waarvan preventief",
+    "pub_col_preventive_share": "Deel preventieve uren",
 }
 
 _VL: dict[str, str] = {
@@ -928,6 +1003,29 @@ _VL: dict[str, str] = {
     "cs_moments_caption": "Per maand waarin de casus begon, vanaf de eerste maand van het "
                           "schooljaar. Een piek in het secundair aan het begin van het jaar wijst "
                           "op de overgang van het lager naar het secundair onderwijs.",
+    # -- public page (/publiek) and its export: Flemish terms --
+    "pub_subtitle": "Kerncijfers van {organisation}: voor ouders, scholen en lokale besturen",
+    "pub_intro": "Hoe goed vinden leerlingen die extra ondersteuning nodig hebben een passende "
+                 "plek? Vier kerncijfers van het hele ondersteuningsnetwerk, over de schooljaren. "
+                 "Er staan geen cijfers van afzonderlijke scholen of leerlingen op deze pagina.",
+    "pub_waiting": "Wachten op een beslissing",
+    "pub_waiting_reading": "als een school of ouder een ondersteuningsvraag stelt, moet het "
+                           "ondersteuningsnetwerk binnen {days} dagen beslissen. Het percentage "
+                           "zegt hoeveel vragen op tijd een beslissing kregen; de mediaan is "
+                           "de wachttijd waarbinnen de helft van de vragen een beslissing had.",
+    "pub_waiting_sentence": "Van de ongeveer {decided} ondersteuningsvragen in {year} kreeg "
+                            "{share} binnen {days} dagen een beslissing. De helft had binnen "
+                            "{median} dagen een beslissing.",
+    "pub_waiting_chart": "Ondersteuningsvragen met een beslissing binnen {days} dagen",
+    "pub_col_decided": "Ondersteuningsvragen met een beslissing",
+    "pub_col_within": "Beslissing binnen {days} dagen",
+    "pub_out_of_school": "Problematische afwezigheid",
+    "pub_out_of_school_reading": "het gaat om leerplichtige leerlingen die niet ingeschreven "
+                                 "zijn of langdurig problematisch afwezig zijn. Om gebieden van "
+                                 "verschillende grootte te kunnen vergelijken tellen we ook per "
+                                 "1.000 leerlingen. Vrijgestelde leerlingen staan apart.",
+    "pub_out_of_school_sentence": "In {year} waren ongeveer {n} leerlingen een tijd niet op "
+                                  "school: {rate} op elke 1.000 leerlingen.",
 }
 
 CODES: dict[str, dict[str, str]] = {

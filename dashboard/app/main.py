@@ -7,7 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.app import auth, filters
-from dashboard.app.navigation import PAGES
+from dashboard.app.navigation import PAGES, PUBLIC_PAGE
 from dashboard.labels import label
 from etl.settings import SettingsError, get_settings
 from etl.warehouse import WarehouseError
@@ -22,19 +22,27 @@ st.set_page_config(page_title=label("app_title"), page_icon="🧭", layout="wide
 
 login_problem = auth.signed_in()
 # Logged out, every page stays known (hidden) so the URL of a deep link keeps its page and
-# query string while the login form shows; none of them runs.
+# query string while the login form shows; none of them runs. The public page (only with
+# `[public] enabled = true`) runs without login; without it, /publiek does not exist.
 visible = PAGES if login_problem is not None else [p for p in PAGES if auth.may_see(p.key)]
-navigation = st.navigation([
+public = get_settings().public
+pages = [
     st.Page(Path(__file__).parent / "pages" / page.file, title=label(page.title),
             url_path=page.slug, icon=f":material/{page.icon}:", default=(page.key == "overview"))
-    for page in visible
-], position="sidebar" if login_problem is None else "hidden")
-if login_problem is not None:
+    for page in [*visible, *([PUBLIC_PAGE] if public else [])]
+]
+navigation = st.navigation(pages, position="sidebar" if login_problem is None else "hidden")
+on_public = public and navigation.url_path == PUBLIC_PAGE.slug
+if login_problem is not None and not on_public:
     auth.login_form(login_problem)
+    if public:
+        st.page_link(pages[-1], label=label("pub_login_link"), icon=":material/public:")
     st.stop()
 try:
-    filters.sidebar()
-    auth.sidebar_account()
+    if not on_public:  # the public page has no filters: the whole network, all years
+        filters.sidebar()
+    if login_problem is None:
+        auth.sidebar_account()
     navigation.run()
 except WarehouseError as exc:  # locked by another program, a stale .wal: a sentence
     st.error(str(exc))

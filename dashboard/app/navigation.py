@@ -42,3 +42,6 @@ PAGES = (
     PageSpec("admin", "admin.py", "page_admin", "beheer", "admin_panel_settings", "admin"),
 )
 BY_KEY = {page.key: page for page in PAGES}
+# The public figures (`[public] enabled = true`): for everyone, also without login; not one of
+# PAGES, whose pages all need a login when login is on (see main.py).
+PUBLIC_PAGE = PageSpec("public", "public.py", "page_public", "publiek", "public", "all")

@@ -192,11 +192,14 @@ def serve(
 
 @app.command()
 def export(
-    report: Annotated[str, typer.Option("--report", help="inspectie, bestuur of thuiszitters.")],
-    fmt: Annotated[str, typer.Option("--format", help="xlsx of pdf (thuiszitters: xlsx).")],
+    report: Annotated[str, typer.Option(
+        "--report", help="inspectie, bestuur, publiek of thuiszitters.")],
+    fmt: Annotated[str, typer.Option(
+        "--format", help="xlsx of pdf (publiek: html of pdf; thuiszitters: xlsx).")],
     out_file: Annotated[Path, typer.Option("--out", help="Het bestand dat geschreven wordt.")],
     year: Annotated[str | None, typer.Option(
-        "--year", help="Schooljaar, bv. 2024-2025 (inspectie en bestuur).")] = None,
+        "--year", help="Schooljaar, bv. 2024-2025 (inspectie en bestuur; publiek: tot en met "
+                       "dat jaar, standaard het laatste).")] = None,
     as_of: Annotated[str | None, typer.Option(
         "--as-of", help="Peildatum JJJJ-MM-DD (thuiszitters): de lijst van het schooljaar tot "
                         "en met die dag.")] = None,
@@ -206,7 +209,8 @@ def export(
              "thuiszitterslijst maken alleen kwaliteit en beheer (standaard kwaliteit).")] = None,
     db: DbOption = None,
 ) -> None:
-    """Schrijf een rapport (inspectiedossier, bestuursrapportage of thuiszitterslijst)."""
+    """Schrijf een rapport (inspectiedossier, bestuursrapportage, openbare cijfers of
+    thuiszitterslijst)."""
     import os
     import time
     from datetime import date
@@ -214,9 +218,9 @@ def export(
     import duckdb
 
     from dashboard.report import (
-        FORMATS,
+        PUBLIC,
         REGISTER,
-        REPORTS,
+        REPORT_FORMATS,
         ReportError,
         build_register,
         build_report,
@@ -226,11 +230,12 @@ def export(
     from dashboard.report.content import check_school_year
 
     register = report == REGISTER
-    if report not in REPORTS and not register:
-        fail(f"Onbekend rapport '{report}': kies {', '.join(REPORTS)} of {REGISTER}.", 2)
-    if fmt not in FORMATS or (register and fmt != "xlsx"):
-        fail(f"Onbekend formaat '{fmt}': kies "
-             f"{'xlsx' if register else ' of '.join(FORMATS)}.", 2)
+    if report not in REPORT_FORMATS:
+        fail(f"Onbekend rapport '{report}': kies {', '.join(list(REPORT_FORMATS)[:-1])} of "
+             f"{list(REPORT_FORMATS)[-1]}.", 2)
+    if fmt not in REPORT_FORMATS[report]:
+        fail(f"Onbekend formaat '{fmt}' voor het rapport {report}: kies "
+             f"{' of '.join(REPORT_FORMATS[report])}.", 2)
     role = role or ("kwaliteit" if register else "bestuur")
     try:
         who = get_role(role)
@@ -247,7 +252,7 @@ def export(
             day = date.fromisoformat(as_of)
         except ValueError:
             fail(f"Ongeldige peildatum '{as_of}': schrijf JJJJ-MM-DD, bv. 2025-03-31.", 2)
-    else:
+    elif year is not None or report != PUBLIC:
         if year is None:
             fail(f"Het rapport {report} vraagt een schooljaar: --year JJJJ-JJJJ.", 2)
         try:
@@ -295,7 +300,8 @@ def export(
     record_audit("export", f"rapport {report}, {when}, formaat {fmt}, "
                  f"bestand {written.name}", os.environ.get("USER") or None, role, db)
     privacy = (f"Gegevens per leerling zonder nummers (rol {role})." if register
-               else f"Kleine aantallen zijn onderdrukt (rol {content.query_role}).")
+               else f"Kleine aantallen zijn onderdrukt (rol {content.query_role})"
+               + ("; aantallen afgerond op vijftallen." if report == PUBLIC else "."))
     shown = day.isoformat() if register else content.school_year
     out.print(f"Rapport geschreven: {written} ({report} {shown}, {fmt}, "
               f"{written.stat().st_size / 1024:.0f} kB, {time.monotonic() - started:.1f} s). "

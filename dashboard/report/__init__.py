@@ -1,4 +1,5 @@
-"""Reports for export: the inspection pack and the board report, as xlsx or pdf.
+"""Reports for export: the inspection pack and the board report, as xlsx or pdf; the public
+figures (`publiek`, `dashboard.report.public`) as html or pdf.
 
 Pure Python (no Streamlit): used by `pib export` and by the dashboard's Rapportage page.
 
@@ -30,28 +31,36 @@ from dashboard.report.content import (
     build,
     build_register,
 )
+from dashboard.report.public import PUBLIC, build_public
 
-FORMATS = ("xlsx", "pdf")
+FORMATS = ("xlsx", "pdf", "html")
+# The formats of each report; the thuiszitters list (REGISTER) is xlsx only.
+REPORT_FORMATS = {"inspectie": ("xlsx", "pdf"), "bestuur": ("xlsx", "pdf"),
+                  PUBLIC: ("html", "pdf"), REGISTER: ("xlsx",)}
 _AUTHOR = b"<dc:creator>Passend in Beeld</dc:creator>"  # as the xlsx writer sets it
 _CREATOR = b"/Creator (Passend in Beeld)"  # as the pdf writer sets it
 
-__all__ = ["FORMATS", "REGISTER", "REPORTS", "Report", "ReportError", "Section",
-           "build_register", "build_report", "check_target", "deferred_register",
-           "deferred_report", "is_report", "report_bytes", "write_report"]
+__all__ = ["FORMATS", "PUBLIC", "REGISTER", "REPORTS", "REPORT_FORMATS", "Report",
+           "ReportError", "Section", "build_register", "build_report", "check_target",
+           "deferred_register", "deferred_report", "is_report", "report_bytes", "write_report"]
 
 
-def build_report(kind: str, school_year: str, role: str = "bestuur",
+def build_report(kind: str, school_year: str | None, role: str = "bestuur",
                  db: str | Path | None = None, generated_at: datetime | None = None) -> Report:
-    """The content of a report (`inspectie` or `bestuur`) for a school year such as 2024-2025.
+    """The content of a report (`inspectie` or `bestuur`) for a school year such as 2024-2025;
+    `publiek`: the public figures up to that school year (the latest when `school_year` is
+    empty).
 
     Raises ReportError (a ValueError with a Dutch sentence) for an unknown kind, role or an
     invalid school year. `generated_at` fixes the generation time (tests, reproducible output).
     """
+    if kind == PUBLIC:
+        return build_public(school_year or None, role=role, db=db, generated_at=generated_at)
     return build(kind, school_year, role=role, db=db, generated_at=generated_at)
 
 
 def write_report(report: Report, fmt: str, path: str | Path) -> Path:
-    """Write the report as `xlsx` or `pdf` to `path` (atomically: all or nothing)."""
+    """Write the report as `xlsx`, `pdf` or `html` to `path` (atomically: all or nothing)."""
     if fmt not in FORMATS:
         raise ReportError(label("rpt_unknown_format", fmt=fmt))
     target = Path(path)
@@ -66,6 +75,10 @@ def write_report(report: Report, fmt: str, path: str | Path) -> Path:
             from dashboard.report.xlsx import write_xlsx
 
             write_xlsx(report, tmp)
+        elif fmt == "html":
+            from dashboard.report.html import write_html
+
+            write_html(report, tmp)
         else:
             from dashboard.report.pdf import write_pdf
 
@@ -87,8 +100,9 @@ def check_target(target: Path, fmt: str) -> None:
 
 def is_report(path: Path, fmt: str) -> bool:
     """Whether `path` is a regular file holding a report of format `fmt` written by this
-    product: an xlsx (zip) whose docProps/core.xml names "Passend in Beeld" as author, or a pdf
-    whose Info names it as creator. Anything else (the warehouse, the user store, another
+    product: an xlsx (zip) whose docProps/core.xml names "Passend in Beeld" as author, a pdf
+    whose Info names it as creator, or an html file whose head has the generator meta tag of
+    `dashboard.report.html`. Anything else (the warehouse, the user store, another
     workbook, a folder, a link) is not."""
     if path.is_symlink() or not path.is_file():
         return False
@@ -99,6 +113,12 @@ def is_report(path: Path, fmt: str) -> bool:
         except (zipfile.BadZipFile, KeyError, OSError):
             return False
         return _AUTHOR in core
+    if fmt == "html":
+        from dashboard.report.html import GENERATOR
+
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+        return head.startswith(b"<!DOCTYPE html>") and GENERATOR.encode() in head
     with open(path, "rb") as fh:
         data = fh.read()
     return data.startswith(b"%PDF-") and _CREATOR in data
