@@ -752,6 +752,17 @@ _NL: dict[str, str] = {
     "ctx_schools_hover": "{name}<br>{sector} · {pupils} leerlingen",
     "ctx_schools_caption": "Punten: {n} schoolvestigingen in de regio uit de DUO-scholenlijst, "
                            "naar sector.",
+    # -- issue 14 (waitreport): offers without tariff on Datakwaliteit --
+    "dq_no_tariff_header": "Aanbod zonder tarief",
+    "dq_no_tariff_none": "Elk aanbod heeft een tarief per plaats.",
+    "dq_no_tariff_caption": "{offers} aanbodregels met samen {places} plaatsen hebben geen "
+                            "tarief. In de kosten van het aanbod (plaatsen × tarief) tellen ze "
+                            "met 0 euro mee: die kosten zijn te laag tot het tarief in de bron "
+                            "is aangevuld (kolom tariff_eur van het aanbod).",
+    "dq_provider": "Aanbieder",
+    "dq_offers": "Aanbodregels",
+    "dq_places": "Plaatsen",
+    "dq_offer_ids": "Aanbodcodes",
 }
 
 _VL: dict[str, str] = {
