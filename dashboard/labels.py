@@ -763,6 +763,33 @@ _NL: dict[str, str] = {
     "dq_offers": "Aanbodregels",
     "dq_places": "Plaatsen",
     "dq_offer_ids": "Aanbodcodes",
+    # -- issue 14 (waitreport): lead times per stage on Wachttijden --
+    "wt_lt_header": "Doorlooptijd per fase: van aanmelding tot start van de ondersteuning",
+    "wt_lt_title": "{year}: dossier compleet na {complete}, besluit {decision} later, start "
+                   "{start} na het besluit",
+    "wt_lt_title_plain": "Doorlooptijd per fase (mediaan)",
+    "wt_lt_sub": "Mediaan per fase; de streepjes zijn de normen",
+    "wt_lt_axis": "Dagen sinds ontvangst (medianen opgeteld)",
+    "wt_lt_norm_complete": "Norm dossier compleet: {days} dagen na ontvangst",
+    "wt_lt_norm_decision": "Norm besluit: {days} dagen na ontvangst",
+    "wt_lt_norm_start": "Norm start: {days} dagen na het besluit",
+    "wt_lt_hover": "{year}, {stage}: mediaan {median} (25e–75e percentiel: {p25}–{p75}; "
+                   "n = {n})",
+    "wt_lt_caption": "Elke balk zet de medianen van de drie fasen achter elkaar: een indruk van "
+                     "de hele doorlooptijd, niet de mediaan ervan. De fase tot de start telt "
+                     "alleen toegekende {what} waarbij ondersteuning startte. De tabel geeft "
+                     "de exacte cijfers.",
+    "wt_lt_need_caption": "Niet gefilterd op ondersteuningsbehoefte: deze doorlooptijden "
+                          "gelden voor alle behoeften.",
+    "wt_lt_col_stage": "Fase",
+    "wt_lt_col_n": "Aantal",
+    "wt_lt_col_p25": "25e percentiel (dagen)",
+    "wt_lt_col_median": "Mediaan (dagen)",
+    "wt_lt_col_p75": "75e percentiel (dagen)",
+    "wt_lt_col_norm": "Norm",
+    "wt_lt_col_within": "Binnen de norm",
+    "wt_lt_norm_days": "{days} dagen",
+    "wt_lt_norm_decision_days": "{days} dagen na ontvangst, tot besluit",
 }
 
 _VL: dict[str, str] = {
@@ -817,6 +844,12 @@ _VL: dict[str, str] = {
     "decided": "Beslissingen",
     "wt_intro": "Hoe lang wachten {what} op een beslissing? De norm: een beslissing binnen {norm} "
                 "dagen, eenmaal te verlengen tot {extended} dagen.",
+    # -- issue 14 (waitreport): lead times per stage --
+    "wt_lt_title": "{year}: dossier compleet na {complete}, beslissing {decision} later, start "
+                   "{start} na de beslissing",
+    "wt_lt_norm_decision": "Norm beslissing: {days} dagen na ontvangst",
+    "wt_lt_norm_start": "Norm start: {days} dagen na de beslissing",
+    "wt_lt_norm_decision_days": "{days} dagen na ontvangst, tot beslissing",
 }
 
 CODES: dict[str, dict[str, str]] = {
@@ -884,6 +917,12 @@ CODES: dict[str, dict[str, str]] = {
         "basisonderwijs", "so": "Speciaal onderwijs", "vso": "Voortgezet speciaal onderwijs",
         "bao": "Basisonderwijs", "buo": "Buitengewoon onderwijs", "so_vo": "Secundair onderwijs",
     },
+    # -- issue 14 (waitreport): the stages of `lead_times`, in process order --
+    "lead_stage": {
+        "receipt_to_complete": "Ontvangst → dossier compleet",
+        "complete_to_decision": "Dossier compleet → besluit",
+        "decision_to_start": "Besluit → start ondersteuning",
+    },
 }
 
 _VL_CODES: dict[str, dict[str, str]] = {
@@ -901,6 +940,11 @@ _VL_CODES: dict[str, dict[str, str]] = {
     "out_of_school_kind": {
         "absolute_absence": "Niet ingeschreven", "long_relative_absence": "Problematische "
         "afwezigheid", "exemption": "Vrijstelling",
+    },
+    # -- issue 14 (waitreport) --
+    "lead_stage": {
+        "complete_to_decision": "Dossier compleet → beslissing",
+        "decision_to_start": "Beslissing → start ondersteuning",
     },
 }
 

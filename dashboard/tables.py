@@ -89,6 +89,30 @@ def _if_any(column: str, build: Callable[[pl.DataFrame], go.Figure]):
     return lambda frame: build(frame) if frame[column].drop_nulls().len() else None
 
 
+def lead_time_columns() -> tuple[Column, ...]:
+    """The columns of `lead_times`, as the Wachttijden page and the reports show them."""
+    return (
+        Column("school_year", capital(label("school_year")), "text"),
+        Column("stage", label("wt_lt_col_stage"), "code:lead_stage"),
+        Column("n", label("wt_lt_col_n"), "count"),
+        Column("p25_days", label("wt_lt_col_p25"), "days"),
+        Column("median_days", label("wt_lt_col_median"), "days"),
+        Column("p75_days", label("wt_lt_col_p75"), "days"),
+        Column("within_norm_share", label("wt_lt_col_within"), "share"),
+    )
+
+
+def lead_time_norm(stage: str) -> str:
+    """The norm of a stage of `lead_times` in words (`pib.toml` `[norms]`): the dossier
+    complete_days and the start start_days; the decision's norm runs from receipt."""
+    settings = get_settings()
+    if stage == "receipt_to_complete":
+        return label("wt_lt_norm_days", days=settings.complete_days)
+    if stage == "decision_to_start":
+        return label("wt_lt_norm_days", days=settings.start_days)
+    return label("wt_lt_norm_decision_days", days=settings.decision_days)
+
+
 def inspection_tables(year: str) -> list[Table]:
     """The tables of the inspection pack for a school year, in their order."""
     settings = get_settings()
