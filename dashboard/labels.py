@@ -778,18 +778,19 @@ _NL: dict[str, str] = {
     "wt_lt_caption": "Elke balk zet de medianen van de drie fasen achter elkaar: een indruk van "
                      "de hele doorlooptijd, niet de mediaan ervan. De fase tot de start telt "
                      "alleen toegekende {what} waarbij ondersteuning startte. De tabel geeft "
-                     "de exacte cijfers.",
+                     "de exacte cijfers: P25 = een kwart was binnen zoveel kalenderdagen door "
+                     "de fase, de mediaan de helft, P75 drie kwart.",
     "wt_lt_need_caption": "Niet gefilterd op ondersteuningsbehoefte: deze doorlooptijden "
                           "gelden voor alle behoeften.",
     "wt_lt_col_stage": "Fase",
     "wt_lt_col_n": "Aantal",
-    "wt_lt_col_p25": "25e percentiel (dagen)",
+    "wt_lt_col_p25": "P25 (dagen)",
     "wt_lt_col_median": "Mediaan (dagen)",
-    "wt_lt_col_p75": "75e percentiel (dagen)",
+    "wt_lt_col_p75": "P75 (dagen)",
     "wt_lt_col_norm": "Norm",
     "wt_lt_col_within": "Binnen de norm",
     "wt_lt_norm_days": "{days} dagen",
-    "wt_lt_norm_decision_days": "{days} dagen na ontvangst, tot besluit",
+    "wt_lt_norm_decision_days": "{days} dagen na ontvangst",
     # -- issue 14 (waitreport): the new tables of the inspection pack and the board report --
     "rep_lead_times": "Doorlooptijd per fase tegen de normen",
     "rpt_sheet_lead_times": "Doorlooptijden per fase",
@@ -902,7 +903,6 @@ _VL: dict[str, str] = {
                    "{start} na de beslissing",
     "wt_lt_norm_decision": "Norm beslissing: {days} dagen na ontvangst",
     "wt_lt_norm_start": "Norm start: {days} dagen na de beslissing",
-    "wt_lt_norm_decision_days": "{days} dagen na ontvangst, tot beslissing",
     "rpt_intro_lead_times": "{what} ontvangen in {year}, per fase: van ontvangst tot compleet "
                             "dossier, van compleet dossier tot beslissing en van beslissing tot "
                             "de start van de ondersteuning; 25e percentiel, mediaan en 75e "

@@ -20,6 +20,8 @@ AGE_BANDS = (("0-42", "wt_age_0_42"), ("43-70", "wt_age_43_70"), ("71+", "wt_age
 # The stages of `lead_times` in process order, each with its colour.
 STAGES = (("receipt_to_complete", LIGHT), ("complete_to_decision", ACCENT),
           ("decision_to_start", "#009E73"))
+# The norm markers, in colours that stand out on every stage's bar and on white.
+NORM_COLOURS = {"complete": "#222222", "decision": "#D55E00", "start": "#CC79A7"}
 
 
 def months_text(months: list[int]) -> str:
@@ -239,17 +241,17 @@ def lead_times(rows: pl.DataFrame, year: str | None, complete_days: int, decisio
     ]
     norms = (
         (label("wt_lt_norm_complete", days=complete_days), [complete_days] * len(years), years,
-         LIGHT),
+         NORM_COLOURS["complete"]),
         (label("wt_lt_norm_decision", days=decision_days), [decision_days] * len(years), years,
-         ACCENT),
+         NORM_COLOURS["decision"]),
         (label("wt_lt_norm_start", days=start_days), [d + start_days for _, d in decided],
-         [y for y, _ in decided], "#009E73"),
+         [y for y, _ in decided], NORM_COLOURS["start"]),
     )
     for name, xs, ys, colour in norms:
         if ys:
             fig.add_scatter(x=xs, y=ys, mode="markers", name=name,
-                            marker={"symbol": "line-ns", "size": 34, "color": colour,
-                                    "line": {"width": 3, "color": colour}},
+                            marker={"symbol": "line-ns", "size": 40, "color": colour,
+                                    "line": {"width": 4, "color": colour}},
                             hovertemplate=name + "<extra></extra>")
     shown = year if year in years else (years[-1] if years else None)
     medians = [cell.get((shown, s), {}).get("median_days") for s, _ in STAGES]
@@ -260,8 +262,9 @@ def lead_times(rows: pl.DataFrame, year: str | None, complete_days: int, decisio
         title = label("wt_lt_title_plain")
     style(fig, subtitled(title, label("wt_lt_sub")), x=label("wt_lt_axis"), y="")
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=years)
-    fig.update_layout(barmode="stack", height=170 + 55 * len(years), margin_t=80,
-                      legend={"orientation": "h", "y": -0.25, "traceorder": "normal"})
+    fig.update_layout(barmode="stack", height=300 + 55 * len(years), margin_t=80,
+                      legend={"orientation": "h", "yanchor": "top", "y": -0.3,
+                              "traceorder": "normal"})
     return fig
 
 

@@ -181,7 +181,9 @@ def offers_without_tariff() -> None:
             label("dq_offer_ids"): offers["offer_ids"],
         })
         st.dataframe(table, hide_index=True, width="stretch", key="offers_without_tariff",
-                     height=min(38 + 35 * table.height, 420))
+                     height=min(38 + 35 * table.height, 420), column_config={
+                         h: st.column_config.TextColumn(h, alignment="right")
+                         for h in (label("dq_offers"), label("dq_places"))})
         st.caption(label("dq_no_tariff_caption", offers=number(offers["offers"].sum()),
                          places=number(offers["places"].sum())))
     definition("quarantine_offers_without_tariff", "network_cost")

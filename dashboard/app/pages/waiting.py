@@ -154,7 +154,7 @@ def lead_times_section(f: filters.Filters, year: str | None) -> None:
         table[label("wt_lt_col_norm")] = [lead_time_norm(s) for s in ordered["stage"]]
         headers = [c.header for c in columns]
         order = [*headers[:-1], label("wt_lt_col_norm"), headers[-1]]
-        text_columns = {c.header for c in columns if c.is_text}
+        text_columns = {c.header for c in columns if c.is_text} | {label("wt_lt_col_norm")}
         st.dataframe(pl.DataFrame({h: table[h] for h in order}), hide_index=True,
                      width="stretch", key="lead_times_table", column_config={
                          h: st.column_config.TextColumn(

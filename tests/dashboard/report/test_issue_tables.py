@@ -51,9 +51,8 @@ def sheet_rows(path: Path, sheet: str) -> tuple[list[str], list[tuple]]:
 def test_lead_times_in_process_order_with_the_small_stage_hidden(figures_report):
     xlsx, _ = figures_report
     header, rows = sheet_rows(xlsx, "Doorlooptijden per fase")
-    assert header == ["Schooljaar", "Fase", "Aantal", "25e percentiel (dagen)",
-                      "Mediaan (dagen)", "75e percentiel (dagen)", "Binnen de norm",
-                      "Onderdrukt"]
+    assert header == ["Schooljaar", "Fase", "Aantal", "P25 (dagen)", "Mediaan (dagen)",
+                      "P75 (dagen)", "Binnen de norm", "Onderdrukt"]
     assert rows == [
         # receipt → complete: 0 7 7 7 14 14 21 30 (README); 7 of 8 within 21 days
         ("2024-2025", "Ontvangst → dossier compleet", 8, 7, 10.5, 15.75, 0.875, "nee"),
