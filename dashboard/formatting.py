@@ -1,5 +1,5 @@
 """The one formatter of figures, for the pages, the xlsx and the pdf reports:
-1.234 · 45% · 1,9 · € 12.345 · +3,2 %-punt · 25-11-2026 13:46.
+1.234 · 45% · 1,9 · € 12.345 · € −9.652 · +3,2 %-punt · 25-11-2026 13:46.
 
 Rounding is half up on the decimal value as written (Decimal), so 2.25 shows as 2,3 on a page,
 in a PDF and in Excel (whose number formats round the same way; `KINDS` pairs each kind with
@@ -21,6 +21,7 @@ import polars as pl
 from dashboard.labels import label
 
 EMPTY = "–"
+MINUS = "\u2212"  # the minus sign of a negative amount of money (not the hyphen)
 
 
 def _missing(value: float | None) -> bool:
@@ -41,9 +42,22 @@ def percent(share: float | None, decimals: int = 0) -> str:
     return EMPTY if _missing(share) else f"{number(share * 100, decimals)}%"
 
 
-def euro(value: float | None) -> str:
-    """12345.6 → '€ 12.346'."""
-    return EMPTY if _missing(value) else f"€ {number(value)}"
+def euro(value: float | None, *, change: bool = False) -> str:
+    """An amount in whole euros: 12345.6 → '€ 12.346', -9652 → '€ −9.652'.
+
+    A negative amount keeps the euro sign first and puts the minus sign (U+2212) before the
+    digits: '€ −9.652', as the Dutch number conventions write it (Unicode CLDR, locale nl:
+    `¤ #,##0.00;¤ -#,##0.00`, which Windows, macOS and Excel follow in nl-NL) and as Dutch
+    annual accounts print a negative result. Every amount of money on a page, in a chart and in
+    the xlsx and pdf goes through here (`text(v, "euro")` too; `KINDS["euro"]` gives Excel the
+    format that shows the same). `change`: a difference, with '+' when positive. An amount
+    that rounds to 0 has no sign.
+    """
+    if _missing(value):
+        return EMPTY
+    digits = number(abs(value))
+    sign = "" if digits == "0" else MINUS if value < 0 else "+" if change else ""
+    return f"€ {sign}{digits}"
 
 
 def signed(value: float | None, decimals: int = 0, unit: str = "") -> str:
@@ -108,7 +122,8 @@ KINDS: dict[str, Kind] = {
     "dec1": Kind(1, "#,##0.0", _signed_format("#,##0.0")),
     # Excel's % multiplies by 100; a change of a share is in percentage points (see excel_value)
     "share": Kind(1, "0.0%", _signed_format("0.0", '" %-punt"'), percent=True),
-    "euro": Kind(0, '"€ "#,##0', _signed_format('"€ "#,##0')),
+    # money: '€ −9.652' (see euro()); the negative section writes the minus after the sign
+    "euro": Kind(0, '"€ "#,##0;"€ \u2212"#,##0', '"€ +"#,##0;"€ \u2212"#,##0;"€ "#,##0'),
     # a share in whole percents (the public figures: shares rounded to whole percents)
     "share0": Kind(0, "0%", _signed_format("0", '" %-punt"'), percent=True),
 }
@@ -137,7 +152,7 @@ def text(value: object, kind: str = "text", *, change: bool = False) -> str:
     if spec.percent:
         return points(value, spec.decimals) if change else percent(value, spec.decimals)
     if kind == "euro":
-        return f"€ {signed(value) if change else number(value)}"
+        return euro(value, change=change)
     return signed(value, spec.decimals) if change else number(value, spec.decimals)
 
 

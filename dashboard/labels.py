@@ -932,6 +932,98 @@ _NL: dict[str, str] = {
     "pub_col_supports": "Gestarte ondersteuning",
     "pub_col_preventive": "Waarvan preventief",
     "pub_col_preventive_share": "Deel preventieve uren",
+    # -- issue 14 (waitreport): offers without tariff on Datakwaliteit --
+    "dq_no_tariff_header": "Aanbod zonder tarief",
+    "dq_no_tariff_none": "Elk aanbod heeft een tarief per plaats.",
+    "dq_no_tariff_caption": "{offers} aanbodregels met samen {places} plaatsen hebben geen "
+                            "tarief. In de kosten van het aanbod (plaatsen × tarief) tellen ze "
+                            "met 0 euro mee: die kosten zijn te laag tot het tarief in de bron "
+                            "is aangevuld (kolom tariff_eur van het aanbod).",
+    "dq_provider": "Aanbieder",
+    "dq_offers": "Aanbodregels",
+    "dq_places": "Plaatsen",
+    "dq_offer_ids": "Aanbodcodes",
+    # -- issue 14 (waitreport): lead times per stage on Wachttijden --
+    "wt_lt_header": "Doorlooptijd per fase: van aanmelding tot start van de ondersteuning",
+    "wt_lt_title": "{year}: dossier compleet na {complete}, besluit {decision} later, start "
+                   "{start} na het besluit",
+    "wt_lt_title_plain": "Doorlooptijd per fase (mediaan)",
+    "wt_lt_sub": "Mediaan per fase; de streepjes zijn de normen",
+    "wt_lt_axis": "Dagen sinds ontvangst (medianen opgeteld)",
+    "wt_lt_norm_complete": "Norm dossier compleet: {days} dagen na ontvangst",
+    "wt_lt_norm_decision": "Norm besluit: {days} dagen na ontvangst",
+    "wt_lt_norm_start": "Norm start: {days} dagen na het besluit",
+    "wt_lt_hover": "{year}, {stage}: mediaan {median} (25e–75e percentiel: {p25}–{p75}; "
+                   "n = {n})",
+    "wt_lt_caption": "Elke balk zet de medianen van de drie fasen achter elkaar: een indruk van "
+                     "de hele doorlooptijd, niet de mediaan ervan. De fase tot de start telt "
+                     "alleen toegekende {what} waarbij ondersteuning startte. De tabel geeft "
+                     "de exacte cijfers: P25 = een kwart was binnen zoveel kalenderdagen door "
+                     "de fase, de mediaan de helft, P75 drie kwart.",
+    "wt_lt_need_caption": "Niet gefilterd op ondersteuningsbehoefte: deze doorlooptijden "
+                          "gelden voor alle behoeften.",
+    "wt_lt_col_stage": "Fase",
+    "wt_lt_col_n": "Aantal",
+    "wt_lt_col_p25": "P25 (dagen)",
+    "wt_lt_col_median": "Mediaan (dagen)",
+    "wt_lt_col_p75": "P75 (dagen)",
+    "wt_lt_col_norm": "Norm",
+    "wt_lt_col_within": "Binnen de norm",
+    "wt_lt_norm_days": "{days} dagen",
+    "wt_lt_norm_decision_days": "{days} dagen na ontvangst",
+    # -- issue 14 (waitreport): the new tables of the inspection pack and the board report --
+    "rep_lead_times": "Doorlooptijd per fase tegen de normen",
+    "rpt_sheet_lead_times": "Doorlooptijden per fase",
+    "rpt_intro_lead_times": "{what} ontvangen in {year}, per fase: van ontvangst tot compleet "
+                            "dossier, van compleet dossier tot besluit en van besluit tot de "
+                            "start van de ondersteuning; 25e percentiel, mediaan en 75e "
+                            "percentiel in kalenderdagen en het aandeel binnen de norm.",
+    "rpt_note_lead_times": "Normen (pib.toml): dossier compleet binnen {complete} dagen na "
+                           "ontvangst, start binnen {start} dagen na het besluit. De norm van "
+                           "{decision} dagen loopt van ontvangst tot besluit (zie de "
+                           "wachttijden); de fase van compleet dossier tot besluit heeft daarom "
+                           "geen aandeel binnen de norm.",
+    "rep_census": "Leerplichttelling: thuiszitters en vrijstellingen per soort en artikel",
+    "rpt_sheet_census": "Leerplichttelling",
+    "rpt_intro_census": "Unieke leerlingen in schooljaar {year} ({first} t/m {last}) per soort "
+                        "verzuim, en bij vrijstellingen per artikel van de Leerplichtwet: bij "
+                        "de start, nieuw in het jaar, totaal, langer dan 3 maanden, beëindigd "
+                        "en open aan het eind.",
+    "rep_by_category": "{what} so en vso per bekostigingscategorie",
+    "rpt_sheet_by_category": "{what} per categorie",
+    "rpt_intro_by_category": "Toegekende {what} voor so en vso met een besluit in {year}, per "
+                             "bekostigingscategorie (laag, midden, hoog; onbekend als de "
+                             "categorie ontbreekt).",
+    "rpt_col_funding_category": "Bekostigingscategorie",
+    "rep_border": "Grensverkeer: plaatsingen over de grens van de regio",
+    "rpt_sheet_border": "Grensverkeer",
+    "rpt_intro_border": "Toegekende {what} met een besluit in {year} en een bekende school van "
+                        "plaatsing: uitgaand (de leerling woont in de regio, de school ligt "
+                        "erbuiten), inkomend (andersom) en het saldo, inkomend min uitgaand.",
+    "rpt_note_border": "De regio is de lijst gemeenten in pib.toml ([region] municipalities).",
+    "rpt_col_outgoing": "Uitgaand",
+    "rpt_col_incoming": "Inkomend",
+    "rpt_col_balance": "Saldo (inkomend − uitgaand)",
+    "rep_network_cost": "Plaatsen en kosten van het aanbod",
+    "rpt_sheet_network_cost": "Kosten van het aanbod",
+    "rpt_intro_network_cost": "Het aanbod van {year} per gemeente en ondersteuningsbehoefte: "
+                              "plaatsen en kosten (plaatsen × tarief per plaats).",
+    "rpt_note_network_cost": "Aanbod zonder tarief telt met € 0 mee; de pagina Datakwaliteit "
+                             "toont welk aanbod dat is.",
+    "rpt_col_places": "Plaatsen",
+    "rpt_col_cost": "Kosten",
+    "rep_finance": "Financiën: baten, lasten, preventief en curatief, reserve",
+    "rpt_intro_finance": "Per schooljaar uit de realisatie: baten, lasten, preventieve en "
+                         "curatieve uitgaven, de reserve aan het eind van het jaar tegen de "
+                         "signaleringswaarde van de Inspectie (3,5% van de baten, minstens "
+                         "€ 250.000) en hoeveel de reserve daarboven (positief) of daaronder "
+                         "(negatief) ligt.",
+    "rpt_note_finance": "De Inspectie past de signaleringswaarde toe op de jaarrekening "
+                        "(kalenderjaren); op cijfers per schooljaar is het een indicatie.",
+    "rpt_col_preventive": "Preventief",
+    "rpt_col_curative": "Curatief",
+    "rpt_col_above_eur": "Reserve min signaleringswaarde",
+    "rpt_col_above_signal": "Boven de signaleringswaarde",
 }
 
 _VL: dict[str, str] = {
@@ -1026,6 +1118,29 @@ _VL: dict[str, str] = {
                                  "1.000 leerlingen. Vrijgestelde leerlingen staan apart.",
     "pub_out_of_school_sentence": "In {year} waren ongeveer {n} leerlingen een tijd niet op "
                                   "school: {rate} op elke 1.000 leerlingen.",
+    # -- issue 14 (waitreport): lead times per stage --
+    "wt_lt_title": "{year}: dossier compleet na {complete}, beslissing {decision} later, start "
+                   "{start} na de beslissing",
+    "wt_lt_norm_decision": "Norm beslissing: {days} dagen na ontvangst",
+    "wt_lt_norm_start": "Norm start: {days} dagen na de beslissing",
+    "rpt_intro_lead_times": "{what} ontvangen in {year}, per fase: van ontvangst tot compleet "
+                            "dossier, van compleet dossier tot beslissing en van beslissing tot "
+                            "de start van de ondersteuning; 25e percentiel, mediaan en 75e "
+                            "percentiel in kalenderdagen en het aandeel binnen de norm.",
+    "rpt_note_lead_times": "Normen (pib.toml): dossier compleet binnen {complete} dagen na "
+                           "ontvangst, start binnen {start} dagen na de beslissing. De norm van "
+                           "{decision} dagen loopt van ontvangst tot beslissing (zie de "
+                           "wachttijden); de fase van compleet dossier tot beslissing heeft "
+                           "daarom geen aandeel binnen de norm.",
+    "rpt_intro_border": "Toegekende {what} met een beslissing in {year} en een bekende school "
+                        "van inschrijving: uitgaand (de leerling woont in het werkingsgebied, "
+                        "de school ligt erbuiten), inkomend (andersom) en het saldo, inkomend "
+                        "min uitgaand.",
+    "wt_lt_header": "Doorlooptijd per fase: van ondersteuningsvraag tot start van de "
+                    "ondersteuning",
+    "rep_border": "Grensverkeer: inschrijvingen over de grens van het werkingsgebied",
+    "rpt_note_border": "Het werkingsgebied is de lijst gemeenten in pib.toml ([region] "
+                       "municipalities).",
 }
 
 CODES: dict[str, dict[str, str]] = {
@@ -1117,6 +1232,15 @@ CODES: dict[str, dict[str, str]] = {
         "no_solution": "Geen oplossing", "withdrawn": "Ingetrokken", "open": "Open",
         "unknown": "Onbekend",
     },
+    # -- issue 14 (waitreport): bekostigingscategorie of a TLV so/vso (H/M/L in OSO) --
+    "funding_category": {"low": "Laag", "medium": "Midden", "high": "Hoog",
+                         "unknown": "Onbekend"},
+    # -- issue 14 (waitreport): the stages of `lead_times`, in process order --
+    "lead_stage": {
+        "receipt_to_complete": "Ontvangst → dossier compleet",
+        "complete_to_decision": "Dossier compleet → besluit",
+        "decision_to_start": "Besluit → start ondersteuning",
+    },
 }
 
 _VL_CODES: dict[str, dict[str, str]] = {
@@ -1145,6 +1269,11 @@ _VL_CODES: dict[str, dict[str, str]] = {
     "case_outcome": {
         "placed_regular": "Geplaatst in gewoon onderwijs",
         "placed_special": "Geplaatst in buitengewoon onderwijs",
+    },
+    # -- issue 14 (waitreport) --
+    "lead_stage": {
+        "complete_to_decision": "Dossier compleet → beslissing",
+        "decision_to_start": "Beslissing → start ondersteuning",
     },
 }
 

@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from dashboard.figures import admissions as admissions_figures
+from dashboard.figures import finance as finance_figures
 from dashboard.figures import out_of_school as out_of_school_figures
 from dashboard.figures import outcomes as outcomes_figures
 from dashboard.figures import prevention as prevention_figures
@@ -49,7 +50,10 @@ class Column:
         return self.kind in ("text", "municipality") or self.kind.startswith("code:")
 
     def present(self, value: object) -> object:
-        """A code or gemeente code as its label; any other value unchanged."""
+        """A code or gemeente code as its label (an empty code stays empty, e.g. the article
+        of an episode that is no exemption); any other value unchanged."""
+        if value is None:
+            return None
         if self.kind.startswith("code:"):
             return code_text(self.kind[5:], value)  # type: ignore[arg-type]
         if self.kind == "municipality":
@@ -59,7 +63,7 @@ class Column:
     def text(self, value: object) -> str:
         """The value as a page writes it."""
         if self.kind.startswith("code:") or self.kind == "municipality":
-            return str(self.present(value))
+            return formatted(self.present(value), "text")
         return formatted(value, self.kind)
 
 
@@ -73,6 +77,8 @@ class Table:
     intro: str = ""  # the report's introduction
     notes: tuple[str, ...] = ()
     figure: Callable[[pl.DataFrame], go.Figure | None] | None = None  # the report's figure
+    pdf_transpose: bool = False  # PDF: one row per column (a wide table)
+    order: Callable[[pl.DataFrame], pl.DataFrame] | None = None  # rows in reading order
 
     @property
     def key(self) -> str:
@@ -87,6 +93,126 @@ def as_of_date(year: str) -> date:
 def _if_any(column: str, build: Callable[[pl.DataFrame], go.Figure]):
     """A figure builder that gives None when `column` has no value (all suppressed)."""
     return lambda frame: build(frame) if frame[column].drop_nulls().len() else None
+
+
+def lead_time_columns() -> tuple[Column, ...]:
+    """The columns of `lead_times`, as the Wachttijden page and the reports show them."""
+    return (
+        Column("school_year", capital(label("school_year")), "text"),
+        Column("stage", label("wt_lt_col_stage"), "code:lead_stage"),
+        Column("n", label("wt_lt_col_n"), "count"),
+        Column("p25_days", label("wt_lt_col_p25"), "days"),
+        Column("median_days", label("wt_lt_col_median"), "days"),
+        Column("p75_days", label("wt_lt_col_p75"), "days"),
+        Column("within_norm_share", label("wt_lt_col_within"), "share"),
+    )
+
+
+def lead_time_norm(stage: str) -> str:
+    """The norm of a stage of `lead_times` in words (`pib.toml` `[norms]`): the dossier
+    complete_days and the start start_days; the decision's norm runs from receipt."""
+    settings = get_settings()
+    if stage == "receipt_to_complete":
+        return label("wt_lt_norm_days", days=settings.complete_days)
+    if stage == "decision_to_start":
+        return label("wt_lt_norm_days", days=settings.start_days)
+    return label("wt_lt_norm_decision_days", days=settings.decision_days)
+
+
+def census_columns() -> tuple[Column, ...]:
+    """The columns of the leerplicht census (query out_of_school_census), as the Thuiszitters
+    page and the reports show them."""
+    return (
+        Column("kind", label("rpt_col_kind"), "code:out_of_school_kind"),
+        Column("exemption_article", label("rpt_col_article"), "code:exemption_article"),
+        Column("at_start", label("os_col_at_start"), "count"),
+        Column("new_in_year", label("os_col_new"), "count"),
+        Column("total", label("os_col_total"), "count"),
+        Column("over_3_months", label("os_col_over_3_months"), "count"),
+        Column("ended_in_year", label("os_col_ended"), "count"),
+        Column("open_at_end", label("os_col_open_at_end"), "count"),
+    )
+
+
+def issue_tables(year: str) -> list[Table]:
+    """The tables both reports gain (issue 14): the lead time per stage, the leerplicht census,
+    TLV's so/vso per bekostigingscategorie, grensverkeer and the cost of the offer. The census
+    and the bekostigingscategorie are Dutch (the Leerplichtwet, DUO's funding of a TLV): the
+    Flemish profile leaves them out."""
+    settings = get_settings()
+    dutch = settings.terminology == "nl"
+    first, last = settings.school_year_bounds(year)
+    admissions = label("admissions")
+    need = Column("need_category", capital(label("need_category")), "code:need_category")
+    request_type = Column("request_type", label("rep_col_request_type"), "code:request_type")
+    norms = {"complete": settings.complete_days, "decision": settings.decision_days,
+             "start": settings.start_days}
+    tables = [
+        Table("lead_times", label("rep_lead_times"), lead_time_columns(),
+              sheet=label("rpt_sheet_lead_times"), order=waiting_figures.stage_order,
+              intro=label("rpt_intro_lead_times", what=capital(label("referrals")), year=year),
+              notes=(label("rpt_note_lead_times", **norms),),
+              figure=_if_any("median_days", lambda f: waiting_figures.lead_times(
+                  f, year, settings.complete_days, settings.decision_days,
+                  settings.start_days))),
+    ]
+    if dutch:
+        tables += [
+            Table("out_of_school_census", label("rep_census"), census_columns(),
+                  sheet=label("rpt_sheet_census"),
+                  intro=label("rpt_intro_census", year=year, first=f"{first:%d-%m-%Y}",
+                              last=f"{last:%d-%m-%Y}")),
+            Table("admissions_by_category", label("rep_by_category", what=capital(admissions)), (
+                request_type,
+                Column("funding_category", label("rpt_col_funding_category"),
+                       "code:funding_category"),
+                Column("granted", label("rep_col_granted"), "count"),
+            ), sheet=label("rpt_sheet_by_category", what=capital(admissions)),
+                intro=label("rpt_intro_by_category", what=admissions, year=year)),
+        ]
+    tables += [
+        Table("border_traffic", label("rep_border"), (
+            request_type,
+            Column("outgoing", label("rpt_col_outgoing"), "count"),
+            Column("incoming", label("rpt_col_incoming"), "count"),
+            Column("balance", label("rpt_col_balance"), "count"),
+        ), sheet=label("rpt_sheet_border"),
+            intro=label("rpt_intro_border", what=admissions, year=year),
+            notes=(label("rpt_note_border"),)),
+        Table("network_cost", label("rep_network_cost"), (
+            Column("municipality_code", label("col_municipality_code"), "text"),
+            Column("municipality_code", capital(label("municipality")), "municipality"),
+            need,
+            Column("places", label("rpt_col_places"), "count"),
+            Column("cost_eur", label("rpt_col_cost"), "euro"),
+        ), sheet=label("rpt_sheet_network_cost"),
+            intro=label("rpt_intro_network_cost", year=year),
+            notes=(label("rpt_note_network_cost"),)),
+    ]
+    return tables
+
+
+def board_tables(year: str) -> list[Table]:
+    """The tables of the board report after its key figures: those of `issue_tables` and, in
+    the Dutch profile, the finance summary per school year (`finance_years`: the
+    signaleringswaarde is the Dutch Inspectie's rule)."""
+    tables = issue_tables(year)
+    if get_settings().terminology == "nl":
+        tables.append(Table("finance_years", label("rep_finance"), (
+            Column("school_year", capital(label("school_year")), "text"),
+            Column("income_eur", label("fin_tile_income"), "euro"),
+            Column("expense_eur", label("fin_tile_expense"), "euro"),
+            Column("preventive_eur", label("rpt_col_preventive"), "euro"),
+            Column("curative_eur", label("rpt_col_curative"), "euro"),
+            Column("preventive_share", label("fin_tile_preventive_share"), "share"),
+            Column("reserve_eur", label("fin_tile_reserve"), "euro"),
+            Column("signaleringswaarde_eur", label("fin_signal"), "euro"),
+            Column("above_eur", label("rpt_col_above_eur"), "euro"),
+            Column("above_signal", label("rpt_col_above_signal"), "flag"),
+        ), sheet=label("page_finance"), intro=label("rpt_intro_finance"),
+            notes=(label("rpt_note_finance"),), pdf_transpose=True,
+            figure=_if_any("reserve_eur", lambda f: finance_figures.reserves(f, year))))
+    return tables
 
 
 def inspection_tables(year: str) -> list[Table]:
@@ -170,4 +296,5 @@ def inspection_tables(year: str) -> list[Table]:
         ), sheet=label("page_outcomes"), intro=label("rpt_intro_outcomes"),
             figure=_if_any("achieved_share", lambda f: outcomes_figures.achieved(
                 f, year, kpi("achieved_share").target_value()))),
+        *issue_tables(year),
     ]

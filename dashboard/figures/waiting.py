@@ -1,6 +1,6 @@
 """Wachttijden figures: waiting times and inflow per month (the spring/summer peak named in the
-title), the distribution in bands, the share within the norm per need category and the open
-waiting list by age."""
+title), the distribution in bands, the share within the norm per need category, the lead time
+per stage against its norms and the open waiting list by age."""
 
 from __future__ import annotations
 
@@ -9,14 +9,19 @@ from datetime import date, timedelta
 import plotly.graph_objects as go
 import polars as pl
 
-from dashboard.charts import ACCENT, COLOURS, TARGET, present, style
-from dashboard.formatting import number, percent
+from dashboard.charts import ACCENT, COLOURS, TARGET, present, style, subtitled
+from dashboard.formatting import days, number, percent
 from dashboard.labels import code_label, code_labels, label
 
 LIGHT = "#9ecae1"  # the second measure next to ACCENT
 MEASURES = (("received_to_decided", "wt_to_decided", ACCENT),
             ("received_to_complete", "wt_to_complete", LIGHT))
 AGE_BANDS = (("0-42", "wt_age_0_42"), ("43-70", "wt_age_43_70"), ("71+", "wt_age_71"))
+# The stages of `lead_times` in process order, each with its colour.
+STAGES = (("receipt_to_complete", LIGHT), ("complete_to_decision", ACCENT),
+          ("decision_to_start", "#009E73"))
+# The norm markers, in colours that stand out on every stage's bar and on white.
+NORM_COLOURS = {"complete": "#222222", "decision": "#D55E00", "start": "#CC79A7"}
 
 
 def months_text(months: list[int]) -> str:
@@ -193,6 +198,73 @@ def per_need(rows: pl.DataFrame, need_category: str | None, target: float | None
     fig.update_xaxes(tickformat=".0%", range=[0, 1.02])
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(height=420, showlegend=False)
+    return fig
+
+
+def stage_order(rows: pl.DataFrame) -> pl.DataFrame:
+    """The rows of `lead_times` by school year, then the stages in process order."""
+    order = {stage: i for i, (stage, _) in enumerate(STAGES)}
+    return rows.sort("school_year", pl.col("stage").replace_strict(order, default=len(order)))
+
+
+def lead_times(rows: pl.DataFrame, year: str | None, complete_days: int, decision_days: int,
+               start_days: int) -> go.Figure:
+    """The median days of each stage of `lead_times` (receipt → dossier complete → decision →
+    start of support) one after the other, one bar per school year (the latest on top), with
+    the norms as markers: dossier complete `complete_days` and decision `decision_days` after
+    receipt, start `start_days` after the decision (where that bar's decision lies). A
+    suppressed median counts as 0 and says so; the title words the medians of `year` (or the
+    latest year)."""
+    rows = stage_order(rows)
+    years = rows["school_year"].unique(maintain_order=True).to_list()
+    cell = {(r["school_year"], r["stage"]): r for r in rows.iter_rows(named=True)}
+    fig = go.Figure()
+    for stage, colour in STAGES:
+        name = code_label("lead_stage", stage)
+        found = [cell.get((y, stage), {}) for y in years]
+        medians = [r.get("median_days") for r in found]
+        hover = [label("wt_lt_hover", year=y, stage=name, median=days(r.get("median_days")),
+                       p25=number(r.get("p25_days"), 1), p75=number(r.get("p75_days"), 1),
+                       n=number(r.get("n"))) for y, r in zip(years, found, strict=True)]
+        fig.add_bar(y=years, x=[m or 0 for m in medians], name=name, orientation="h",
+                    marker_color=colour, customdata=hover,
+                    text=[number(m, 0) if m is not None else label("fig_hidden")
+                          for m in medians],
+                    textposition="inside", insidetextanchor="middle",
+                    hovertemplate="%{customdata}<extra></extra>")
+    decided = [
+        (y, cell[(y, "receipt_to_complete")]["median_days"]
+         + cell[(y, "complete_to_decision")]["median_days"])
+        for y in years
+        if all(cell.get((y, s), {}).get("median_days") is not None
+               for s in ("receipt_to_complete", "complete_to_decision"))
+    ]
+    norms = (
+        (label("wt_lt_norm_complete", days=complete_days), [complete_days] * len(years), years,
+         NORM_COLOURS["complete"]),
+        (label("wt_lt_norm_decision", days=decision_days), [decision_days] * len(years), years,
+         NORM_COLOURS["decision"]),
+        (label("wt_lt_norm_start", days=start_days), [d + start_days for _, d in decided],
+         [y for y, _ in decided], NORM_COLOURS["start"]),
+    )
+    for name, xs, ys, colour in norms:
+        if ys:
+            fig.add_scatter(x=xs, y=ys, mode="markers", name=name,
+                            marker={"symbol": "line-ns", "size": 40, "color": colour,
+                                    "line": {"width": 4, "color": colour}},
+                            hovertemplate=name + "<extra></extra>")
+    shown = year if year in years else (years[-1] if years else None)
+    medians = [cell.get((shown, s), {}).get("median_days") for s, _ in STAGES]
+    if shown is not None and all(m is not None for m in medians):
+        title = label("wt_lt_title", year=shown, complete=days(medians[0]),
+                      decision=days(medians[1]), start=days(medians[2]))
+    else:
+        title = label("wt_lt_title_plain")
+    style(fig, subtitled(title, label("wt_lt_sub")), x=label("wt_lt_axis"), y="")
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=years)
+    fig.update_layout(barmode="stack", height=300 + 55 * len(years), margin_t=80,
+                      legend={"orientation": "h", "yanchor": "top", "y": -0.3,
+                              "traceorder": "normal"})
     return fig
 
 

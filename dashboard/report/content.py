@@ -24,7 +24,7 @@ import polars as pl
 from dashboard.figures.overview import kpi_trend
 from dashboard.kpis import KPIS, Kpi
 from dashboard.labels import capital, code_label, label
-from dashboard.tables import Column, Table, code_text, inspection_tables
+from dashboard.tables import Column, Table, board_tables, code_text, inspection_tables
 from etl.schoolyear import SchoolYear
 from etl.settings import get_settings
 from queries import describe, run_query
@@ -225,6 +225,8 @@ def _section(table: Table, params: dict[str, object], role: str, db, *,
     """A table definition run for `role`: with `scope_year`, the rows of the school years up to
     it (a trend); the figure of the definition drawn from the same rows."""
     frame = run_query(table.query, {**table.params, **params}, role=role, db=db)
+    if table.order is not None:
+        frame = table.order(frame)
     scope = None
     if scope_year is not None:
         frame = frame.filter(pl.col("school_year") <= scope_year)
@@ -235,6 +237,7 @@ def _section(table: Table, params: dict[str, object], role: str, db, *,
     fig = table.figure(frame) if table.figure and frame.height else None
     bound = {p.name: {**table.params, **params}.get(p.name, _default(p))
              for p in describe(table.query).params}
+    extra.setdefault("pdf_transpose", table.pdf_transpose)
     return Section(
         key=table.key, title=table.title, sheet=sheet_name(table.sheet or table.title),
         intro=table.intro, query=table.query,
@@ -319,8 +322,15 @@ def _loads_section(role: str, db) -> Section | None:
 
 
 def _inspection_sections(year: str, role: str, db) -> list[Section]:
+    return _table_sections(inspection_tables(year), year, role, db)
+
+
+def _table_sections(tables: list[Table], year: str, role: str, db) -> list[Section]:
+    """The sections of table definitions for a school year: a query with a school-year
+    parameter runs for that year, one with a fixed peildatum as defined, any other gives its
+    rows of the school years up to this one (a trend)."""
     sections: list[Section] = []
-    for table in inspection_tables(year):
+    for table in tables:
         known = {p.name for p in describe(table.query).params}
         if table.key == "referrals_by_decision":
             frame = run_query(table.query, table.params, role=role, db=db).filter(
@@ -482,6 +492,7 @@ def build(kind: str, school_year: str, role: str = "bestuur", db=None,
         figures = bestuur_figures(year, qrole, db)
         if figures:
             sections[0] = replace(sections[0], figure=FigureGrid(tuple(figures)))
+        sections += _table_sections(board_tables(year), year, qrole, db)
         loads = None
     return Report(
         kind=kind, title=title, subtitle=subtitle, organisation=settings.organisation,

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from dashboard.app.navigation import PAGES
-from dashboard.labels import label
+from dashboard.labels import code_label, label
 from tests.dashboard.conftest import SCREENSHOTS, wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -82,3 +82,25 @@ def test_the_mapping_page_maps_an_uploaded_export(app_url, page, tmp_path):
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "bronprofielen-upload.png"), full_page=True)
+
+
+def test_lead_times_and_offers_without_tariff_are_drawn(app_url, page):
+    page.goto(f"{app_url}/wachttijden?school_year=2024-2025")
+    chart = page.locator(".js-plotly-plot").filter(
+        has_text=label("wt_lt_norm_start", days=28))  # only the lead-time chart says this
+    expect(chart).to_have_count(1)
+    expect(chart).to_contain_text("2024-2025: dossier compleet na")
+    expect(chart).to_contain_text(code_label("lead_stage", "decision_to_start"))
+    wait_for_app(page)
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+    chart.scroll_into_view_if_needed()
+    SCREENSHOTS.mkdir(exist_ok=True)
+    chart.screenshot(path=str(SCREENSHOTS / "wachttijden-doorlooptijden.png"))
+    page.screenshot(path=str(SCREENSHOTS / "wachttijden-volledig.png"), full_page=True)
+
+    page.goto(f"{app_url}/datakwaliteit")
+    expect(page.locator("body")).to_contain_text(label("dq_no_tariff_header"))
+    expect(page.locator("body")).to_contain_text(label("dq_offer_ids"))
+    wait_for_app(page)
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+    page.screenshot(path=str(SCREENSHOTS / "datakwaliteit-volledig.png"), full_page=True)

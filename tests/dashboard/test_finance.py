@@ -41,6 +41,10 @@ def test_the_page_shows_the_reserve_verdict_of_every_year(use_demo, role):
         lines = run_query("finance_lines", {"school_year": row["school_year"]}, role=role)
         table = at.dataframe[0].value
         assert table[label("fin_col_item")].tolist() == lines["item"].to_list()
+        # money through the one formatter: a negative difference reads '€ −9.652'
+        difference = table[label("fin_col_difference")].tolist()
+        assert difference == [euro(v) for v in lines["difference_eur"]]
+        assert not any(text.startswith(("€ -", "-")) for text in difference)
 
 
 # A school user is refused this page, and an empty warehouse says so: tests/dashboard/test_app.py

@@ -25,9 +25,21 @@ from tests.dashboard.report.conftest import HEADER_ROW
 
 def excel_display(value: float, num_format: str) -> str:
     """What Excel (Dutch locale) shows for a number under the formats `excel_format` makes:
-    it rounds half away from zero on the decimal value, groups thousands with a point."""
-    body = num_format.split(";")[0]
-    sign = "+" if body.startswith("+") and value > 0 else ("-" if value < 0 else "")
+    the section for the value's sign (a negative section shows the absolute value with its own
+    literal text; a one-section format puts '-' first), rounded half away from zero on the
+    decimal value, thousands grouped with a point."""
+    sections = num_format.split(";")
+    if value < 0 and len(sections) > 1:
+        body, sign = sections[1], ""
+    elif value == 0 and len(sections) > 2:
+        body, sign = sections[2], ""
+    else:
+        body, sign = sections[0], "-" if value < 0 else ""
+    if body[:1] in "+-":  # a sign written in the format itself
+        sign, body = body[0], body[1:]
+    literal = re.match(r'"([^"]*)"', body)
+    prefix = literal[1] if literal else ""
+    body = body[literal.end():] if literal else body
     percent = "%" in body and '"' not in body
     number = Decimal(repr(abs(value))) * (100 if percent else 1)
     decimals = len(body.split(".")[1].rstrip('%"').split('"')[0]) if "." in body else 0
@@ -35,8 +47,7 @@ def excel_display(value: float, num_format: str) -> str:
     digits = f"{rounded:,.{decimals}f}" if "," in body else f"{rounded:.{decimals}f}"
     digits = digits.replace(",", "\0").replace(".", ",").replace("\0", ".")
     suffix = "%" if percent else (" %-punt" if "%-punt" in body else "")
-    prefix = "€ " if "€" in body else ""
-    return f"{prefix}{sign}{digits}{suffix}"
+    return f"{sign}{prefix}{digits}{suffix}"
 
 
 @pytest.mark.parametrize(("value", "kind", "change", "shown"), [
@@ -44,6 +55,9 @@ def excel_display(value: float, num_format: str) -> str:
     (1234.5, "count", False, "1.235"), (0.0625, "share", False, "6,3%"),
     (0.032, "share", True, "+3,2 %-punt"), (-2.25, "rate", True, "-2,3"),
     (12345.5, "euro", False, "€ 12.346"), (2.675, "dec1", False, "2,7"),
+    # a negative amount: the euro sign first, then the minus sign (U+2212), as CLDR nl writes it
+    (-9651.5, "euro", False, "€ \u22129.652"), (-9652.0, "euro", True, "€ \u22129.652"),
+    (300.0, "euro", True, "€ +300"), (0.0, "euro", True, "€ 0"),
 ])
 def test_text_and_the_excel_format_show_the_same(value, kind, change, shown):
     assert text(value, kind, change=change) == shown

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.formatting import number
-from dashboard.labels import code_label, label
+from dashboard.labels import capital, code_label, label
 from etl.load import load
 from queries import run_query
 from tests.conftest import TEST_DATA
@@ -93,3 +93,28 @@ def test_an_empty_warehouse_renders_with_dutch_messages():
     warnings = " ".join(w.value for w in at.warning)
     assert code_label("entity", "referrals") in warnings  # never loaded
     assert not at.get("download_button")
+    assert label("dq_no_tariff_none") in [s.value for s in at.success]
+
+
+def test_offers_without_tariff_are_listed(warehouse):
+    # tests/data/figures: OF3 (Zorgaanbieder B, 3 places, 2024-2025) has no tariff
+    load([TEST_DATA / "figures"], db=warehouse)
+    at = open_page(role="kwaliteit")
+    tables = [frame.value for frame in at.dataframe
+              if label("dq_offer_ids") in frame.value.columns]
+    assert len(tables) == 1
+    assert tables[0].to_dict("records") == [{
+        capital(label("school_year")): "2024-2025", label("dq_provider"): "Zorgaanbieder B",
+        label("dq_offers"): "1", label("dq_places"): "3", label("dq_offer_ids"): "OF3",
+    }]
+    assert label("dq_no_tariff_caption", offers="1", places="3") in [c.value for c in at.caption]
+
+
+def test_the_demo_offers_without_tariff_equal_the_query(use_demo):
+    at = open_page()
+    shown = run_query("quarantine_offers_without_tariff")
+    assert shown.height > 0  # the demo leaves some offers without a tariff
+    table = next(frame.value for frame in at.dataframe
+                 if label("dq_offer_ids") in frame.value.columns)
+    assert table[label("dq_offer_ids")].tolist() == shown["offer_ids"].to_list()
+    assert label("dq_no_tariff_none") not in [s.value for s in at.success]

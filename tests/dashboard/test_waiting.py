@@ -6,10 +6,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.formatting import number, percent
-from dashboard.labels import label
+from dashboard.formatting import number, percent, text
+from dashboard.labels import capital, code_label, label
 from etl.settings import get_settings
 from queries import run_query
 from tests.dashboard.apptest import charts, metrics, open_app, values
@@ -129,3 +130,41 @@ def test_bestuur_sees_no_small_counts(use_demo):
         assert all(v >= min_cell for v in shown)
     notes = [c.value for c in at.caption] + [i.value for i in at.info]
     assert label("suppressed", min_cell=min_cell) in notes
+
+
+def lead_table(at: AppTest):
+    return next(frame.value for frame in at.dataframe
+                if label("wt_lt_col_stage") in frame.value.columns)
+
+
+@pytest.mark.parametrize("role", ["kwaliteit", "bestuur"])
+def test_lead_times_per_stage_equal_the_query(use_demo, role):
+    at = open_page(role=role, school_year=YEAR, municipality_code="GM0193")
+    rows = run_query("lead_times", {"municipality_code": "GM0193"}, role=role)
+    table = lead_table(at)
+    # every school year, the latest first, the stages in process order
+    stages = ["receipt_to_complete", "complete_to_decision", "decision_to_start"]
+    years = sorted(set(rows["school_year"]), reverse=True)
+    assert table[capital(label("school_year"))].tolist() == [y for y in years for _ in stages]
+    assert table[label("wt_lt_col_stage")].tolist() == [
+        code_label("lead_stage", s) for _ in years for s in stages]
+    by_key = {(r["school_year"], r["stage"]): r for r in rows.iter_rows(named=True)}
+    expected = [by_key[(y, s)] for y in years for s in stages]
+    assert table[label("wt_lt_col_median")].tolist() == [
+        text(r["median_days"], "days") for r in expected]
+    assert table[label("wt_lt_col_n")].tolist() == [text(r["n"], "count") for r in expected]
+    assert table[label("wt_lt_col_within")].tolist() == [
+        text(r["within_norm_share"], "share") for r in expected]
+    s = get_settings()
+    assert table[label("wt_lt_col_norm")].tolist()[:3] == [
+        label("wt_lt_norm_days", days=s.complete_days),
+        label("wt_lt_norm_decision_days", days=s.decision_days),
+        label("wt_lt_norm_days", days=s.start_days)]
+    chart = charts(at)["lead_times"]
+    bars = [t for t in chart["data"] if t["type"] == "bar"]
+    assert values(bars[0]["x"]) == [by_key[(y, "receipt_to_complete")]["median_days"] or 0
+                                    for y in sorted(years)]
+    if role == "bestuur":
+        min_cell = s.min_cell
+        assert all(v == "–" or int(v.replace(".", "")) >= min_cell
+                   for v in table[label("wt_lt_col_n")])

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 from queries import describe, run_query
+from tests.queries.conftest import expect
 
 FILES = ["enrolments.csv", "offers.csv", "out_of_school.csv", "outcomes.csv", "referrals.csv",
          "schools.csv", "supports.csv"]
@@ -52,8 +53,22 @@ def test_quarantine_rows(kpi_db):
     assert latest["source_file"].to_list() == ["supports.csv"]  # the most recent load
 
 
+def test_offers_without_tariff(figures_db, kpi_db):
+    # tests/data/figures: OF3 (Zorgaanbieder B, 3 places in 2024-2025) has no tariff
+    expect(run_query("quarantine_offers_without_tariff", db=figures_db), [
+        ("2024-2025", "Zorgaanbieder B", 1, 3, "OF3"),
+    ])
+    # tests/data/kpi/offers.csv has no tariff_eur column at all: every offer lacks one
+    expect(run_query("quarantine_offers_without_tariff", db=kpi_db), [
+        ("2023-2024", "Zorgaanbieder A", 2, 3, "O1, O3"),
+        ("2023-2024", "Zorgaanbieder B", 1, 3, "O2"),
+        ("2023-2024", "Zorgaanbieder C", 1, 4, "O4"),
+        ("2024-2025", "Zorgaanbieder A", 1, 10, "O5"),
+    ])
+
+
 def test_quality_queries_are_never_suppressed(kpi_db):
-    for name in ("load_history", "quarantine_rows"):
+    for name in ("load_history", "quarantine_rows", "quarantine_offers_without_tariff"):
         assert not describe(name).suppress
         exact = run_query(name, db=kpi_db)
         assert run_query(name, role="beheer", db=kpi_db).equals(exact)

@@ -44,12 +44,13 @@ def test_every_table_is_decided_for_the_school_scope():
 
 def test_data_quality_queries():
     quality = [q for q in list_queries() if is_data_quality_query(q)]
-    assert quality == ["load_history", "quarantine_rows", "quarantine_summary", "unknown_schools"]
+    assert quality == ["load_history", "quarantine_offers_without_tariff", "quarantine_rows",
+                       "quarantine_summary", "unknown_schools"]
 
 
 @pytest.mark.parametrize("role", ["bestuur", "school"])
 @pytest.mark.parametrize("query", ["quarantine_rows", "quarantine_summary", "load_history",
-                                   "unknown_schools"])
+                                   "unknown_schools", "quarantine_offers_without_tariff"])
 def test_data_quality_queries_refuse_other_roles(kpi_db, role, query):
     with pytest.raises(QueryError, match="alleen voor de rollen kwaliteit en beheer"):
         run_query(query, role=role, db=kpi_db, school_ids=("SCH0001",))

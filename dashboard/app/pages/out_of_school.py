@@ -27,7 +27,7 @@ from dashboard.formatting import number, rate, signed
 from dashboard.geo import municipality_name
 from dashboard.kpis import kpi
 from dashboard.labels import code_label, code_labels, label
-from dashboard.tables import Column
+from dashboard.tables import census_columns
 from etl.settings import get_settings
 
 REASONS = 10
@@ -101,28 +101,12 @@ def reasons_chart(year: str) -> None:
     suppression_note(reasons)
 
 
-def census_columns() -> tuple[Column, ...]:
-    """The columns of the leerplicht census (query out_of_school_census) as the page shows them."""
-    return (
-        Column("kind", label("rpt_col_kind"), "code:out_of_school_kind"),
-        Column("exemption_article", label("rpt_col_article"), "text"),
-        Column("at_start", label("os_col_at_start"), "count"),
-        Column("new_in_year", label("os_col_new"), "count"),
-        Column("total", label("os_col_total"), "count"),
-        Column("over_3_months", label("os_col_over_3_months"), "count"),
-        Column("ended_in_year", label("os_col_ended"), "count"),
-        Column("open_at_end", label("os_col_open_at_end"), "count"),
-    )
-
-
 def census(year: str) -> None:
     """The leerplicht census of the school year: per kind (and article), distinct pupils at
     the start, new, in all, over three months, ended and open at the end."""
     frame = query("out_of_school_census", school_year=year)
     if not has_rows(frame, "total"):
         return
-    frame = frame.with_columns(pl.col("exemption_article").map_elements(
-        lambda code: code_label("exemption_article", code), return_dtype=pl.String))
     columns = census_columns()
     st.dataframe(pl.DataFrame({c.header: [c.text(v) for v in frame[c.source]] for c in columns},
                               schema={c.header: pl.String for c in columns}),

@@ -2,8 +2,8 @@
 
 Roles `kwaliteit` and `beheer`; any other role gets a Dutch refusal (quarantined rows hold
 row-level values, even if pseudonymised). Queries: `data_freshness`, `table_counts`,
-`load_history`, `quarantine_summary`, `quarantine_rows` (offered as CSV too) and
-`unknown_schools`. None of them
+`load_history`, `quarantine_summary`, `quarantine_rows` (offered as CSV too),
+`unknown_schools` and `quarantine_offers_without_tariff`. None of them
 counts children, so none is suppressed; the sidebar filters do not apply here.
 """
 
@@ -21,7 +21,7 @@ from dashboard.charts import CHART_CONFIG
 from dashboard.csv_export import to_csv
 from dashboard.figures.quality import entity, quarantine
 from dashboard.formatting import EMPTY, number
-from dashboard.labels import label
+from dashboard.labels import capital, label
 from queries import EXACT_ROLES
 
 LOG_LIMIT = 50
@@ -165,6 +165,30 @@ def unknown_schools() -> None:
     definition("unknown_schools")
 
 
+def offers_without_tariff() -> None:
+    """Offers without a tariff per school year and provider: the cost of the network
+    (`network_cost`) counts them as 0 euro."""
+    st.subheader(label("dq_no_tariff_header"))
+    offers = query("quarantine_offers_without_tariff")
+    if offers.height == 0:
+        st.success(label("dq_no_tariff_none"))
+    else:
+        table = pl.DataFrame({
+            capital(label("school_year")): offers["school_year"],
+            label("dq_provider"): offers["provider"],
+            label("dq_offers"): [number(n) for n in offers["offers"]],
+            label("dq_places"): [number(n) for n in offers["places"]],
+            label("dq_offer_ids"): offers["offer_ids"],
+        })
+        st.dataframe(table, hide_index=True, width="stretch", key="offers_without_tariff",
+                     height=min(38 + 35 * table.height, 420), column_config={
+                         h: st.column_config.TextColumn(h, alignment="right")
+                         for h in (label("dq_offers"), label("dq_places"))})
+        st.caption(label("dq_no_tariff_caption", offers=number(offers["offers"].sum()),
+                         places=number(offers["places"].sum())))
+    definition("quarantine_offers_without_tariff", "network_cost")
+
+
 def render() -> None:
     refuse_unless_allowed()
     page_header(label("page_quality"), label("dq_intro"))
@@ -178,6 +202,7 @@ def render() -> None:
     summary_chart(summary)
     quarantine_rows(summary)
     unknown_schools()
+    offers_without_tariff()
 
 
 render()

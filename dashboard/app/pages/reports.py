@@ -61,6 +61,8 @@ def section(table: Table, f: filters.Filters) -> None:
     full = query(name, **params)
     by_year = "school_year" in full.columns and "school_year" not in params
     shown = full.filter(school_year=year) if by_year else full
+    if table.order is not None:  # the rows in reading order; the CSV stays the query's
+        shown = table.order(shown)
     ignored = [label(f"rep_filter_{k}") for k, v in f.params().items()
                if v is not None and k != "school_year" and k not in known]
     if ignored:

@@ -2,10 +2,12 @@
 
 For the board: the tiles (the selected school year against the targets) and the monthly chart,
 whose title names the spring/summer peak when the data shows one. For quality officers: the
-monthly inflow, the distribution in bands, the share within the norm per need category and the
-open waiting list on a peildatum (`as_of`, kept in the URL). Every figure is a row of a named
-query (`waiting_summary`, `waiting_monthly`, `referral_inflow_monthly`, `waiting_distribution`,
-`waiting_times`, `open_referrals`, `open_referrals_ageing`); the page only picks and formats.
+monthly inflow, the distribution in bands, the share within the norm per need category, the
+lead time per stage (receipt → dossier complete → decision → start of support) against the
+norms of `pib.toml` with its exact table, and the open waiting list on a peildatum (`as_of`,
+kept in the URL). Every figure is a row of a named query (`waiting_summary`, `waiting_monthly`,
+`referral_inflow_monthly`, `waiting_distribution`, `waiting_times`, `lead_times`,
+`open_referrals`, `open_referrals_ageing`); the page only picks and formats.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from dashboard.figures import waiting as figures
 from dashboard.formatting import days, number, percent, points, signed
 from dashboard.kpis import kpi
 from dashboard.labels import label
+from dashboard.tables import lead_time_columns, lead_time_norm
 from etl.settings import get_settings
 
 # -- formatting helpers (display only) ---------------------------------------------------------
@@ -130,6 +133,37 @@ def distribution_section(f: filters.Filters, year: str, summary: pl.DataFrame) -
     definition("waiting_summary", "waiting_distribution", "waiting_times")
 
 
+def lead_times_section(f: filters.Filters, year: str | None) -> None:
+    """The three stages of `lead_times` per school year: the chart of medians against the
+    norms, and the exact table (every school year, the stages in process order, the norm of
+    each stage in words)."""
+    settings = get_settings()
+    st.subheader(label("wt_lt_header"))
+    rows = query("lead_times", municipality_code=f.municipality_code)
+    if has_rows(rows, "median_days"):
+        st.plotly_chart(figures.lead_times(rows, year, settings.complete_days,
+                                           settings.decision_days, settings.start_days),
+                        width="stretch", config=CHART_CONFIG, key="lead_times")
+        st.caption(label("wt_lt_caption", what=label("referrals")))
+        if f.need_category:
+            st.caption(label("wt_lt_need_caption"))
+        ordered = figures.stage_order(rows).sort(  # the latest school year first
+            "school_year", descending=True, maintain_order=True)
+        columns = lead_time_columns()
+        table = {c.header: [c.text(v) for v in ordered[c.source]] for c in columns}
+        table[label("wt_lt_col_norm")] = [lead_time_norm(s) for s in ordered["stage"]]
+        headers = [c.header for c in columns]
+        order = [*headers[:-1], label("wt_lt_col_norm"), headers[-1]]
+        text_columns = {c.header for c in columns if c.is_text} | {label("wt_lt_col_norm")}
+        st.dataframe(pl.DataFrame({h: table[h] for h in order}), hide_index=True,
+                     width="stretch", key="lead_times_table", column_config={
+                         h: st.column_config.TextColumn(
+                             h, alignment="left" if h in text_columns else "right")
+                         for h in order})
+        suppression_note(rows)
+    definition("lead_times")
+
+
 def default_as_of(year: str | None) -> date:
     """The last day of the selected school year, or today if that is earlier."""
     today = date.today()
@@ -204,6 +238,7 @@ def render() -> None:
     monthly_section(f, year)
     if year is not None:
         distribution_section(f, year, summary)
+    lead_times_section(f, year)
     open_section(f, year)
 
 

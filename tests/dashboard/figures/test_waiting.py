@@ -130,3 +130,43 @@ def test_ageing_stacks_the_age_bands_per_need_in_code_order():
                                    for c in ("learning", "behaviour")]
     assert fig.layout.title.text == label("wt_open_title", total="6", what=label("referrals"),
                                           day="31-07-2025", over6="1")
+
+
+def lead_rows(hidden_decision: bool = False) -> pl.DataFrame:
+    """lead_times rows of two school years, in the query's (alphabetical) stage order."""
+    return pl.DataFrame({
+        "school_year": ["2023-2024"] * 3 + ["2024-2025"] * 3,
+        "stage": ["complete_to_decision", "decision_to_start", "receipt_to_complete"] * 2,
+        "n": [20, 12, 20, 30, 3 if hidden_decision else 18, 30],
+        "p25_days": [5.0, 8.0, 9.0, 4.0, None if hidden_decision else 7.0, 10.0],
+        "median_days": [11.0, 16.0, 17.0, 14.0, None if hidden_decision else 15.5, 16.0],
+        "p75_days": [25.0, 22.5, 22.0, 26.0, None if hidden_decision else 21.0, 21.0],
+        "within_norm_share": [None, 1.0, 0.75, None, None if hidden_decision else 0.9, 0.8],
+    })
+
+
+def test_lead_times_stack_the_stages_in_process_order_with_the_norms():
+    fig = figures.lead_times(lead_rows(), "2024-2025", 21, 42, 28)
+    bars = [t for t in fig.data if t.type == "bar"]
+    assert [t.name for t in bars] == [code_label("lead_stage", s) for s in (
+        "receipt_to_complete", "complete_to_decision", "decision_to_start")]
+    assert [list(t.x) for t in bars] == [[17.0, 16.0], [11.0, 14.0], [16.0, 15.5]]
+    assert list(bars[0].y) == ["2023-2024", "2024-2025"]  # the latest year on top
+    norms = {t.name: list(t.x) for t in fig.data if t.type == "scatter"}
+    assert norms == {
+        label("wt_lt_norm_complete", days=21): [21, 21],
+        label("wt_lt_norm_decision", days=42): [42, 42],
+        # the start norm sits 28 days after each bar's decision: 17 + 11 + 28, 16 + 14 + 28
+        label("wt_lt_norm_start", days=28): [56.0, 58.0],
+    }
+    assert fig.layout.title.text.startswith(label(
+        "wt_lt_title", year="2024-2025", complete="16 dagen", decision="14 dagen",
+        start="15,5 dagen"))
+    assert "25e–75e percentiel: 10,0–21,0; n = 30" in bars[0].customdata[1]
+
+
+def test_lead_times_show_a_suppressed_stage_as_hidden():
+    fig = figures.lead_times(lead_rows(hidden_decision=True), "2024-2025", 21, 42, 28)
+    start = fig.data[2]
+    assert list(start.x) == [16.0, 0] and start.text[1] == label("fig_hidden")
+    assert fig.layout.title.text.startswith(label("wt_lt_title_plain"))

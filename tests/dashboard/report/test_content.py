@@ -22,11 +22,16 @@ def test_report_package_does_not_import_streamlit():
 def test_inspection_sections_come_from_named_queries(inspection, report_year):
     keys = [s.key for s in inspection.sections]
     assert keys == ["referrals_by_decision", "waiting_times", "open_referrals", "admissions",
-                    "coverage", "out_of_school", "prevention_trend", "outcomes"]
+                    "coverage", "out_of_school", "prevention_trend", "outcomes", "lead_times",
+                    "out_of_school_census", "admissions_by_category", "border_traffic",
+                    "network_cost"]
     _, last_day = get_settings().school_year_bounds(report_year)
     by_key = {s.key: s for s in inspection.sections}
     assert by_key["open_referrals"].params == {"as_of": last_day.isoformat()}
     assert by_key["coverage"].params == {"school_year": report_year}
+    for key in ("lead_times", "out_of_school_census", "admissions_by_category", "border_traffic",
+                "network_cost"):
+        assert by_key[key].params["school_year"] == report_year, key
     assert by_key["waiting_times"].params == {
         "norm_days": get_settings().decision_days, "school_year": report_year}
     for section in inspection.sections:

@@ -8,6 +8,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from dashboard.formatting import euro
 from dashboard.report import ReportError, write_report
 from dashboard.report import pdf as pdf_module
 from etl.settings import get_settings
@@ -50,8 +51,20 @@ def test_board_pdf_has_a_chart_per_target(board, tmp_path):
     text = pdf_text(reader)
     assert "Bestuursrapportage passend onderwijs" in text and "Kerncijfers" in text
     assert "op koers" in text
-    assert image_count(reader) == len(get_settings().targets)
-    assert len(reader.pages) <= 5
+    # a trend chart per target, then the figures of the tables after the key figures
+    tables = [s for s in board.sections[1:] if s.figure is not None]
+    assert [s.key for s in tables] == ["lead_times", "finance_years"]
+    assert image_count(reader) == len(get_settings().targets) + len(tables)
+    for section in board.sections[2:]:
+        assert section.title in text, section.title
+    # money: a reserve below the signaleringswaarde reads '€ −75.000', never '€ -75.000'
+    finance = next(s for s in board.sections if s.key == "finance_years")
+    below = [v for v in finance.table["Reserve min signaleringswaarde"] if v is not None and v < 0]
+    assert below  # the demo's story has a year below and a year above
+    for value in below:
+        assert euro(value) in text and euro(value).startswith("€ \u2212")
+    assert "€ -" not in text
+    assert len(reader.pages) <= 12
 
 
 def test_missing_chromium_is_a_dutch_error_and_writes_nothing(board, tmp_path, monkeypatch):
