@@ -818,8 +818,6 @@ _NL: dict[str, str] = {
     "nc_cost": "Kosten",
     "nc_per_place": "Per plaats",
     "nc_none": "Geen aanbod in {year}.",
-    "nc_col_places": "Plaatsen",
-    "nc_col_cost": "Kosten (€)",
 }
 
 _VL: dict[str, str] = {

@@ -245,14 +245,15 @@ def cost_section(year: str, municipality: str | None, need: str | None) -> None:
     left.metric(label("nc_places"), number(places))
     middle.metric(label("nc_cost"), euro(cost))
     right.metric(label("nc_per_place"), euro(cost / places if places else None))
-    shown = labelled(frame, "need_category").with_columns(
+    shown = labelled(frame, "need_category").sort("cost_eur", descending=True).with_columns(
         pl.col("municipality_code").map_elements(municipality_name, return_dtype=pl.String)
-        .alias("municipality")).sort("cost_eur", descending=True)
+        .alias("municipality"),
+        pl.col("cost_eur").map_elements(euro, return_dtype=pl.String).alias("cost"))
     columns = {
         "municipality": st.column_config.TextColumn(capital(label("municipality"))),
         "need_category_label": st.column_config.TextColumn(label("cov_col_need")),
-        "places": st.column_config.NumberColumn(label("nc_col_places"), format="%d"),
-        "cost_eur": st.column_config.NumberColumn(label("nc_col_cost"), format="€ %.0f"),
+        "places": st.column_config.NumberColumn(label("nc_places"), format="%d"),
+        "cost": st.column_config.TextColumn(label("nc_cost")),
     }
     st.dataframe(shown.select(list(columns)), column_config=columns, hide_index=True,
                  width="stretch", height=min(420, 38 + 35 * shown.height))

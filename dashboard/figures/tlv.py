@@ -46,6 +46,11 @@ def next_year(history: pl.DataFrame, forecast: pl.DataFrame, target: str) -> go.
                         hovertemplate="%{x}: %{y}<extra>" + name + "</extra>")
         if row["suppressed"]:
             continue
+        if past.height:  # a dotted line from the last school year to the forecast
+            fig.add_scatter(x=[past["school_year"][-1], target],
+                            y=[past["granted"][-1], row["point"]], mode="lines",
+                            line={"color": colour, "dash": "dot"}, legendgroup=code,
+                            showlegend=False, hoverinfo="skip")
         text = label("tlv_forecast_hover", point=number(row["point"]),
                      lower=number(row["lower"]), upper=number(row["upper"]))
         fig.add_scatter(
