@@ -22,7 +22,7 @@ from pathlib import Path
 
 import polars as pl
 
-from etl.demo.generator import generate
+from etl.demo import generate
 from etl.load import load
 from etl.schoolyear import SchoolYear
 from queries import run_query

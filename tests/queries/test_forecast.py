@@ -9,6 +9,9 @@ import polars as pl
 import pytest
 from scipy import stats
 
+from benchmarks.forecast_backtest import main as backtest_main
+from etl.demo import generate
+from etl.load import load
 from queries.forecast import (
     backtest,
     backtest_summary,
@@ -140,3 +143,14 @@ def test_backtest_coverage_and_error():
     assert summary["n"].to_list() == [3, 3]
     assert summary["coverage"].to_list() == pytest.approx([2 / 3, 2 / 3])
     assert summary["mae"].to_list() == pytest.approx([10, 10])
+
+
+def test_backtest_script_runs_on_a_demo(tmp_path, capsys):
+    generate(tmp_path / "csv", pupils=3000, years=3, seed=5)
+    load([tmp_path / "csv"], db=tmp_path / "wh.duckdb")
+    backtest_main(["--db", str(tmp_path / "wh.duckdb")])
+    out = capsys.readouterr().out
+    for heading in ("TLV's per type, next school year", "Granted demand per gemeente x need",
+                    "TLV's in the rest of the school year"):
+        assert heading in out
+    assert out.count("coverage") == 3  # one summary per forecast
