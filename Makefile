@@ -17,7 +17,7 @@ DEMO_INIT := mkdir -p data/$(PROFILE) && $(BIN)/pib init --profile $(PROFILE) --
 	--out data/$(PROFILE)/pib.toml
 endif
 
-.PHONY: demo test install demo-data lint docs bench clean
+.PHONY: demo test install demo-data lint docs bench backtest clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -55,6 +55,10 @@ docs: $(STAMP)
 ## National-scale benchmark: prints medians and ratios, rewrites docs/performance.md
 bench: $(STAMP)
 	$(BIN)/python benchmarks/national.py --write-docs
+
+## Back-test of the demand forecasts on the demo (docs/forecast.md)
+backtest: $(STAMP)
+	$(BIN)/python -m benchmarks.forecast_backtest
 
 clean:
 	rm -rf $(VENV) data/demo data/vl data/warehouse.duckdb* data/.warehouse.duckdb.* tests/screenshots

@@ -1024,6 +1024,72 @@ _NL: dict[str, str] = {
     "rpt_col_curative": "Curatief",
     "rpt_col_above_eur": "Reserve min signaleringswaarde",
     "rpt_col_above_signal": "Boven de signaleringswaarde",
+    # -- TLV detail, forecast, grensverkeer and cost of the network (Dekkend aanbod) --
+    "tlv_heading": "{what}: soort, geldigheid en tempo",
+    "tlv_month": "Peilmaand",
+    "tlv_month_help": "Het einde van deze maand is de peildatum van de cijfers hieronder.",
+    "tlv_rolling_metric": "{type} per 1.000, laatste 12 maanden",
+    "tlv_rolling_help": "{granted} toegekend van {start} tot en met {end}; een jaar eerder "
+                        "{before} per 1.000.",
+    "tlv_rolling_caption": "Per 1.000 leerlingen in het regulier onderwijs, over de twaalf "
+                           "maanden tot en met {end}; de verandering is tegen dezelfde twaalf "
+                           "maanden een jaar eerder.",
+    "tlv_axis": "Aantal",
+    "tlv_category_title": "Toegekend so en vso naar bekostigingscategorie, {year}",
+    "tlv_validity_heading": "Geldig op {date}, naar einddatum",
+    "tlv_validity_none": "Op {date} zijn er geen geldige {what}.",
+    "tlv_col_type": "Type",
+    "tlv_rest_heading": "Rest van {year}: verwachting",
+    "tlv_rest_intro": "Toegekend tot en met {date}, nog open aanvragen op die dag, en hoeveel er "
+                      "tot het einde van het schooljaar nog bij komen: elk eerder jaar ging na "
+                      "{month} verder in verhouding tot wat er toen al was toegekend; die "
+                      "verhouding, met een interval van 90%.",
+    "tlv_col_to_date": "Toegekend t/m peildatum",
+    "tlv_col_open": "Nog open",
+    "tlv_col_rest": "Verwacht erbij",
+    "tlv_col_total": "Verwacht totaal",
+    "tlv_col_interval": "90%-interval",
+    "tlv_col_actual": "Werkelijk totaal",
+    "tlv_rest_none": "Geen eerder schooljaar om van te leren: nog geen verwachting.",
+    "tlv_rest_suppressed": "Een verwachting die rust op kleine aantallen (minder dan {min_cell}) "
+                           "wordt voor deze rol niet getoond.",
+    "tlv_forecast_hover": "verwacht {point} ({lower} tot {upper})",
+    "tlv_next_title": "Toegekend per schooljaar en verwacht in {year}",
+    "fc_heading": "Verwachte vraag {year}",
+    "fc_intro": "Een prognose per reeks uit de volledige schooljaren {first} tot en met {last}: "
+                "het gemiddelde, of een trend als de jaren die duidelijk laten zien (Poisson-"
+                "model), met een interval waarin de vraag 9 van de 10 keer valt. Terugkijkend "
+                "op eerdere jaren viel de werkelijke vraag in ongeveer 9 van de 10 gevallen "
+                "binnen het interval (docs/forecast.md).",
+    "fc_year_running": "Schooljaar {year} loopt nog en telt niet mee.",
+    "fc_too_short": "Te weinig volledige schooljaren voor een prognose (minstens één nodig).",
+    "fc_no_capacity": "Het aanbod voor {year} is nog niet geladen: de verwachte vraag staat "
+                      "hieronder zonder capaciteit. Laad offers met schooljaar {year} om ze "
+                      "naast elkaar te zien.",
+    "fc_demand_heading": "Verwachte vraag naar toegekende ondersteuning per gemeente en behoefte",
+    "fc_col_expected": "Verwacht",
+    "fc_col_capacity": "Capaciteit {year}",
+    "fc_col_gap": "Tekort (verwacht)",
+    "fc_col_gap_upper": "Tekort (bovengrens)",
+    "fc_gap_help": "Verwacht minus capaciteit, en bovengrens van het interval minus capaciteit "
+                   "(niet onder 0).",
+    "fc_suppressed": "{n} reeks(en) zonder prognose: hun geschiedenis heeft aantallen onder "
+                     "{min_cell} (afgeleid van kleine aantallen).",
+    "bt_heading": "Grensverkeer",
+    "bt_intro": "Toegekende {what} in {year} met een bekende school van plaatsing: leerlingen "
+                "uit de regio op een school erbuiten (uitgaand) en van buiten op een school in "
+                "de regio (inkomend). Dit telt plaatsingen naar de gemeente van leerling en "
+                "school; \"Ondersteuning buiten de regio\" hierboven telt ondersteuning op "
+                "scholen die als buiten de regio staan geregistreerd.",
+    "bt_col_incoming": "Inkomend",
+    "bt_col_outgoing": "Uitgaand",
+    "bt_col_balance": "Saldo",
+    "bt_none": "Geen plaatsingen met een bekende school in {year}.",
+    "nc_heading": "Kosten van het netwerk, {year}",
+    "nc_places": "Plaatsen",
+    "nc_cost": "Kosten",
+    "nc_per_place": "Per plaats",
+    "nc_none": "Geen aanbod in {year}.",
 }
 
 _VL: dict[str, str] = {
@@ -1188,6 +1254,12 @@ CODES: dict[str, dict[str, str]] = {
         "special_education_transfer": "Afdracht (v)so", "other_expense": "Overige lasten",
         "reserve_end": "Reserve aan het eind van het jaar",
     },
+    # -- TLV detail (Dekkend aanbod) --
+    "funding_category": {"low": "Laag", "medium": "Midden", "high": "Hoog",
+                         "unknown": "Onbekend"},
+    "expiry_band": {"0_3_months": "Binnen 3 maanden", "3_6_months": "Over 3-6 maanden",
+                    "6_12_months": "Over 6-12 maanden", "later": "Later",
+                    "no_end_date": "Geen einddatum"},
     "exemption_article": {
         "art_5_a": "Art. 5 onder a", "art_5_b": "Art. 5 onder b", "art_5_c": "Art. 5 onder c",
         "art_5a": "Art. 5a", "art_15": "Art. 15", "art_3a": "Art. 3a",
@@ -1232,9 +1304,6 @@ CODES: dict[str, dict[str, str]] = {
         "no_solution": "Geen oplossing", "withdrawn": "Ingetrokken", "open": "Open",
         "unknown": "Onbekend",
     },
-    # -- issue 14 (waitreport): bekostigingscategorie of a TLV so/vso (H/M/L in OSO) --
-    "funding_category": {"low": "Laag", "medium": "Midden", "high": "Hoog",
-                         "unknown": "Onbekend"},
     # -- issue 14 (waitreport): the stages of `lead_times`, in process order --
     "lead_stage": {
         "receipt_to_complete": "Ontvangst → dossier compleet",

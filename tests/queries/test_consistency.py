@@ -91,6 +91,8 @@ REQUIRED = {"open_referrals": {"as_of": "2024-03-31"},
             "open_referrals_ageing": {"as_of": "2024-03-31"},
             "signals": {"school_year": "2024-2025"},
             "funnel_points": {"school_year": "2024-2025", "measure": "referrals"},
+            **{name: {"as_of": "2024-03-31"} for name in (
+                "admissions_validity", "admissions_rolling", "admissions_year_to_date")},
             **{name: {"school_year": "2024-2025"} for name in (
                 "coverage", "participation", "out_of_school_census", "admissions_by_category",
                 "border_traffic", "network_cost")},

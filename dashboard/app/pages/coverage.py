@@ -8,7 +8,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from dashboard.app import auth, context, filters
+from dashboard.app import auth, context, demand, filters
 from dashboard.app.components import definition, has_rows, page_header, suppression_note
 from dashboard.app.data import query
 from dashboard.charts import GEO_CONFIG, STATIC_CONFIG, labelled
@@ -152,7 +152,13 @@ def render() -> None:
             table(rows)
     trend(f.municipality_code, f.need_category, year)
     outside_region(f.municipality_code, year)
-    definition("coverage", "coverage_trend", "placements_outside_region")
+    demand.forecast_section(year, f.municipality_code, f.need_category)
+    demand.tlv_section(year)
+    demand.border_section(year)
+    demand.cost_section(year, f.municipality_code, f.need_category)
+    definition("coverage", "coverage_trend", "placements_outside_region", "admissions_rolling",
+               "admissions_by_category", "admissions_validity", "admissions_year_to_date",
+               "border_traffic", "network_cost")
     context.participation_section(year)
 
 
