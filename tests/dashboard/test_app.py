@@ -11,6 +11,7 @@ from dashboard import access
 from dashboard.app import auth, cookies
 from dashboard.app.navigation import PAGES
 from dashboard.labels import label
+from queries.roles import ROLES
 from tests.conftest import ROOT
 
 APP = str(ROOT / "dashboard" / "app" / "main.py")
@@ -21,7 +22,7 @@ def run_page(page_file: str, role: str | None = None, **params: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     if role:
         at.session_state["role"] = role
-        at.session_state["school_ids"] = SCHOOLS if role == "school" else ()
+        at.session_state["school_ids"] = SCHOOLS if ROLES[role].scoped else ()
     for key, value in params.items():
         at.query_params[key] = value
     at.run()
