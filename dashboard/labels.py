@@ -294,7 +294,8 @@ _NL: dict[str, str] = {
                               "wachttijden, dekkend aanbod, {out_of_school} en resultaten",
     "rpt_title_bestuur": "Bestuursrapportage passend onderwijs",
     "rpt_subtitle_bestuur": "Kerncijfers {year} tegenover doelen en vorig schooljaar",
-    "rpt_unknown_report": "Onbekend rapport '{kind}': kies inspectie of bestuur.",
+    "rpt_unknown_report": "Onbekend rapport '{kind}': kies inspectie, bestuur of (profiel "
+                          "vl) kwaliteitsrapport.",
     "rpt_unknown_role": "Onbekende rol '{role}': kies uit {roles}.",
     "rpt_role_not_network": "De rol {role} ziet alleen de eigen scholen en kan geen rapport "
                             "over het hele {organisation} exporteren.",
@@ -759,12 +760,12 @@ _NL: dict[str, str] = {
                 "leerkracht of het team, per type, fase en verslag, en hoe lang en hoe vaak. "
                 "Leerkracht- en teamgerichte leersteun maakt scholen handelingsbekwaam.",
     "ls_kpi_share": "Aandeel leerkracht- en teamgerichte uren",
-    "ls_share_axis": "Leerkracht- en teamgerichte uren (% van de uren)",
-    "ls_share_title_up": "Leersteun verschuift naar leerkracht en team: van {first} naar {last} "
-                         "van de uren",
-    "ls_share_title_down": "Leerkracht- en teamgerichte leersteun daalt van {first} naar {last} "
-                           "van de uren",
-    "ls_share_sub": "{first_year} tot en met {year}; leersteun zonder doelgroep telt niet mee",
+    "ls_share_metric": "Leerkracht- en teamgericht",
+    "ls_share_axis": "% van de uren",
+    "ls_share_title_up": "Leersteun verschuift naar leerkracht en team",
+    "ls_share_title_down": "Leersteun verschuift terug naar de leerling",
+    "ls_share_sub": "Leerkracht- en teamgerichte uren: van {first} ({first_year}) naar {last} "
+                    "({year})",
     "ls_levels_title": "Uren leersteun per doelgroep en schooljaar",
     "ls_levels_sub": "Oranje: leerlinggericht, blauw: leerkrachtgericht, groen: teamgericht",
     "ls_hours": "Uren",
@@ -785,6 +786,10 @@ _NL: dict[str, str] = {
     "ls_report_title": "Leersteun naar verslag, {year}",
     "ls_report_sub": "GC: gemeenschappelijk curriculum, IAC: individueel aangepast curriculum",
     "ls_supports_axis": "Aantal gestart",
+    "ls_without_type_group": "Niet in de grafiek: {n} leersteun zonder type (vooral "
+                             "teamgerichte leersteun).",
+    "ls_without_report_type": "Niet in de grafiek: {n} leersteun zonder verslag (vooral "
+                              "teamgerichte leersteun).",
     "ls_duration_heading": "Duur en frequentie, {year}",
     "ls_duration_caption": "Sessies per leerling: de sessies van leersteun met een "
                            "ondersteuningsvraag, gedeeld door het aantal verschillende "
@@ -812,6 +817,13 @@ _NL: dict[str, str] = {
                              "afgeschermd. Leerkracht- en teamgerichte leersteun sluit aan bij "
                              "uw professionalisering van de teams.",
     "rpt_title_kwaliteitsrapport": "Kwaliteitsrapport leersteun",
+    "rep_download_kwaliteitsrapport": "Kwaliteitsrapport leersteun ({fmt})",
+    "rep_ls_trend": "Leerling-, leerkracht- en teamgerichte leersteun per schooljaar",
+    "rep_ls_trend_sheet": "Verschuiving",
+    "rep_ls_duration_sheet": "Duur en frequentie",
+    "rep_ls_hours_pupil": "Uren leerlinggericht",
+    "rep_ls_hours_teacher": "Uren leerkrachtgericht",
+    "rep_ls_hours_team": "Uren teamgericht",
     "rpt_subtitle_kwaliteitsrapport": "Leersteun van het leersteuncentrum in schooljaar {year}: "
                                       "naar doelgroep, type, fase en verslag, duur en frequentie, "
                                       "voor de kwaliteitsbewaking",

@@ -46,7 +46,7 @@ final as (
         target_level,
         count(*) as supports,
         nullif(count(distinct pupil_id), 0) as pupils,
-        sum(sessions) as sessions,
+        sum(sessions)::bigint as sessions,
         sum(sessions) / nullif(count(sessions), 0) as sessions_per_support,
         sum(sessions) filter (where pupil_id is not null)
             / nullif(count(distinct pupil_id), 0) as sessions_per_pupil,

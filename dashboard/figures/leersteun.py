@@ -34,8 +34,9 @@ def share_chart(trend: pl.DataFrame, year: str, target: float | None) -> go.Figu
     if known.height >= 2:
         first, last = known.row(0, named=True), known.row(-1, named=True)
         key = "ls_share_title_up" if last[SHARE] >= first[SHARE] else "ls_share_title_down"
-        title = label(key, first=percent(first[SHARE]), last=percent(last[SHARE]))
-        sub = label("ls_share_sub", first_year=first["school_year"], year=last["school_year"])
+        title = label(key)
+        sub = label("ls_share_sub", first=percent(first[SHARE]), last=percent(last[SHARE]),
+                    first_year=first["school_year"], year=last["school_year"])
     style(fig, subtitled(title, sub), label("school_year").capitalize(), label("ls_share_axis"),
           percent=True)
     values = [v for v in trend[SHARE].to_list() if v is not None]

@@ -8,7 +8,6 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.app.navigation import BY_KEY, PAGES
 from dashboard.formatting import number, percent
-from dashboard.kpis import LEERSTEUN_KPI
 from dashboard.labels import label
 from queries import run_query
 from tests.conftest import ROOT
@@ -41,14 +40,14 @@ def test_the_page_shows_the_shift_in_flemish_words():
     assert [t.value for t in at.title] == ["Leersteun"]
     trend = run_query("support_target_trend").filter(school_year="2024-2025").row(0, named=True)
     shown = metrics(at)
-    assert shown[LEERSTEUN_KPI.name] == percent(trend["teacher_team_hours_share"])
+    assert shown[label("ls_share_metric")] == percent(trend["teacher_team_hours_share"])
     assert shown[label("ls_pupil_started")] == number(trend["pupil_started"])
     assert shown[label("ls_team_started")] == number(trend["team_started"])
     charts = at.get("plotly_chart")
     assert len(charts) == 6  # share, hours per level, target level, type, phase, verslag
     text = texts(at)
     for word in ("Leerkrachtgericht", "Teamgericht", "Brede types", "Fase 2", "Verslag IAC",
-                 "Sessies per leerling", "verschuift naar leerkracht en team"):
+                 "Sessies per leerling", "Leersteun verschuift naar leerkracht en team"):
         assert word in text, word
     assert not DUTCH_ONLY.search(text)
     [table] = at.dataframe

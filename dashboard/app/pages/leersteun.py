@@ -38,7 +38,8 @@ def headline(trend: pl.DataFrame, year: str) -> None:
               and before[SHARE] is not None else None)
     cols = st.columns(4)
     with cols[0]:
-        st.metric(LEERSTEUN_KPI.name, percent(share), change, border=True)
+        st.metric(label("ls_share_metric"), percent(share), change, border=True,
+                  help=LEERSTEUN_KPI.name)
         target = LEERSTEUN_KPI.target_value()
         hit = LEERSTEUN_KPI.on_target(share)
         if hit is not None:
@@ -49,6 +50,13 @@ def headline(trend: pl.DataFrame, year: str) -> None:
         with col:
             st.metric(label(f"ls_{level}_started"), number(row[f"{level}_started"]),
                       border=True)
+
+
+def untyped(frame: pl.DataFrame, column: str) -> None:
+    """The caption under a chart without the `unknown` row: how many supports that row holds."""
+    rest = frame.filter(pl.col(column) == "unknown")
+    if rest.height:
+        st.caption(label(f"ls_without_{column}", n=number(rest["supports"][0])))
 
 
 def duration_table(duration: pl.DataFrame) -> None:
@@ -104,16 +112,19 @@ def render() -> None:
                 by_phase, "care_phase", "supports", label("ls_phase_title", year=year),
                 label("ls_phase_sub")), width="stretch", config=STATIC_CONFIG)
     with right:
-        if has_rows(by_type, "supports"):
-            st.plotly_chart(figures.type_chart(by_type, year), width="stretch",
+        # team-level work has no type and no verslag: counted beside the chart, not as a bar
+        typed = by_type.filter(pl.col("type_group") != "unknown")
+        if has_rows(typed, "supports"):
+            st.plotly_chart(figures.type_chart(typed, year), width="stretch",
                             config=STATIC_CONFIG)
-        if has_rows(by_report, "supports"):
+            untyped(by_type, "type_group")
+        reported = by_report.filter(pl.col("report_type") != "unknown")
+        if has_rows(reported, "supports"):
             st.plotly_chart(figures.breakdown_chart(
-                by_report, "report_type", "supports", label("ls_report_title", year=year),
-                label("ls_report_sub"),
-                colours=[COLOURS["target_level"]["unknown"] if c == "unknown"
-                         else COLOURS["type_group"]["broad"] for c in by_report["report_type"]]),
+                reported, "report_type", "supports", label("ls_report_title", year=year),
+                label("ls_report_sub"), colours=[COLOURS["type_group"]["broad"]] * reported.height),
                 width="stretch", config=STATIC_CONFIG)
+            untyped(by_report, "report_type")
     for frame in (by_target, by_type, by_phase, by_report):
         if "suppressed" in frame.columns and frame["suppressed"].any():
             suppression_note(frame)
