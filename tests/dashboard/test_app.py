@@ -41,7 +41,7 @@ def test_page_renders_for_its_roles_on_the_demo(use_demo, page_file, role):
     assert at.error == [] or page_file == "admin.py"
 
 
-@pytest.mark.parametrize("page_file", [p.file for p in PAGES])
+@pytest.mark.parametrize("page_file", [p.file for p in PAGES if p.roles])  # of this profile
 def test_page_renders_on_an_empty_warehouse(page_file):
     at = run_page(page_file, "beheer")
     assert not at.exception, at.exception

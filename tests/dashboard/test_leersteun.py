@@ -93,3 +93,10 @@ def test_the_page_is_only_in_the_flemish_profile():
     at.session_state["role"] = "kwaliteit"
     at.run()
     assert [e.value for e in at.error] == [label("forbidden")]
+
+
+def test_the_page_says_so_on_an_empty_warehouse(vl_home, monkeypatch, tmp_path):  # noqa: F811
+    monkeypatch.setenv("PIB_CONFIG", str(vl_home / "pib.toml"))
+    monkeypatch.setenv("PIB_DB", str(tmp_path / "empty.duckdb"))
+    at = run_leersteun("beheer")
+    assert label("no_data") in [i.value for i in at.info]
