@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from typer.testing import CliRunner
 
+from dashboard import access
 from dashboard.app.navigation import BY_KEY, PAGES
+from dashboard.cli.main import app
 from dashboard.formatting import number, percent
 from dashboard.labels import label
 from queries import run_query
@@ -100,3 +103,16 @@ def test_the_page_says_so_on_an_empty_warehouse(vl_home, monkeypatch, tmp_path):
     monkeypatch.setenv("PIB_DB", str(tmp_path / "empty.duckdb"))
     at = run_leersteun("beheer")
     assert label("no_data") in [i.value for i in at.info]
+
+
+@pytest.mark.parametrize("role", ["clb", "begeleider"])
+def test_pib_users_add_takes_the_partner_roles_with_their_schools(role, warehouse):
+    args = ["users", "add", "an", "--role", role, "--password-stdin"]
+    refused = CliRunner().invoke(app, args, input="een-lang-wachtwoord\n")
+    assert refused.exit_code == 2 and f"De rol {role} vraagt minstens één --school" in (
+        refused.output)
+    added = CliRunner().invoke(app, [*args, "--school", "SCH0001", "--school", "SCH0002"],
+                               input="een-lang-wachtwoord\n")
+    assert added.exit_code == 0, added.output
+    [user] = access.list_users()
+    assert (user.name, user.role, user.school_ids) == ("an", role, ("SCH0001", "SCH0002"))
