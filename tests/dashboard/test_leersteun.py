@@ -14,7 +14,14 @@ from dashboard.formatting import number, percent
 from dashboard.labels import label
 from queries import run_query
 from tests.conftest import ROOT
-from tests.dashboard.test_flemish import DUTCH_ONLY, texts, use_vl, vl_home  # noqa: F401
+from tests.dashboard.conftest import SCREENSHOTS, wait_for_app
+from tests.dashboard.test_flemish import (  # noqa: F401 (fixtures)
+    DUTCH_ONLY,
+    texts,
+    use_vl,
+    vl_home,
+    vl_server,
+)
 
 APP = str(ROOT / "dashboard/app/main.py")
 PARTNERS = ("school", "clb", "begeleider")
@@ -116,3 +123,23 @@ def test_pib_users_add_takes_the_partner_roles_with_their_schools(role, warehous
     assert added.exit_code == 0, added.output
     [user] = access.list_users()
     assert (user.name, user.role, user.school_ids) == ("an", role, ("SCH0001", "SCH0002"))
+
+
+@pytest.mark.browser
+def test_browser_leersteun_shows_the_shift(vl_server, browser):  # noqa: F811
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport={"width": 1400, "height": 2600}, locale="nl-BE")
+    page = context.new_page()
+    try:
+        page.goto(f"{vl_server}/leersteun?school_year=2024-2025")
+        expect(page.locator("h1").first).to_have_text("Leersteun")
+        # six charts: the shift, hours per level, level, type, fase, verslag
+        expect(page.locator(".js-plotly-plot .main-svg").nth(11)).to_be_attached()
+        expect(page.get_by_text("Leersteun verschuift naar leerkracht en team")).to_be_visible()
+        expect(page.locator('[data-testid="stSidebarNav"]')).to_contain_text("Leersteun")
+        wait_for_app(page)
+        SCREENSHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "vl-leersteun.png"), full_page=True)
+    finally:
+        context.close()
