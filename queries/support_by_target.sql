@@ -15,8 +15,10 @@
 -- numerator: hours of the supports aimed at that level
 -- denominator: hours of all supports started in the school year
 -- time_basis: school year of `started_on`
--- note: hours are no count, but the hours of a small group are a figure derived from it (and
---   with the share they give away the total), so they are suppressed with its count.
+-- note: hours are no count, but the hours of a small group are a figure derived from it, so
+--   they are suppressed with its count. Complementary suppression is still needed: when one row
+--   is emptied, its hours follow from the others (all hours = hours / hours_share of any shown
+--   row), and its count from prevention_trend's supports_started minus the shown rows.
 -- why: The leersteundecreet asks leersteuncentra to make teachers and teams able to act
 --   themselves ("handelingsbekwaam"): support moving from the pupil to the teacher and the team
 --   is the Flemish measure of preventive work.

@@ -2,10 +2,10 @@
 -- for: kwaliteit, leersteuncentrum, bestuur
 -- definition: supports started in the school year (by started_on), by target_level (`unknown`
 --   where empty); supports = number started; pupils = distinct pupils of their referrals
---   (empty when none has a referral, e.g. team-level work); sessions = sum of the known
+--   (0 when none has a referral, e.g. team-level work); sessions = sum of the known
 --   sessions; sessions_per_support = sessions / supports with known sessions;
---   sessions_per_pupil = sessions of the supports with a referral / pupils; ended = supports
---   with an ended_on; median_weeks = median of (ended_on − started_on) / 7 over the ended ones
+--   sessions_per_pupil = sessions of the supports with a referral / pupils (empty when 0);
+--   ended = supports with an ended_on; median_weeks = median of (ended_on − started_on) / 7 over the ended ones
 --   (continuous median).
 -- titel: Duur en frequentie van leersteun
 -- definitie: Leersteun gestart in het schooljaar, naar doelgroep (leerling, leerkracht, team):
@@ -45,7 +45,7 @@ final as (
     select
         target_level,
         count(*) as supports,
-        nullif(count(distinct pupil_id), 0) as pupils,
+        count(distinct pupil_id) as pupils,
         sum(sessions)::bigint as sessions,
         sum(sessions) / nullif(count(sessions), 0) as sessions_per_support,
         sum(sessions) filter (where pupil_id is not null)

@@ -82,7 +82,7 @@ def breakdown_chart(frame: pl.DataFrame, field: str, count: str, title: str, sub
     ))
     style(fig, subtitled(title, sub), label("ls_supports_axis"), None)
     top = max([v for v in values if v is not None] or [1])
-    fig.update_xaxes(range=[0, top * 1.3], tickformat=",.0f")
+    fig.update_xaxes(range=[0, top * 1.5], tickformat=",.0f")
     fig.update_layout(height=max(260, 110 + 38 * rows.height), showlegend=False,
                       margin={"t": 70})
     return fig

@@ -90,7 +90,9 @@ REQUIRED = {"open_referrals": {"as_of": "2024-03-31"},
             "open_referrals_ageing": {"as_of": "2024-03-31"},
             **{name: {"school_year": "2024-2025"} for name in (
                 "coverage", "participation", "out_of_school_census", "admissions_by_category",
-                "border_traffic", "network_cost")}}
+                "border_traffic", "network_cost", "support_by_target",
+                "support_by_education_type", "support_by_care_phase", "support_by_report_type",
+                "support_duration")}}
 
 
 @pytest.mark.parametrize("role", ["bestuur", "school"])

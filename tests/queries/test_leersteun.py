@@ -141,8 +141,8 @@ def test_support_duration(db):
     expect(run_query("support_duration", YEAR, db=db), [
         ("pupil", 3, 2, 16, 16 / 3, 8.0, 2, 10.0),
         ("teacher", 1, 1, 6, 6.0, 6.0, 1, 4.0),
-        ("team", 2, None, 10, 10.0, None, 1, 12.0),
-        ("unknown", 1, None, 2, 2.0, None, 1, 2.0),
+        ("team", 2, 0, 10, 10.0, None, 1, 12.0),
+        ("unknown", 1, 0, 2, 2.0, None, 1, 2.0),
     ])
     suppressed = run_query("support_duration", YEAR, role="bestuur", db=db)
     # pupil: 3 supports show; 2 pupils and 2 ended are emptied with what follows from them
