@@ -60,6 +60,11 @@ COLOURS: dict[str, dict[str, str]] = {
         "support_not_offered": "#0072B2", "care_education": "#009E73", "transport": "#CC79A7",
         "other": "#999999",
     },
+    # Leersteun (vl): whom it is aimed at (the pupil orange, as curative; teacher and team as the
+    # preventive greens and blues), the brede against the kleine types.
+    "target_level": {"pupil": "#D55E00", "teacher": "#56B4E9", "team": "#009E73",
+                     "unknown": "#BBBBBB"},
+    "type_group": {"broad": "#0072B2", "small": "#E69F00", "unknown": "#BBBBBB"},
     # Waiting-time bands of the queries (days): within the norm, within the extension, beyond.
     "waiting_band": {
         "0-14": "#009E73", "15-28": "#009E73", "29-42": "#009E73", "0-42": "#009E73",

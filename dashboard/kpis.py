@@ -85,8 +85,12 @@ KPIS: tuple[Kpi, ...] = (
     Kpi("admissions_per_1000", "ov_tile_per_1000", "rate", "lower", "admissions_per_1000",
         "reports", what="admissions"),
 )
+# Leersteun (profile vl): the share of teacher- and team-directed hours, from a query of its own
+# (not a column of kpi_headline, so no overview tile and no row of the bestuur report).
+LEERSTEUN_KPI = Kpi("teacher_team_hours_share", "ls_kpi_share", "share", "higher",
+                    "teacher_team_hours_share", "leersteun", query="support_target_trend")
 BY_COLUMN: dict[str, Kpi] = {k.column: k for k in KPIS}
-BY_TARGET: dict[str, Kpi] = {k.target: k for k in KPIS if k.target}
+BY_TARGET: dict[str, Kpi] = {k.target: k for k in (*KPIS, LEERSTEUN_KPI) if k.target}
 
 
 def kpi(column: str) -> Kpi:

@@ -294,7 +294,8 @@ _NL: dict[str, str] = {
                               "wachttijden, dekkend aanbod, {out_of_school} en resultaten",
     "rpt_title_bestuur": "Bestuursrapportage passend onderwijs",
     "rpt_subtitle_bestuur": "Kerncijfers {year} tegenover doelen en vorig schooljaar",
-    "rpt_unknown_report": "Onbekend rapport '{kind}': kies inspectie of bestuur.",
+    "rpt_unknown_report": "Onbekend rapport '{kind}': kies inspectie, bestuur of (profiel "
+                          "vl) kwaliteitsrapport.",
     "rpt_unknown_role": "Onbekende rol '{role}': kies uit {roles}.",
     "rpt_role_not_network": "De rol {role} ziet alleen de eigen scholen en kan geen rapport "
                             "over het hele {organisation} exporteren.",
@@ -1090,6 +1091,94 @@ _NL: dict[str, str] = {
     "nc_cost": "Kosten",
     "nc_per_place": "Per plaats",
     "nc_none": "Geen aanbod in {year}.",
+    # -- leersteun (Flemish profile): the Leersteun page, partner view, kwaliteitsrapport --
+    # Shown only in the profile vl, so written in Flemish words.
+    "page_leersteun": "Leersteun",
+    "ls_intro": "Waar gaat de leersteun van het leersteuncentrum naartoe: naar de leerling, de "
+                "leerkracht of het team, per type, fase en verslag, en hoe lang en hoe vaak. "
+                "Leerkracht- en teamgerichte leersteun maakt scholen handelingsbekwaam.",
+    "ls_kpi_share": "Aandeel leerkracht- en teamgerichte uren",
+    "ls_share_metric": "Leerkracht- en teamgericht",
+    "ls_share_axis": "% van de uren",
+    "ls_share_title_up": "Leersteun verschuift naar leerkracht en team",
+    "ls_share_title_down": "Leersteun verschuift terug naar de leerling",
+    "ls_share_sub": "Leerkracht- en teamgerichte uren: van {first} ({first_year}) naar {last} "
+                    "({year})",
+    "ls_levels_title": "Uren leersteun per doelgroep en schooljaar",
+    "ls_levels_sub": "Oranje: leerlinggericht, blauw: leerkrachtgericht, groen: teamgericht",
+    "ls_hours": "Uren",
+    "ls_started": "Gestart",
+    "ls_pupil_started": "Leerlinggericht gestart",
+    "ls_teacher_started": "Leerkrachtgericht gestart",
+    "ls_team_started": "Teamgericht gestart",
+    "ls_no_year": "Er is geen leersteun gestart in {year}.",
+    "ls_no_filter": "De leersteuncijfers gelden voor alle gemeenten en ondersteuningsbehoeften "
+                    "van uw scholen: het gemeente- en behoeftefilter geldt hier niet.",
+    "ls_year_heading": "Waar gaat de leersteun naartoe in {year}",
+    "ls_target_title": "Leersteun naar doelgroep, {year}",
+    "ls_target_sub": "Aantal gestart; tussen haakjes het aandeel in de uren",
+    "ls_type_title": "Leersteun naar type, {year}",
+    "ls_type_sub": "Brede types (basisaanbod, 3, 9) en kleine types (2, 4, 6, 7)",
+    "ls_phase_title": "Leersteun naar fase van het zorgcontinuüm, {year}",
+    "ls_phase_sub": "Leersteun start in fase 2; fase 0 en 1 versterken de brede basiszorg",
+    "ls_report_title": "Leersteun naar verslag, {year}",
+    "ls_report_sub": "GC: gemeenschappelijk curriculum, IAC: individueel aangepast curriculum",
+    "ls_supports_axis": "Aantal gestart",
+    "ls_without_type_group": "Niet in de grafiek: {n} leersteun zonder type (vooral "
+                             "teamgerichte leersteun).",
+    "ls_without_report_type": "Niet in de grafiek: {n} leersteun zonder verslag (vooral "
+                              "teamgerichte leersteun).",
+    "ls_duration_heading": "Duur en frequentie, {year}",
+    "ls_duration_caption": "Sessies per leerling: de sessies van leersteun met een "
+                           "ondersteuningsvraag, gedeeld door het aantal verschillende "
+                           "leerlingen. Duur: mediaan in weken van de afgeronde leersteun.",
+    "ls_col_level": "Doelgroep",
+    "ls_col_supports": "Gestart",
+    "ls_col_pupils": "Leerlingen",
+    "ls_col_sessions": "Sessies",
+    "ls_col_sessions_per_support": "Sessies per leersteun",
+    "ls_col_sessions_per_pupil": "Sessies per leerling",
+    "ls_col_ended": "Afgerond",
+    "ls_col_median_weeks": "Mediane duur (weken)",
+    "ls_col_type_group": "Groep",
+    "ls_col_type": "Type",
+    "ls_col_phase": "Fase",
+    "ls_col_report": "Verslag",
+    "ls_col_hours_share": "Aandeel uren",
+    "ls_partner_school": "U bekijkt de leersteun als school: alleen de leersteun op uw eigen "
+                         "school ({schools}), met kleine groepen afgeschermd.",
+    "ls_partner_clb": "U bekijkt de leersteun als CLB: de leersteun op de scholen die uw centrum "
+                      "begeleidt ({schools}), met kleine groepen afgeschermd. Het CLB maakt het "
+                      "verslag; hier ziet u wat er met de leersteun gebeurt.",
+    "ls_partner_begeleider": "U bekijkt de leersteun als pedagogisch begeleider: de leersteun op "
+                             "de scholen die u begeleidt ({schools}), met kleine groepen "
+                             "afgeschermd. Leerkracht- en teamgerichte leersteun sluit aan bij "
+                             "uw professionalisering van de teams.",
+    "rpt_title_kwaliteitsrapport": "Kwaliteitsrapport leersteun",
+    "rep_download_kwaliteitsrapport": "Kwaliteitsrapport leersteun ({fmt})",
+    "rep_ls_trend": "Leerling-, leerkracht- en teamgerichte leersteun per schooljaar",
+    "rep_ls_trend_sheet": "Verschuiving",
+    "rep_ls_duration_sheet": "Duur en frequentie",
+    "rep_ls_hours_pupil": "Uren leerlinggericht",
+    "rep_ls_hours_teacher": "Uren leerkrachtgericht",
+    "rep_ls_hours_team": "Uren teamgericht",
+    "rpt_subtitle_kwaliteitsrapport": "Leersteun van het leersteuncentrum in schooljaar {year}: "
+                                      "naar doelgroep, type, fase en verslag, duur en frequentie, "
+                                      "voor de kwaliteitsbewaking",
+    "rpt_kwaliteit_profile": "Het kwaliteitsrapport leersteun hoort bij het Vlaamse profiel "
+                             "(terminology = \"vl\" in pib.toml); dit profiel is '{profile}'.",
+    "rpt_intro_ls_trend": "Gestarte leersteun per schooljaar en de uren daarvan, leerling-, "
+                          "leerkracht- en teamgericht, met het aandeel leerkracht- en "
+                          "teamgerichte uren tegen het doel.",
+    "rpt_intro_ls_target": "Leersteun gestart in {year}, naar doelgroep: aantal, uren en "
+                           "aandeel in de uren.",
+    "rpt_intro_ls_type": "Leersteun gestart in {year}, naar type: de brede types "
+                         "(basisaanbod, type 3 en 9) en de kleine types (type 2, 4, 6 en 7).",
+    "rpt_intro_ls_phase": "Leersteun gestart in {year}, naar fase van het zorgcontinuüm.",
+    "rpt_intro_ls_report": "Leersteun gestart in {year}, naar verslag (GC, IAC, OV4).",
+    "rpt_intro_ls_duration": "Leersteun gestart in {year}: hoe vaak (sessies per leersteun en "
+                             "per leerling) en hoe lang (mediane duur in weken van de afgeronde "
+                             "leersteun).",
 }
 
 _VL: dict[str, str] = {
@@ -1310,6 +1399,19 @@ CODES: dict[str, dict[str, str]] = {
         "complete_to_decision": "Dossier compleet → besluit",
         "decision_to_start": "Besluit → start ondersteuning",
     },
+    # -- leersteun (Flemish profile): the codes of the leersteun columns of supports --
+    "target_level": {"pupil": "Leerlinggericht", "teacher": "Leerkrachtgericht",
+                     "team": "Teamgericht", "unknown": "Zonder doelgroep"},
+    "type_group": {"broad": "Brede types", "small": "Kleine types", "unknown": "Zonder type"},
+    "education_type": {
+        "basic": "Basisaanbod", "type_2": "Type 2", "type_3": "Type 3", "type_4": "Type 4",
+        "type_6": "Type 6", "type_7": "Type 7", "type_9": "Type 9", "unknown": "Zonder type",
+    },
+    "care_phase": {"0": "Fase 0 (brede basiszorg)", "1": "Fase 1 (verhoogde zorg)",
+                   "2": "Fase 2 (uitbreiding van zorg)", "3": "Fase 3 (IAC)",
+                   "unknown": "Fase onbekend"},
+    "report_type": {"gc": "Verslag GC", "iac": "Verslag IAC", "ov4": "Verslag OV4",
+                    "unknown": "Zonder verslag"},
 }
 
 _VL_CODES: dict[str, dict[str, str]] = {

@@ -19,13 +19,14 @@ import polars as pl
 
 from dashboard.figures import admissions as admissions_figures
 from dashboard.figures import finance as finance_figures
+from dashboard.figures import leersteun as leersteun_figures
 from dashboard.figures import out_of_school as out_of_school_figures
 from dashboard.figures import outcomes as outcomes_figures
 from dashboard.figures import prevention as prevention_figures
 from dashboard.figures import waiting as waiting_figures
 from dashboard.formatting import text as formatted
 from dashboard.geo import municipality_name
-from dashboard.kpis import kpi
+from dashboard.kpis import LEERSTEUN_KPI, kpi
 from dashboard.labels import capital, code_label, label
 from etl.settings import get_settings
 
@@ -297,4 +298,54 @@ def inspection_tables(year: str) -> list[Table]:
             figure=_if_any("achieved_share", lambda f: outcomes_figures.achieved(
                 f, year, kpi("achieved_share").target_value()))),
         *issue_tables(year),
+    ]
+
+
+def leersteun_tables(year: str) -> list[Table]:
+    """The tables of the Flemish kwaliteitsrapport leersteun for a school year, in their order:
+    the shift from the pupil to the teacher and the team over the years, then the school year
+    by target level, type, fase and verslag, and duration and frequency."""
+    supports = Column("supports", label("ls_col_supports"), "count")
+    hours = Column("hours", label("ls_hours"), "hours")
+    level = Column("target_level", label("ls_col_level"), "code:target_level")
+    return [
+        Table("support_target_trend", label("rep_ls_trend"), (
+            Column("school_year", capital(label("school_year")), "text"),
+            Column("pupil_started", label("ls_pupil_started"), "count"),
+            Column("teacher_started", label("ls_teacher_started"), "count"),
+            Column("team_started", label("ls_team_started"), "count"),
+            Column("hours_pupil", label("rep_ls_hours_pupil"), "hours"),
+            Column("hours_teacher", label("rep_ls_hours_teacher"), "hours"),
+            Column("hours_team", label("rep_ls_hours_team"), "hours"),
+            Column("teacher_team_hours_share", label("ls_kpi_share"), "share"),
+        ), sheet=label("rep_ls_trend_sheet"), intro=label("rpt_intro_ls_trend"),
+            figure=_if_any("teacher_team_hours_share", lambda f: leersteun_figures.share_chart(
+                f, year, LEERSTEUN_KPI.target_value()))),
+        Table("support_by_target", label("ls_target_title", year=year), (
+            level, Column("supports_started", label("ls_col_supports"), "count"), hours,
+            Column("hours_share", label("ls_col_hours_share"), "share"),
+        ), sheet=label("ls_col_level"), intro=label("rpt_intro_ls_target", year=year),
+            figure=_if_any("supports_started",
+                           lambda f: leersteun_figures.target_chart(f, year))),
+        Table("support_by_education_type", label("ls_type_title", year=year), (
+            Column("type_group", label("ls_col_type_group"), "code:type_group"),
+            Column("education_type", label("ls_col_type"), "code:education_type"),
+            supports, hours,
+        ), sheet=label("ls_col_type"), intro=label("rpt_intro_ls_type", year=year)),
+        Table("support_by_care_phase", label("ls_phase_title", year=year), (
+            Column("care_phase", label("ls_col_phase"), "code:care_phase"), supports, hours,
+        ), sheet=label("ls_col_phase"), intro=label("rpt_intro_ls_phase", year=year)),
+        Table("support_by_report_type", label("ls_report_title", year=year), (
+            Column("report_type", label("ls_col_report"), "code:report_type"), supports, hours,
+        ), sheet=label("ls_col_report"), intro=label("rpt_intro_ls_report", year=year)),
+        Table("support_duration", label("ls_duration_heading", year=year), (
+            level, supports,
+            Column("pupils", label("ls_col_pupils"), "count"),
+            Column("sessions", label("ls_col_sessions"), "count"),
+            Column("sessions_per_support", label("ls_col_sessions_per_support"), "dec1"),
+            Column("sessions_per_pupil", label("ls_col_sessions_per_pupil"), "dec1"),
+            Column("ended", label("ls_col_ended"), "count"),
+            Column("median_weeks", label("ls_col_median_weeks"), "dec1"),
+        ), sheet=label("rep_ls_duration_sheet"), intro=label("rpt_intro_ls_duration", year=year),
+            notes=(label("ls_duration_caption"),)),
     ]

@@ -33,7 +33,8 @@ _DEFAULTS: dict[str, dict] = {
 # The targets a board can set under [targets]: one per KPI with a target in the KPI registry
 # (dashboard/kpis.py refers to these keys; a test checks that both agree).
 TARGET_KEYS = ("within_norm_share", "median_waiting_days", "preventive_hours_share",
-               "out_of_school_per_1000", "achieved_share", "admissions_per_1000")
+               "out_of_school_per_1000", "achieved_share", "admissions_per_1000",
+               "teacher_team_hours_share")  # the last: leersteun (vl), support_target_trend
 _VL_SCHOOL_YEAR = {"start_month": 9, "start_day": 1}
 
 

@@ -8,6 +8,8 @@ the exports (who may export). Rules from CONTRACT.md §4:
   small-cell suppression, enforced in the query layer, never in a page.
 - `school` sees only the rows of its own schools (row-level security: the tables are shadowed by
   views over the user's `school_ids`, so every query, model tables included, sees only those).
+  The Flemish partners `clb` and `begeleider` (pedagogisch begeleider) are scoped and
+  suppressed the same way, over the schools they work for.
 - queries meant for data quality (`quarantine_*`, `load_history`, `unknown_schools`) answer
   only `kwaliteit` and `beheer`: their rows hold raw (pseudonymised) values.
 - queries that list individual episodes (`out_of_school_register`) answer only the exact roles
@@ -52,6 +54,11 @@ ROLES: dict[str, Role] = {
         Role("kwaliteit", exact=True, scoped=False, network=True, data_quality=True, admin=False),
         Role("school", exact=False, scoped=True, network=False, data_quality=False, admin=False),
         Role("beheer", exact=True, scoped=False, network=True, data_quality=True, admin=True),
+        # Flemish partners around the pupil: the CLB and the pedagogisch begeleider see the
+        # schools they work for, scoped and suppressed exactly as `school`.
+        Role("clb", exact=False, scoped=True, network=False, data_quality=False, admin=False),
+        Role("begeleider", exact=False, scoped=True, network=False, data_quality=False,
+             admin=False),
     )
 }
 ROLE_NAMES = tuple(ROLES)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from etl.settings import get_settings
 from queries.roles import roles_for
 
 
@@ -15,10 +16,13 @@ class PageSpec:
     slug: str  # URL path
     icon: str  # a Material Symbols name, shipped with Streamlit (no emoji font needed)
     audience: str  # a page audience of `queries.roles.AUDIENCES`
+    profile: str | None = None  # only in this terminology profile (`vl`); None: in every one
 
     @property
     def roles(self) -> tuple[str, ...]:
-        """The roles that see this page."""
+        """The roles that see this page (none outside its terminology profile)."""
+        if self.profile is not None and self.profile != get_settings().terminology:
+            return ()
         return roles_for(self.audience)
 
 
@@ -29,6 +33,7 @@ PAGES = (
     PageSpec("waiting", "waiting.py", "page_waiting", "wachttijden", "schedule", "all"),
     PageSpec("prevention", "prevention.py", "page_prevention", "preventief-curatief", "eco",
              "all"),
+    PageSpec("leersteun", "leersteun.py", "page_leersteun", "leersteun", "groups", "all", "vl"),
     PageSpec("out_of_school", "out_of_school.py", "page_out_of_school", "thuiszitters", "home",
              "network"),
     PageSpec("outcomes", "outcomes.py", "page_outcomes", "resultaten", "flag", "all"),

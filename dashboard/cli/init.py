@@ -22,12 +22,15 @@ _PROFILE_TEXT = {
         "school_year": (8, 1, "1 August (Wet op het primair onderwijs, art. 7)"),
         "codes": "CBS municipality codes (GMxxxx)",
         "demo_name": "Samenwerkingsverband Passend Onderwijs Regio Zwolle (demo)",
+        "targets": "",
     },
     "vl": {
         "organisation": "Leersteuncentrum",
         "school_year": (9, 1, "1 September (Flemish school year)"),
         "codes": "NIS municipality codes after the fusions of 1 January 2025",
         "demo_name": "Leersteuncentrum Regio Gent (demo)",
+        "targets": "# Leersteun: share of teacher- and team-directed hours "
+                   "(support_target_trend).\nteacher_team_hours_share = 0.50\n",
     },
 }
 
@@ -74,7 +77,7 @@ preventive_hours_share = 0.50
 out_of_school_per_1000 = 1.5
 achieved_share = 0.60
 admissions_per_1000 = 20.0
-"""
+{extra_targets}"""
 
 
 class InitError(ValueError):
@@ -114,6 +117,7 @@ def settings_text(profile: str, name: str, codes: list[str]) -> str:
     document = _TEMPLATE.format(
         name=name, name_toml=_toml_string(name), profile=profile, month=month, day=day,
         year_note=year_note, codes=text["codes"], municipalities=lines,
+        extra_targets=text["targets"],
     )
     try:
         parse_settings(tomllib.loads(document))

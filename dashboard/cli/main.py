@@ -193,13 +193,14 @@ def serve(
 @app.command()
 def export(
     report: Annotated[str, typer.Option(
-        "--report", help="inspectie, bestuur, publiek of thuiszitters.")],
+        "--report", help="inspectie, bestuur, publiek, kwaliteitsrapport (profiel vl) of "
+                         "thuiszitters.")],
     fmt: Annotated[str, typer.Option(
         "--format", help="xlsx of pdf (publiek: html of pdf; thuiszitters: xlsx).")],
     out_file: Annotated[Path, typer.Option("--out", help="Het bestand dat geschreven wordt.")],
     year: Annotated[str | None, typer.Option(
-        "--year", help="Schooljaar, bv. 2024-2025 (inspectie en bestuur; publiek: tot en met "
-                       "dat jaar, standaard het laatste).")] = None,
+        "--year", help="Schooljaar, bv. 2024-2025 (inspectie, bestuur, kwaliteitsrapport; "
+                       "publiek: tot en met dat jaar, standaard het laatste).")] = None,
     as_of: Annotated[str | None, typer.Option(
         "--as-of", help="Peildatum JJJJ-MM-DD (thuiszitters): de lijst van het schooljaar tot "
                         "en met die dag.")] = None,

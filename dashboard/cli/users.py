@@ -15,12 +15,14 @@ from dashboard.cli.console import err, out
 users_app = typer.Typer(no_args_is_help=True, help="Gebruikers van het dashboard beheren.")
 
 DbOption = Annotated[Path | None, typer.Option("--db", help="Warehouse-bestand.")]
-RoleArg = Annotated[str, typer.Option("--role", help="bestuur, kwaliteit, school of beheer.")]
+RoleArg = Annotated[str, typer.Option(
+    "--role", help="bestuur, kwaliteit, school, beheer, clb of begeleider.")]
 ByOption = Annotated[str | None, typer.Option(
     "--by", help="Wie de wijziging doet, voor het auditlogboek (standaard de gebruiker van het "
                  "besturingssysteem).")]
 SchoolOption = Annotated[
-    list[str] | None, typer.Option("--school", help="School-id (rol school; herhaalbaar).")
+    list[str] | None, typer.Option(
+        "--school", help="School-id (rollen school, clb en begeleider; herhaalbaar).")
 ]
 
 

@@ -24,13 +24,22 @@ import polars as pl
 from dashboard.figures.overview import kpi_trend
 from dashboard.kpis import KPIS, Kpi
 from dashboard.labels import capital, code_label, label
-from dashboard.tables import Column, Table, board_tables, code_text, inspection_tables
+from dashboard.tables import (
+    Column,
+    Table,
+    board_tables,
+    code_text,
+    inspection_tables,
+    leersteun_tables,
+)
 from etl.schoolyear import SchoolYear
 from etl.settings import get_settings
 from queries import describe, run_query
 from queries.roles import EXACT_ROLES, EXPORT_ROLE, ROLES
 
-REPORTS = ("inspectie", "bestuur")
+REPORTS = ("inspectie", "bestuur", "kwaliteitsrapport")
+# The Flemish kwaliteitsrapport leersteun (profile vl only): the leersteun tables of a year.
+QUALITY_REPORT = "kwaliteitsrapport"
 # The Inspectie's cumulative thuiszitters list: by peildatum (`as_of`), not by school year.
 REGISTER = "thuiszitters"
 
@@ -387,6 +396,17 @@ def _decision_section(table: Table, frame: pl.DataFrame, year: str) -> Section:
     )
 
 
+def _leersteun_sections(year: str, role: str, db) -> list[Section]:
+    """The kwaliteitsrapport: each leersteun table for the school year, the trend up to it."""
+    sections = []
+    for table in leersteun_tables(year):
+        if "school_year" in {p.name for p in describe(table.query).params}:
+            sections.append(_section(table, {"school_year": year}, role, db))
+        else:
+            sections.append(_section(table, {}, role, db, scope_year=year))
+    return sections
+
+
 def previous_year(year: str) -> str:
     return str(SchoolYear.parse(year).previous)
 
@@ -465,12 +485,15 @@ def bestuur_figures(year: str, role: str, db) -> list[go.Figure]:
 
 def build(kind: str, school_year: str, role: str = "bestuur", db=None,
           generated_at: datetime | None = None) -> Report:
-    """Build a report (`inspectie` or `bestuur`) for a school year; queries run suppressed."""
+    """Build a report (`inspectie`, `bestuur`, or in the profile vl `kwaliteitsrapport`) for a
+    school year; queries run suppressed."""
     if kind not in REPORTS:
         raise ReportError(label("rpt_unknown_report", kind=kind))
     year = check_school_year(school_year)
     qrole = query_role(role)
     settings = get_settings()
+    if kind == QUALITY_REPORT and settings.terminology != "vl":
+        raise ReportError(label("rpt_kwaliteit_profile", profile=settings.terminology))
     first_day, last_day = settings.school_year_bounds(year)
     when = (generated_at or datetime.now()).replace(microsecond=0)
     years = run_query("filter_school_years", {}, role=qrole, db=db)["school_year"].to_list()
@@ -485,6 +508,11 @@ def build(kind: str, school_year: str, role: str = "bestuur", db=None,
                          out_of_school=label("out_of_school"))
         sections = _inspection_sections(year, qrole, db)
         loads = _loads_section(role, db)
+    elif kind == QUALITY_REPORT:
+        title = label("rpt_title_kwaliteitsrapport")
+        subtitle = label("rpt_subtitle_kwaliteitsrapport", year=year)
+        sections = _leersteun_sections(year, qrole, db)
+        loads = None
     else:
         title = label("rpt_title_bestuur")
         subtitle = label("rpt_subtitle_bestuur", year=year)

@@ -64,4 +64,4 @@ def test_every_known_section_and_key_is_accepted():
         "targets": dict.fromkeys(TARGET_KEYS, 1.0), "public": {"enabled": True},
     }
     s = parse_settings(raw)
-    assert (s.terminology, s.min_cell, s.public, len(s.targets)) == ("vl", 10, True, 6)
+    assert (s.terminology, s.min_cell, s.public, len(s.targets)) == ("vl", 10, True, 7)

@@ -95,7 +95,9 @@ REQUIRED = {"open_referrals": {"as_of": "2024-03-31"},
                 "admissions_validity", "admissions_rolling", "admissions_year_to_date")},
             **{name: {"school_year": "2024-2025"} for name in (
                 "coverage", "participation", "out_of_school_census", "admissions_by_category",
-                "border_traffic", "network_cost")},
+                "border_traffic", "network_cost", "support_by_target",
+                "support_by_education_type", "support_by_care_phase", "support_by_report_type",
+                "support_duration")},
             # the case register (issue 16)
             **{name: {"school_year": "2024-2025"} for name in (
                 "cases_summary", "cases_by_requester", "cases_by_sector", "cases_days_out",

@@ -26,7 +26,9 @@ REQUIRED = {"open_referrals": {"as_of": "2024-03-31"},
             "admissions_year_to_date": {"as_of": "2024-03-31"},
             **{name: {"school_year": "2023-2024"} for name in (
                 "coverage", "participation", "out_of_school_census", "admissions_by_category",
-                "border_traffic", "network_cost", "finance_lines")}}
+                "border_traffic", "network_cost", "finance_lines", "support_by_target",
+                "support_by_education_type", "support_by_care_phase", "support_by_report_type",
+                "support_duration")}}
 
 
 def test_catalogue_holds_the_contract_queries_with_their_columns():

@@ -21,9 +21,9 @@ from queries.roles import (
 
 
 def test_the_roles_and_their_kinds():
-    assert ROLE_NAMES == ("bestuur", "kwaliteit", "school", "beheer")
+    assert ROLE_NAMES == ("bestuur", "kwaliteit", "school", "beheer", "clb", "begeleider")
     assert EXACT_ROLES == ("kwaliteit", "beheer")
-    assert SUPPRESSED_ROLES == ("bestuur", "school")
+    assert SUPPRESSED_ROLES == ("bestuur", "school", "clb", "begeleider")
 
 
 def test_page_audiences_follow_the_roles():

@@ -21,6 +21,7 @@ from dashboard.csv_export import to_csv
 from dashboard.geo import municipality_name
 from dashboard.labels import code_label, label
 from dashboard.report import REGISTER, deferred_register, deferred_report
+from dashboard.report.content import QUALITY_REPORT
 from dashboard.tables import Column, Table, inspection_tables
 from etl.settings import get_settings
 from queries import describe
@@ -92,11 +93,12 @@ def downloads(year: str) -> None:
     st.subheader(label("rep_downloads"))
     st.caption(label("rep_downloads_note"))
     role, user = current_role(), st.session_state.get("user")
+    kinds = [("inspectie", "xlsx"), ("inspectie", "pdf"), ("bestuur", "xlsx"), ("bestuur", "pdf")]
+    if get_settings().terminology == "vl":  # the kwaliteitsrapport leersteun (profile vl only)
+        kinds += [(QUALITY_REPORT, "xlsx"), (QUALITY_REPORT, "pdf")]
     columns = st.columns(4)
-    for i, (kind, fmt) in enumerate(
-        [("inspectie", "xlsx"), ("inspectie", "pdf"), ("bestuur", "xlsx"), ("bestuur", "pdf")]
-    ):
-        columns[i].download_button(
+    for i, (kind, fmt) in enumerate(kinds):
+        columns[i % 4].download_button(
             label(f"rep_download_{kind}", fmt=fmt.upper()),
             deferred_report(kind, fmt, year, role, user, os.environ.get("PIB_DB")),
             file_name=f"{kind}-{year}.{fmt}", key=f"download-{kind}-{fmt}",
