@@ -103,13 +103,27 @@ def _half_up(value: float | None, digits: int) -> float | None:
     return math.floor(value * scale + 0.5) / scale
 
 
+def rates_of_rounded(exact: pl.DataFrame, public: pl.DataFrame, query: str) -> pl.DataFrame:
+    """`public` with each rate of `RATES[query]` computed from its rounded count (rate / count
+    of the exact answer is 1,000 / pupils): a rate of the exact count to one decimal would give
+    the count back (0.1 per 1,000 of 7,000 pupils is 0.7 child)."""
+    return public.with_columns(
+        pl.when(exact[count] > 0).then(public[count] * exact[rate] / exact[count])
+        .otherwise(exact[rate]).alias(rate)
+        for rate, count in RATES.get(query, {}).items() if rate in public.columns
+    )
+
+
 def public_query(query: str, db=None, **params: object) -> pl.DataFrame:
     """A named query as the public sees it: run for `bestuur`, counts rounded to multiples of
-    5, shares / rates / days to the digits shown."""
+    5, rates computed from the rounded counts, shares / rates / days to the digits shown."""
     frame = run_query(query, params, role=EXPORT_ROLE, db=db)
-    return _round_figures(rounded(frame, query), _DIGITS.get(query, {}))
+    public = rates_of_rounded(frame, rounded(frame, query), query)
+    return _round_figures(public, _DIGITS.get(query, {}))
 
 
+# Rates per 1,000 pupils and the count each is computed from.
+RATES: dict[str, dict[str, str]] = {"out_of_school": {"per_1000_pupils": "pupils_out_of_school"}}
 _DIGITS: dict[str, dict[str, int]] = {
     "coverage_trend": {"coverage_ratio": SHARE_DIGITS},
     "waiting_summary": {"median_days": DAYS_DIGITS, "within_norm_share": SHARE_DIGITS},

@@ -21,6 +21,7 @@ from dashboard.report.public import (
     build_public,
     count_columns,
     public_query,
+    rates_of_rounded,
     round_count,
     rounded,
     updated_until,
@@ -55,6 +56,17 @@ def test_rounded_touches_counts_only_and_keeps_empty_cells_empty():
     assert out["pupils_out_of_school"].to_list() == [0, 5, 10, None]
     assert out["pupils_exempted"].to_list() == [None, 15, 20, 5]
     assert out["per_1000_pupils"].to_list() == [0.0, 1.26, 1.44, None]
+
+
+def test_a_rate_is_computed_from_the_rounded_count():
+    # 7,000 pupils: 16 thuiszitters is 2.29 per 1,000 (to one decimal 2.3, which gives 16 back:
+    # 2.25..2.35 per 1,000 of 7,000 is 15.75..16.45); rounded, 15 is 2.14 per 1,000
+    exact = pl.DataFrame({"pupils_out_of_school": [16, 0, None],
+                          "per_1000_pupils": [16 * 1000 / 7000, 0.0, None],
+                          "pupils_exempted": [5, 5, 5]})
+    out = rates_of_rounded(exact, rounded(exact, "out_of_school"), "out_of_school")
+    assert out["pupils_out_of_school"].to_list() == [15, 0, None]
+    assert out["per_1000_pupils"].to_list() == [pytest.approx(15 * 1000 / 7000), 0.0, None]
 
 
 @pytest.fixture(scope="module")
