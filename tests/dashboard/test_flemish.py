@@ -59,6 +59,8 @@ def texts(at: AppTest) -> str:
         for element in at.get(kind):
             found += [str(getattr(element, a, "") or "") for a in ("label", "value")]
     found = [t for t in found if not any(d in t for d in definitions)]
+    # The target of a markdown link is a URL (e.g. the contract's slug `thuiszitters`), not read.
+    found = [re.sub(r"\]\([^)]*\)", "]", t) for t in found]
     found += [chart.proto.spec for chart in at.get("plotly_chart")]
     found += [" ".join(map(str, d.value.columns)) + d.value.to_string() for d in at.dataframe]
     return "\n".join(found)
