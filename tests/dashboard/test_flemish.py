@@ -120,7 +120,7 @@ def vl_server(use_vl: Path, browser) -> Iterator[str]:
     with serving(use_vl / "warehouse.duckdb", use_vl / "serve.log") as url:
         page = browser.new_page()
         page.goto(url)
-        expect(page.locator("h1").first).to_have_text(label(PAGES[0].title))
+        expect(page.locator("h1").first).to_have_text(label("page_overview"))
         wait_for_app(page)
         page.close()
         yield url
