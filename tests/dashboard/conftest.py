@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from dashboard import access
-from dashboard.app.navigation import PAGES
+from dashboard.app.navigation import BY_KEY
 from dashboard.labels import label
 from etl.demo import generate
 from etl.load import load
@@ -100,7 +100,7 @@ def app_url(server: str, browser) -> str:
 
     page = browser.new_page()
     page.goto(server)
-    expect(page.locator("h1").first).to_have_text(label(PAGES[0].title))
+    expect(page.locator("h1").first).to_have_text(label(BY_KEY["overview"].title))
     wait_for_app(page)
     page.close()
     return server
