@@ -21,7 +21,9 @@ REQUIRED = {"open_referrals": {"as_of": "2024-03-31"},
             "out_of_school_register": {"as_of": "2024-03-31"},
             **{name: {"school_year": "2023-2024"} for name in (
                 "coverage", "participation", "out_of_school_census", "admissions_by_category",
-                "border_traffic", "network_cost", "finance_lines")}}
+                "border_traffic", "network_cost", "finance_lines", "cases_summary",
+                "cases_by_requester", "cases_by_sector", "cases_days_out", "cases_moments",
+                "cases_recurring")}}
 
 
 def test_catalogue_holds_the_contract_queries_with_their_columns():
