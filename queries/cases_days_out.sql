@@ -28,7 +28,7 @@ bands as (
             when days_out_before <= 28 then 1
             when days_out_before <= 91 then 29
             else 92
-        end as min_days
+        end::bigint as min_days
     from cases
     where in_school_year(opened_on, $school_year)
 
@@ -38,7 +38,7 @@ final as (
 
     select
         min_days,
-        case min_days when 0 then 0 when 1 then 28 when 29 then 91 end as max_days,
+        case min_days when 0 then 0 when 1 then 28 when 29 then 91 end::bigint as max_days,
         count(*) as cases
     from bands
     group by min_days

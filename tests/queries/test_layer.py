@@ -28,7 +28,8 @@ REQUIRED = {"open_referrals": {"as_of": "2024-03-31"},
                 "coverage", "participation", "out_of_school_census", "admissions_by_category",
                 "border_traffic", "network_cost", "finance_lines", "support_by_target",
                 "support_by_education_type", "support_by_care_phase", "support_by_report_type",
-                "support_duration")}}
+                "support_duration", "cases_summary", "cases_by_requester", "cases_by_sector",
+                "cases_days_out", "cases_moments", "cases_recurring")}}
 
 
 def test_catalogue_holds_the_contract_queries_with_their_columns():

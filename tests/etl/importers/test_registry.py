@@ -39,7 +39,7 @@ def test_an_unknown_source_names_the_known_ones(tmp_path):
     assert importer_for("duo-scholen") is IMPORTERS["duo-scholen"]
     assert importer_for("indigo").name == "indigo"  # a shipped source profile
     with pytest.raises(ValueError, match="bekend zijn: cbs-85701, duo-scholen, canonical en de "
-                                         "bronprofielen duo-vestigingen, indigo"):
+                                         "bronprofielen casusregister, duo-vestigingen, indigo"):
         importer_for("indgo")
     with pytest.raises(ValueError, match="Onbekende bron 'indgo'"):
         load([tmp_path], source="indgo")

@@ -80,7 +80,7 @@ def test_a_users_profile_wins_over_the_shipped_one(isolated_env):
     mine = load_profile("indigo")
     assert mine.path == own / "indigo.toml" and mine.layouts[0].entity.name == "out_of_school"
     with pytest.raises(ProfileError, match="Onbekend bronprofiel 'magister'; bekend zijn: "
-                                           "duo-vestigingen, indigo"):
+                                           "casusregister, duo-vestigingen, indigo"):
         load_profile("magister")
 
 
