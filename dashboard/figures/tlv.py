@@ -50,11 +50,12 @@ def next_year(history: pl.DataFrame, forecast: pl.DataFrame, target: str) -> go.
             fig.add_scatter(x=[past["school_year"][-1], target],
                             y=[past["granted"][-1], row["point"]], mode="lines",
                             line={"color": colour, "dash": "dot"}, legendgroup=code,
-                            showlegend=False, hoverinfo="skip")
+                            name=name, showlegend=False, hoverinfo="skip")
         text = label("tlv_forecast_hover", point=number(row["point"]),
                      lower=number(row["lower"]), upper=number(row["upper"]))
         fig.add_scatter(
-            x=[target], y=[row["point"]], mode="markers", legendgroup=code, showlegend=False,
+            x=[target], y=[row["point"]], mode="markers", name=name, legendgroup=code,
+            showlegend=False,
             marker={"color": colour, "symbol": "diamond-open", "size": 11},
             error_y={"type": "data", "symmetric": False,
                      "array": [row["upper"] - row["point"]],
