@@ -8,7 +8,7 @@ import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from dashboard.formatting import number, percent
+from dashboard.formatting import euro, number, percent
 from dashboard.labels import code_label, label
 from etl.settings import get_settings
 from queries import run_query
@@ -17,7 +17,8 @@ from tests.dashboard.apptest import open_app
 ROOT = Path(__file__).resolve().parents[2]
 YEAR = "2025-2026"
 TABLES = ("referrals_by_decision", "waiting_times", "open_referrals", "admissions", "coverage",
-          "out_of_school", "prevention_trend", "outcomes")
+          "out_of_school", "prevention_trend", "outcomes", "lead_times", "out_of_school_census",
+          "admissions_by_category", "border_traffic", "network_cost")
 
 
 @pytest.fixture
@@ -77,6 +78,16 @@ def test_every_table_equals_its_query_and_downloads_its_csv(use_demo, downloads)
     assert len(downloads) == len(TABLES)
     commands = " ".join(c.value for c in at.caption)
     assert "pib query waiting_times --param school_year=2025-2026 --format csv" in commands
+    # lead times: the stages in process order on the page, the query's own order in the CSV
+    lead = run_query("lead_times", {"school_year": YEAR})
+    assert [r[label("wt_lt_col_stage")] for r in table(at, label("wt_lt_col_stage"))] == [
+        code_label("lead_stage", s) for s in (
+            "receipt_to_complete", "complete_to_decision", "decision_to_start")]
+    assert downloads["lead_times_2025-2026.csv"] == lead.write_csv().encode()
+    # money through the one formatter
+    cost = run_query("network_cost", {"school_year": YEAR})
+    assert [r[label("rpt_col_cost")] for r in table(at, label("rpt_col_cost"))] == [
+        euro(v) for v in cost["cost_eur"]]
 
 
 def test_a_filter_change_changes_the_tables(use_demo, downloads):
