@@ -34,8 +34,9 @@ from dashboard.report.content import (
 from dashboard.report.public import PUBLIC, build_public
 
 FORMATS = ("xlsx", "pdf", "html")
-# The formats of each report; the thuiszitters list (REGISTER) is xlsx only.
-REPORT_FORMATS = {"inspectie": ("xlsx", "pdf"), "bestuur": ("xlsx", "pdf"),
+# The formats of each report: the tables (REPORTS) as xlsx or pdf, the public figures as html
+# or pdf, the thuiszitters list (REGISTER) as xlsx only.
+REPORT_FORMATS = {**{kind: ("xlsx", "pdf") for kind in REPORTS},
                   PUBLIC: ("html", "pdf"), REGISTER: ("xlsx",)}
 _AUTHOR = b"<dc:creator>Passend in Beeld</dc:creator>"  # as the xlsx writer sets it
 _CREATOR = b"/Creator (Passend in Beeld)"  # as the pdf writer sets it
