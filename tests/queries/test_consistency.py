@@ -8,7 +8,7 @@ from datetime import date
 import polars as pl
 import pytest
 
-from dashboard.kpis import BY_TARGET
+from dashboard.kpis import BY_TARGET, KPIS
 from etl.demo import generate
 from etl.load import load
 from etl.settings import get_settings
@@ -122,13 +122,17 @@ def test_no_suppressed_role_ever_sees_a_small_group(demo_db, role):
                 assert hidden[column].null_count() == hidden.height, (name, column)
 
 
+HEADLINE_TARGETS = {k.target: k for k in KPIS if k.target}
+
+
 def test_signals_check_the_targets_on_the_headline_figures(demo_db, isolated_env):
     """Targets just on the wrong side of both years' figures (wrong as dashboard.kpis reads the
-    direction): `signals` reports every one, with kpi_headline's figures."""
+    direction): `signals` reports every one, with kpi_headline's figures. (The leersteun
+    target of the profile vl is not a headline figure and has no signal yet.)"""
     headline = _by_year(run_query("kpi_headline", db=demo_db))
     this, before = headline["2024-2025"], headline["2023-2024"]
     targets = {}
-    for key, kpi in BY_TARGET.items():
+    for key, kpi in HEADLINE_TARGETS.items():
         worst = (min if kpi.lower_is_better else max)(this[key], before[key])
         targets[key] = worst - 0.001 if kpi.lower_is_better else worst + 0.001
     (isolated_env / "pib.toml").write_text(
