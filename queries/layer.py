@@ -37,7 +37,7 @@ import polars as pl
 from etl.schoolyear import SchoolYear
 from etl.settings import Settings, get_settings
 from etl.warehouse import reader
-from queries.roles import RoleError, check_query_access, get_role, school_scope
+from queries.roles import RoleError, check_query_access, get_role, grid_problem, school_scope
 
 QUERY_DIR = Path(__file__).parent
 TYPES = ("int", "date", "text", "school_year", "bool")
@@ -283,8 +283,10 @@ def run_query(
 
     The role's rules are those of `queries.roles`: exact roles see exact figures; the others
     get small-cell suppression and an extra boolean column `suppressed` on every query that
-    counts cases; a scoped role (`school`) sees only the rows of its own `school_ids`
-    (row-level security in the reader); data-quality queries answer data-quality roles only.
+    counts cases, and may set `as_of` and the norms only on their fixed grids
+    (`queries.roles.grid_problem`); a scoped role (`school`) sees only the rows of its own
+    `school_ids` (row-level security in the reader); data-quality queries answer data-quality
+    roles only.
     Raises QueryError (a Dutch sentence) for an unknown query, role or parameter, or a request
     the role does not allow.
     """
@@ -295,6 +297,11 @@ def run_query(
     except RoleError as exc:
         raise QueryError(str(exc)) from None
     bound = bind(query, params)
+    if not who.exact:
+        settings = get_settings()
+        for param, value in bound.items():
+            if problem := grid_problem(param, value, settings):
+                raise QueryError(f"{problem} voor de rol {who.name} (query {query.name}).")
     shadow = school_scope(tuple(school_ids)) if who.scoped else None
     with reader(db, shadow=shadow) as con:
         frame = con.sql(query.sql, params=bound).pl()

@@ -57,8 +57,9 @@ def month_input(year: str) -> date:
 
 def rolling(as_of: date) -> None:
     now = query("admissions_rolling", as_of=as_of.isoformat())
-    before = query("admissions_rolling", as_of=as_of.replace(day=1).replace(
-        year=as_of.year - 1).isoformat())
+    # the same month end a year earlier (a suppressed role may ask month ends only)
+    next_month = (as_of.replace(year=as_of.year - 1, day=1) + timedelta(days=32)).replace(day=1)
+    before = query("admissions_rolling", as_of=(next_month - timedelta(days=1)).isoformat())
     earlier = dict(zip(before["request_type"], before["per_1000_pupils"], strict=True))
     for slot, row in zip(st.columns(now.height or 1), now.iter_rows(named=True), strict=False):
         rate, past = row["per_1000_pupils"], earlier.get(row["request_type"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import polars as pl
 import pytest
 
@@ -60,10 +62,40 @@ def test_one_row_queries_and_several_groups_per_row(kpi_db):
     ])
 
 
-def test_free_text_of_a_small_group_is_hidden(kpi_db):
-    frame = run_query("out_of_school_reasons", role="bestuur", db=kpi_db)
-    assert frame["reason"].null_count() == frame.height
-    assert frame["suppressed"].all()
+def test_free_text_only_for_the_data_quality_roles(kpi_db):
+    """Reasons are free text that may hold names: bestuur, school and every export (which run
+    as bestuur) are refused; kwaliteit and beheer read them."""
+    for role, ids in (("bestuur", ()), ("school", ("S1",))):
+        with pytest.raises(QueryError, match="vrije tekst"):
+            run_query("out_of_school_reasons", role=role, db=kpi_db, school_ids=ids)
+    exact = run_query("out_of_school_reasons", role="beheer", db=kpi_db)
+    assert exact.equals(run_query("out_of_school_reasons", role="kwaliteit", db=kpi_db))
+    assert exact.height and "suppressed" not in exact.columns
+
+
+def _refused(name: str, db, **params: object) -> bool:
+    try:
+        run_query(name, params, role="bestuur", db=db)
+    except QueryError:
+        return True
+    return False
+
+
+def test_norm_days_and_as_of_take_the_grid_only(kpi_db):
+    """CONTRACT §4: stepping norm_days or the peildatum by one would show the children between
+    two answers, so a suppressed role gets the configured norms (42, 42 + 28) and month ends
+    only; the exact roles still step freely."""
+    allowed = [n for n in range(0, 120) if not _refused("waiting_times", kpi_db, norm_days=n)]
+    assert allowed == [42, 70]
+    march = [date(2024, 3, d) for d in range(1, 32)]
+    assert [d for d in march if not _refused("open_referrals", kpi_db, as_of=d)] == [
+        date(2024, 3, 31)]
+    with pytest.raises(QueryError, match="geen laatste dag van een maand"):
+        run_query("open_referrals", {"as_of": "2024-03-30"}, role="school", db=kpi_db,
+                  school_ids=("S1",))
+    assert run_query("waiting_times", {"norm_days": 49}, role="kwaliteit", db=kpi_db).height
+    assert run_query("open_referrals", {"as_of": "2024-03-30"}, role="kwaliteit", db=kpi_db
+                     ).height
 
 
 def test_parameters_cannot_switch_suppression_off(kpi_db):
@@ -75,9 +107,9 @@ def test_parameters_cannot_switch_suppression_off(kpi_db):
     frame = run_query("waiting_times", {"municipality_code": "x' or '1'='1"}, role="bestuur",
                       db=kpi_db)
     assert frame.height == 0
-    # Every filter combination still suppresses.
+    # Every filter combination still suppresses (norm_days on its grid: 42 or 70).
     for school_year in ("2023-2024", "2024-2025"):
-        frame = run_query("waiting_times", {"school_year": school_year, "norm_days": 0},
+        frame = run_query("waiting_times", {"school_year": school_year, "norm_days": 70},
                           role="bestuur", db=kpi_db)
         assert frame.filter(pl.col("decided") < 5).height == 0
 
