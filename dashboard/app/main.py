@@ -31,7 +31,8 @@ pages = [
             url_path=page.slug, icon=f":material/{page.icon}:", default=(page.key == "overview"))
     for page in [*visible, *([PUBLIC_PAGE] if public else [])]
 ]
-navigation = st.navigation(pages, position="sidebar" if login_problem is None else "hidden")
+navigation = st.navigation(pages, position="sidebar" if login_problem is None else "hidden",
+                           expanded=True)  # every page of the role, no "show more"
 on_public = public and navigation.url_path == PUBLIC_PAGE.slug
 if login_problem is not None and not on_public:
     auth.login_form(login_problem)
