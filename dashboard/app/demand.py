@@ -21,7 +21,7 @@ from dashboard.labels import capital, code_label, code_labels, label
 from etl.schoolyear import SchoolYear
 from etl.settings import get_settings
 from queries.forecast import forecast_next_year, forecast_rest_of_year
-from queries.roles import get_role
+from queries.roles import get_role, month_ends
 
 
 def month_name(day: date) -> str:
@@ -33,21 +33,17 @@ def min_cell() -> int | None:
     return None if get_role(current_role()).exact else get_settings().min_cell
 
 
-def month_ends(year: str) -> list[date]:
+def school_year_month_ends(year: str) -> list[date]:
     """The month ends of a school year before its last day (from the last day on, nothing of
-    the year is left to forecast), up to today; at least the first one."""
+    the year is left to forecast), up to today, oldest first; at least the first one."""
     first, last = get_settings().school_year_bounds(year)
-    ends, day = [], first
-    while (end := (day.replace(day=28) + timedelta(days=4)).replace(day=1)
-           - timedelta(days=1)) < last:
-        ends.append(end)
-        day = end + timedelta(days=1)
+    ends = sorted(month_ends(first, last - timedelta(days=1)))
     return [e for e in ends if e <= date.today()] or ends[:1]
 
 
 def month_input(year: str) -> date:
     """The peilmaand of the TLV figures: a month end of the school year, the latest by default."""
-    ends = month_ends(year)
+    ends = school_year_month_ends(year)
     key = f"tlv_month_{year}"
     if st.session_state.get(key) not in ends:
         st.session_state[key] = ends[-1]
