@@ -14,6 +14,8 @@
 -- grain: school_year, request_type
 -- columns: school_year, request_type, granted, per_1000_pupils
 -- suppress: granted -> per_1000_pupils
+-- counts: granted
+-- rollup: kpi_headline.admissions_granted = granted
 
 with
 

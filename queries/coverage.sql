@@ -15,6 +15,8 @@
 -- grain: municipality_code, need_category
 -- columns: municipality_code, need_category, demand, capacity, gap, coverage_ratio
 -- suppress: demand -> gap, coverage_ratio
+-- counts: demand
+-- rollup: coverage_trend.demand = demand
 
 with
 

@@ -28,6 +28,9 @@
 -- suppress: pupils_out_of_school -> out_of_school_per_1000
 -- suppress: evaluated -> achieved_share
 -- suppress: admissions_granted -> admissions_per_1000
+-- counts: referrals_received, decided, open_at_year_end, supports_started,
+--   pupils_out_of_school, evaluated, admissions_granted
+-- rollup: waiting_summary.decided = decided
 
 with
 

@@ -11,33 +11,64 @@ Each `queries/NAME.sql` opens with a machine-readable header (see docs/kpis.md):
     -- params: name type[?|!] [= default]; ...   (types: int date text school_year bool)
     -- grain: the grouping columns, which are also the sort order (`-` for one row)
     -- columns: every output column, in order
+    -- counts: every column that counts children (pupils, referrals, decisions, episodes, cases,
+    --   supports), `-` for none; required unless the query is for data quality only
     -- suppress: count_column -> derived_column, ...   (zero or more lines)
+    -- sums: total = part + part   or   total >= part + ...   (zero or more lines)
+    -- margins: param in table, ...   (filters whose values split the facts)
+    -- rollup: other_query.column[name=value] = column[name=value|value]   (zero or more lines)
+
+The last four keys drive disclosure control for the suppressed roles (queries/disclosure.py,
+docs/privacy.md): `counts` are hidden from 1 to min_cell - 1; `suppress` hides a small group's
+derived figures; `sums` says a count column is the sum of others (`>=`: plus children not
+shown); `margins` names optional parameters whose values (the distinct non-null values of the
+column of that name in `table`) split the facts, so the answer without the filter is the sum of
+the answers per value; `rollup` says a count of another query (optionally only its rows where
+`name` is `value`) is the sum of this query's matching cells (same parameters and grain
+values; the other query's absent filter or missing grain column sums over this one's), or
+only of its rows where `name` is one of the values.
 
 `?` marks an optional parameter (bound as NULL when absent), `!` a required one; a default may
-be a literal or `settings.FIELD` of `etl.settings.Settings`. Every key but `suppress` is
+be a literal or `settings.FIELD` of `etl.settings.Settings`. Every key but the last five is
 required; `titel` and `definitie` are the Dutch text of docs/kpis.md, word for word.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
+import duckdb
 import polars as pl
 
 from etl.schoolyear import SchoolYear
-from etl.settings import Settings, get_settings
-from etl.warehouse import reader
-from queries.roles import RoleError, check_query_access, get_role, school_scope
+from etl.settings import Settings, get_settings, warehouse_path
+from etl.warehouse import data_version, reader
+from queries.disclosure import Source, answer
+from queries.roles import (
+    RoleError,
+    check_query_access,
+    get_role,
+    grid_problem,
+    is_data_quality_query,
+    school_scope,
+)
 
 QUERY_DIR = Path(__file__).parent
 TYPES = ("int", "date", "text", "school_year", "bool")
 TRUE_WORDS = ("true", "1", "ja", "yes")
 FALSE_WORDS = ("false", "0", "nee", "no")
-_KEYS = ("for", "definition", "titel", "definitie", "params", "grain", "columns", "suppress")
+_KEYS = ("for", "definition", "titel", "definitie", "params", "grain", "columns", "counts",
+         "suppress", "sums", "margins", "rollup")
+_OPTIONAL = ("counts", "suppress", "sums", "margins", "rollup")
+_SUM = re.compile(r"(\w+)\s*(>?=)\s*(\w+(?:\s*\+\s*\w+)*)")
+_MARGIN = re.compile(r"(\w+)\s+in\s+(\w+)")
+_COND = r"(?:\[(\w+)=([^\]]+)\])?"
+_ROLLUP = re.compile(rf"(\w+)\.(\w+){_COND}\s*=\s*(\w+){_COND}")
 _DUTCH = {"titel": "the Dutch title", "definitie": "the Dutch definition"}
 _PARAM = re.compile(r"(\w+)\s+(\w+)([?!]?)(?:\s*=\s*(\S+))?")
 _SETTINGS = {f.name for f in fields(Settings)}
@@ -62,6 +93,29 @@ class Suppress:
 
 
 @dataclass(frozen=True)
+class Sum:
+    total: str  # a count column
+    parts: tuple[str, ...]  # count columns that add up to it
+    rest: bool  # `>=`: plus children counted in no part (not shown)
+
+
+@dataclass(frozen=True)
+class Margin:
+    param: str  # an optional filter parameter
+    table: str  # the table whose column `param` holds its values
+
+
+@dataclass(frozen=True)
+class Rollup:
+    target: str  # another query
+    target_column: str  # its count column
+    # only its rows where a column has one of these values (empty: every row)
+    condition: tuple[tuple[str, tuple[str, ...]], ...]
+    column: str  # this query's count column that adds up to it
+    part_condition: tuple[tuple[str, tuple[str, ...]], ...] = ()  # likewise for this query
+
+
+@dataclass(frozen=True)
 class Query:
     name: str
     title: str
@@ -74,6 +128,10 @@ class Query:
     columns: tuple[str, ...]
     suppress: tuple[Suppress, ...]
     sql: str
+    counts: tuple[str, ...] = ()
+    sums: tuple[Sum, ...] = ()
+    margins: tuple[Margin, ...] = ()
+    rollups: tuple[Rollup, ...] = ()
 
 
 def _split(text: str, sep: str = ",") -> tuple[str, ...]:
@@ -113,12 +171,13 @@ def parse(name: str, text: str) -> Query:
             found.setdefault(key, []).append(m[2].strip())
         elif line.strip():
             raise ValueError(f"{where}: unexpected header line '--{line}'")
-    if missing := [k for k in _KEYS if k != "suppress" and not (
+    if missing := [k for k in _KEYS if k not in _OPTIONAL and not (
         k in found and (found[k][0] or k not in _DUTCH)
     )]:
         what = ", ".join(f"{k} ({_DUTCH[k]})" if k in _DUTCH else k for k in missing)
         raise ValueError(f"{where}: header lacks {what}; see docs/kpis.md for the format")
-    if repeated := [k for k in _KEYS if k != "suppress" and len(found.get(k, [])) > 1]:
+    if repeated := [k for k in _KEYS if k not in ("suppress", "sums", "rollup")
+                    and len(found.get(k, [])) > 1]:
         raise ValueError(f"{where}: header repeats {', '.join(repeated)}")
     params = tuple(_parse_param(p, where) for p in _split(found["params"][0], ";"))
     suppress = tuple(
@@ -130,22 +189,74 @@ def parse(name: str, text: str) -> Query:
         definition=found["definition"][0], titel=found["titel"][0],
         definitie=found["definitie"][0], params=params, grain=_split(found["grain"][0]),
         columns=_split(found["columns"][0]), suppress=suppress, sql=text,
+        counts=_split(found.get("counts", ["-"])[0]),
+        sums=tuple(_parse_sum(s, where) for s in found.get("sums", [])),
+        margins=tuple(_parse_margin(m, params, where)
+                      for m in _split(found.get("margins", ["-"])[0])),
+        rollups=tuple(_parse_rollup(r, where) for r in found.get("rollup", [])),
     )
     named = {c for s in suppress for c in (s.count, *s.derived)} | set(query.grain)
     if not named <= set(query.columns) or "suppressed" in query.columns:
         raise ValueError(f"{where}: grain and suppress must name columns of 'columns'")
+    summed = {c for s in query.sums for c in (s.total, *s.parts)}
+    rolled = {r.column for r in query.rollups}
+    if not set(query.counts) <= set(query.columns) or not (
+        {s.count for s in suppress} | summed | rolled
+    ) <= set(query.counts):
+        raise ValueError(f"{where}: counts must name columns of 'columns', and every count of "
+                         "suppress, sums and rollup must be in counts")
     used = set(re.findall(r"\$(\w+)", "\n".join(text.splitlines()[len(lines):])))
     if used != {p.name for p in params}:
         raise ValueError(f"{where}: declared parameters differ from those used in the SQL")
+    if "counts" not in found and not is_data_quality_query(name):
+        raise ValueError(f"{where}: header lacks counts (the columns that count children, "
+                         "'-' for none); see docs/kpis.md for the format")
     return query
+
+
+def _parse_sum(text: str, where: str) -> Sum:
+    match = _SUM.fullmatch(text.strip())
+    if not match:
+        raise ValueError(f"{where}: bad sums line '{text}', expected 'total = a + b' or "
+                         "'total >= a + b'")
+    return Sum(match[1], _split(match[3], "+"), match[2] == ">=")
+
+
+def _parse_margin(text: str, params: tuple[Param, ...], where: str) -> Margin:
+    match = _MARGIN.fullmatch(text)
+    optional = {p.name for p in params if not p.required and p.default is None}
+    if not match or match[1] not in optional:
+        raise ValueError(f"{where}: bad margins entry '{text}', expected 'param in table' for "
+                         "an optional parameter without default")
+    return Margin(match[1], match[2])
+
+
+def _parse_rollup(text: str, where: str) -> Rollup:
+    match = _ROLLUP.fullmatch(text.strip())
+    if not match:
+        raise ValueError(f"{where}: bad rollup line '{text}', expected "
+                         "'query.column[name=value] = column[name=value|value]'")
+    def condition(name: str | None, values: str | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        return ((name, _split(values, "|")),) if name and values else ()
+
+    return Rollup(match[1], match[2], condition(match[3], match[4]), match[5],
+                  condition(match[6], match[7]))
 
 
 @cache
 def _catalogue() -> dict[str, Query]:
-    return {
+    found = {
         path.stem: parse(path.stem, path.read_text(encoding="utf-8"))
         for path in sorted(QUERY_DIR.glob("*.sql"))
     }
+    for query in found.values():
+        for rollup in query.rollups:
+            target = found.get(rollup.target)
+            if target is None or rollup.target_column not in target.counts:
+                raise ValueError(f"queries/{query.name}.sql: rollup names "
+                                 f"{rollup.target}.{rollup.target_column}, which is not a "
+                                 "count of a query")
+    return found
 
 
 def list_queries() -> list[str]:
@@ -242,22 +353,34 @@ def bind(query: Query, params: dict[str, object] | None) -> dict[str, object]:
     return bound
 
 
-def suppress(frame: pl.DataFrame, rules: tuple[Suppress, ...], min_cell: int) -> pl.DataFrame:
-    """Small-cell suppression: where a group counts fewer than `min_cell` cases, its count and
-    every figure derived from it become null; `suppressed` says whether anything in a row was."""
-    small = {rule.count: pl.col(rule.count) < min_cell for rule in rules}
-    hide: dict[str, list[pl.Expr]] = {}
-    for rule in rules:
-        for column in (rule.count, *rule.derived):
-            hide.setdefault(column, []).append(small[rule.count])
-    return frame.with_columns(
-        *(
-            pl.when(pl.any_horizontal(conditions)).then(None).otherwise(pl.col(column))
-            .alias(column)
-            for column, conditions in hide.items()
-        ),
-        pl.any_horizontal(list(small.values())).fill_null(False).alias("suppressed"),
-    )
+# Runs of a suppressed role's bundles, kept while the warehouse, the scope and the settings stay
+# the same: a bundle runs each query over its whole filter cube, and neighbouring questions
+# (another filter value, a tied query) need the same runs.
+_RUNS: dict[tuple[object, ...], object] = {}
+_RUNS_MAX = 20_000
+
+
+def _memo(key: tuple[object, ...], compute: Callable[[], object]) -> object:
+    if key not in _RUNS:
+        if len(_RUNS) >= _RUNS_MAX:
+            _RUNS.clear()
+        _RUNS[key] = compute()
+    return _RUNS[key]
+
+
+def _source(con: duckdb.DuckDBPyConnection, version: tuple[object, ...]) -> Source:
+    """The layer as the disclosure module sees it, its runs remembered under `version`."""
+
+    def run(query: Query, params: dict[str, object]) -> pl.DataFrame:
+        key = (*version, "run", query.name, tuple(sorted(params.items())))
+        return _memo(key, lambda: con.sql(query.sql, params=params).pl())
+
+    def values(table: str, column: str) -> list[object]:
+        return _memo((*version, "values", table, column), lambda: [row[0] for row in con.sql(
+            f'select distinct "{column}" from "{table}" where "{column}" is not null '
+            "order by 1").fetchall()])
+
+    return Source(describe=describe, names=list_queries, bind=bind, run=run, values=values)
 
 
 def run_query(
@@ -267,8 +390,9 @@ def run_query(
     """Run a named query on the warehouse for a role and return the result as Polars.
 
     The role's rules are those of `queries.roles`: exact roles see exact figures; the others
-    get small-cell suppression and an extra boolean column `suppressed` on every query that
-    counts cases; a scoped role (`school`) sees only the rows of its own `school_ids`
+    get disclosure control (`queries.disclosure`: primary and complementary suppression, and
+    parameters on a fixed grid) and an extra boolean column `suppressed` on every query that
+    counts children; a scoped role (`school`) sees only the rows of its own `school_ids`
     (row-level security in the reader); data-quality queries answer data-quality roles only.
     Raises QueryError (a Dutch sentence) for an unknown query, role or parameter, or a request
     the role does not allow.
@@ -280,9 +404,15 @@ def run_query(
     except RoleError as exc:
         raise QueryError(str(exc)) from None
     bound = bind(query, params)
+    settings = get_settings()
+    if not who.exact:
+        for name, value in bound.items():
+            if problem := grid_problem(name, value, settings):
+                raise QueryError(f"{problem} voor de rol {who.name} (query {query.name}).")
     shadow = school_scope(tuple(school_ids)) if who.scoped else None
     with reader(db, shadow=shadow) as con:
-        frame = con.sql(query.sql, params=bound).pl()
-    if not who.exact and query.suppress:
-        frame = suppress(frame, query.suppress, get_settings().min_cell)
-    return frame
+        if who.exact or not query.counts:
+            return con.sql(query.sql, params=bound).pl()
+        version = (str(warehouse_path(db)), data_version(db), tuple(school_ids),
+                   repr(settings))
+        return answer(query, bound, _source(con, version), settings.min_cell)

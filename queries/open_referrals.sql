@@ -13,6 +13,10 @@
 -- grain: -
 -- columns: open_total, open_over_6_weeks, open_over_10_weeks, oldest_days
 -- suppress: open_total -> open_over_6_weeks, open_over_10_weeks, oldest_days
+-- counts: open_total, open_over_6_weeks, open_over_10_weeks
+-- sums: open_total >= open_over_6_weeks
+-- sums: open_over_6_weeks >= open_over_10_weeks
+-- margins: municipality_code in referrals, need_category in referrals
 
 with
 

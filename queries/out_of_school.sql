@@ -16,6 +16,8 @@
 -- columns: school_year, pupils_out_of_school, per_1000_pupils, pupils_exempted
 -- suppress: pupils_out_of_school -> per_1000_pupils
 -- suppress: pupils_exempted
+-- counts: pupils_out_of_school, pupils_exempted
+-- rollup: kpi_headline.pupils_out_of_school = pupils_out_of_school
 
 with
 

@@ -11,6 +11,9 @@
 -- grain: school_year
 -- columns: school_year, evaluated, achieved_share, achieved_or_partly_share
 -- suppress: evaluated -> achieved_share, achieved_or_partly_share
+-- counts: evaluated
+-- margins: municipality_code in supports
+-- rollup: kpi_headline.evaluated = evaluated
 
 with
 

@@ -24,6 +24,7 @@
 -- grain: school_year, area
 -- columns: school_year, area, municipality_count, pupils_bao, pupils_sbo, pupils_so,
 --   pupils_vso, pupils_vo, sbo_share, so_share, vso_share, provisional
+-- counts: -
 
 with
 

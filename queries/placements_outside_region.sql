@@ -14,6 +14,10 @@
 -- suppress: supports_at_schools -> outside_region_share
 -- suppress: supports_outside_region -> outside_region_share
 -- suppress: pupils_outside_region
+-- counts: supports_at_schools, supports_outside_region,
+--   pupils_outside_region
+-- sums: supports_at_schools >= supports_outside_region
+-- margins: municipality_code in supports
 
 with
 

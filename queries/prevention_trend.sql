@@ -13,6 +13,10 @@
 --   preventive_hours_share
 -- suppress: supports_started -> preventive_started, hours_total, hours_preventive,
 --   preventive_hours_share
+-- counts: supports_started, preventive_started
+-- sums: supports_started >= preventive_started
+-- margins: municipality_code in supports
+-- rollup: kpi_headline.supports_started = supports_started
 
 with
 

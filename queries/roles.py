@@ -17,8 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 import duckdb
+
+from etl.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -67,8 +70,52 @@ AUDIENCES: dict[str, Callable[[Role], bool]] = {
 }
 
 # Queries whose rows hold raw (pseudonymised) input values: data-quality roles only.
-DATA_QUALITY_QUERIES = ("load_history",)
+DATA_QUALITY_QUERIES = ("load_history", "table_counts")
 DATA_QUALITY_PREFIXES = ("quarantine_",)
+
+
+def _month_end(value: object) -> bool:
+    return isinstance(value, date) and (value + timedelta(days=1)).day == 1
+
+
+def last_month_end(day: date) -> date:
+    """The last month end on or before `day` (`day` itself when it is one)."""
+    return day if _month_end(day) else day.replace(day=1) - timedelta(days=1)
+
+
+def month_ends(first: date, last: date) -> list[date]:
+    """Every month end from `first` up to `last`, newest first: the peildata a suppressed role
+    may pick."""
+    found, day = [], last_month_end(last)
+    while day >= first:
+        found.append(day)
+        day = day.replace(day=1) - timedelta(days=1)
+    return found
+
+
+# Parameters a suppressed role may only set on a fixed grid (CONTRACT §4): stepping them by one
+# would show the children that move between two answers. Per parameter: the allowed values
+# from the settings, or a test, with the Dutch sentence that says what is allowed.
+PARAMETER_GRIDS: dict[str, Callable[[object, Settings], str | None]] = {
+    "as_of": lambda value, s: None if value is None or _month_end(value) else (
+        f"peildatum {value} is geen laatste dag van een maand; kies een maandeinde "
+        "(as_of takes month ends only)"),
+    "norm_days": lambda value, s: None if value in (
+        s.decision_days, s.decision_days + s.extension_days) else (
+        f"norm_days {value} is niet toegestaan; kies {s.decision_days} of "
+        f"{s.decision_days + s.extension_days} (norm_days takes the decision term or the "
+        "decision term plus the extension only)"),
+    "extension_days": lambda value, s: None if value == s.extension_days else (
+        f"extension_days {value} is niet toegestaan; alleen {s.extension_days} "
+        "(the configured extension only)"),
+}
+
+
+def grid_problem(name: str, value: object, settings: Settings) -> str | None:
+    """For a suppressed role: a Dutch sentence when parameter `name` lies off its fixed grid
+    (`PARAMETER_GRIDS`), None when it is allowed (or has no grid)."""
+    check = PARAMETER_GRIDS.get(name)
+    return check(value, settings) if check else None
 
 
 class RoleError(ValueError):

@@ -19,6 +19,8 @@
 -- columns: school_year, decided, median_days, p90_days, within_norm_share,
 --   within_extension_share
 -- suppress: decided -> median_days, p90_days, within_norm_share, within_extension_share
+-- counts: decided
+-- margins: municipality_code in referrals, need_category in referrals
 
 with
 

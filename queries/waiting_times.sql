@@ -14,6 +14,9 @@
 -- grain: school_year, need_category
 -- columns: school_year, need_category, decided, median_days, p90_days, within_norm_share
 -- suppress: decided -> median_days, p90_days, within_norm_share
+-- counts: decided
+-- margins: municipality_code in referrals
+-- rollup: waiting_summary.decided = decided
 
 with
 

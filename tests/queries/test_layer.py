@@ -65,6 +65,15 @@ def test_describe_reads_the_header():
     assert [(s.count, s.derived) for s in meta.suppress] == [
         ("decided", ("median_days", "p90_days", "within_norm_share")),
     ]
+    assert meta.counts == ("decided",)
+    assert [m.param for m in meta.margins] == ["municipality_code"]
+    assert [(r.target, r.target_column, r.column) for r in meta.rollups] == [
+        ("waiting_summary", "decided", "decided")]
+    ageing = describe("open_referrals_ageing").rollups[1]
+    assert ageing.part_condition == (("age_band", ("43-70", "71+")),)
+    assert [(s.total, s.parts, s.rest) for s in describe("open_referrals").sums] == [
+        ("open_total", ("open_over_6_weeks",), True),
+        ("open_over_6_weeks", ("open_over_10_weeks",), True)]
     assert describe("open_referrals").params[0].required
     assert describe("open_referrals").grain == ()
 
@@ -110,6 +119,16 @@ HEAD = "-- q: t\n-- for: x\n-- definition: d\n-- titel: t\n-- definitie: d\n"
     ("-- q: t\n-- for: x\n-- note: y\n", "unexpected header line"),
     (HEAD + "-- params: n int = settings.nope\n-- grain: -\n-- columns: a\n",
      "unknown setting"),
+    (HEAD + "-- params: -\n-- grain: -\n-- columns: a\n", "header lacks counts"),
+    (HEAD + "-- params: -\n-- grain: -\n-- columns: a\n-- counts: b\n", "counts must name"),
+    (HEAD + "-- params: -\n-- grain: -\n-- columns: a, b\n-- counts: a\n-- sums: a >= b\n",
+     "counts must name"),
+    (HEAD + "-- params: -\n-- grain: -\n-- columns: a\n-- counts: a\n-- sums: a > b\n",
+     "bad sums line"),
+    (HEAD + "-- params: m text = x\n-- grain: -\n-- columns: a\n-- counts: a\n"
+     "-- margins: m in t\nselect $m as a", "bad margins entry"),
+    (HEAD + "-- params: -\n-- grain: -\n-- columns: a\n-- counts: a\n-- rollup: other = a\n",
+     "bad rollup line"),
 ])
 def test_malformed_headers_are_refused(text, problem):
     with pytest.raises(ValueError, match=re.escape(problem)):
@@ -179,7 +198,7 @@ def test_every_query_runs_on_an_empty_warehouse(name, role, empty_db, tmp_path):
     if role == "bestuur" and is_data_quality_query(name):
         role = "beheer"  # refused for bestuur: tests/queries/test_roles.py
     columns = list(describe(name).columns)
-    if role == "bestuur" and describe(name).suppress:
+    if role == "bestuur" and describe(name).counts:
         columns.append("suppressed")
     rows = {"open_referrals": 1, "data_freshness": 7, "table_counts": 9}.get(name, 0)
     for db in (empty_db, tmp_path / "absent.duckdb"):
