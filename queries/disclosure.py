@@ -32,9 +32,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
-import numpy as np
 import polars as pl
 
 if TYPE_CHECKING:
@@ -82,30 +82,45 @@ def _unsafe(cells: Cells, relation: list[tuple[int, CellId]], min_cell: int) -> 
     unknown = [(coef, c) for coef, c in relation if cells.unknown(c)]
     if len(unknown) == 1:
         return cells.must_protect(unknown[0][1], min_cell)
-    signs = {coef * np.sign(cells.value[c]) for coef, c in unknown}
+    signs = {(coef > 0) == (cells.value[c] > 0) for coef, c in unknown}
     together = abs(sum(cells.value[c] for _, c in unknown))
     return len(unknown) > 1 and len(signs) == 1 and 0 < together < min_cell
 
 
 def _determined(cells: Cells, relations: list[list[tuple[int, CellId]]],
                 min_cell: int) -> list[CellId]:
-    """Protected unknown cells whose value the relations fix (ignoring bounds of 0 and up)."""
-    unknown = sorted({c for r in relations for _, c in r if cells.unknown(c)}, key=repr)
-    if not unknown:
-        return []
-    index = {c: i for i, c in enumerate(unknown)}
-    rows = [r for r in relations if any(cells.unknown(c) for _, c in r)]
-    matrix = np.zeros((len(rows), len(unknown)))
-    for i, relation in enumerate(rows):
-        for coef, c in relation:
-            if c in index:
-                matrix[i, index[c]] = coef
-    # x_j is fixed iff every solution of A x = 0 has x_j = 0, i.e. the null space is 0 there.
-    _, sing, vt = np.linalg.svd(matrix)
-    rank = int((sing > 1e-9).sum())
-    null = vt[rank:]
-    return [c for c in unknown
-            if cells.must_protect(c, min_cell) and np.all(np.abs(null[:, index[c]]) < 1e-9)]
+    """Protected unknown cells whose value the relations fix (ignoring bounds of 0 and up).
+
+    Exact sparse Gauss-Jordan elimination over the unknown cells (visible cells are constants):
+    in the reduced row echelon form a cell is fixed iff it is a pivot whose row holds no free
+    cell, i.e. its unit vector lies in the row space of the relations."""
+    pivots: dict[CellId, dict[CellId, Fraction]] = {}
+    for relation in relations:
+        row: dict[CellId, Fraction] = {}
+        for coef, cell in relation:
+            if cells.unknown(cell):
+                row[cell] = row.get(cell, Fraction(0)) + coef
+        for cell in [c for c in row if c in pivots]:
+            factor = row.get(cell, Fraction(0))
+            if factor:
+                for c, v in pivots[cell].items():
+                    row[c] = row.get(c, Fraction(0)) - factor * v
+        row = {c: v for c, v in row.items() if v}
+        if not row:
+            continue
+        pivot = min(row, key=repr)
+        scale = row[pivot]
+        row = {c: v / scale for c, v in row.items()}
+        for other in pivots.values():
+            factor = other.get(pivot)
+            if factor:
+                for c, v in row.items():
+                    other[c] = other.get(c, Fraction(0)) - factor * v
+                for c in [c for c, v in other.items() if not v]:
+                    del other[c]
+        pivots[pivot] = row
+    return sorted((c for c, row in pivots.items()
+                   if len(row) == 1 and cells.must_protect(c, min_cell)), key=repr)
 
 
 def _components(relations: list[list[tuple[int, CellId]]]) -> list[list[list[tuple[int, CellId]]]]:
