@@ -530,6 +530,10 @@ _NL: dict[str, str] = {
     "wt_as_of": "Peildatum",
     "wt_as_of_help": "Standaard de laatste dag van het gekozen schooljaar (of vandaag, als die "
                      "eerder valt). De datum staat ook in de link van deze pagina.",
+    "wt_as_of_month_end_help": "Voor uw rol alleen het einde van een maand: zo is uit twee "
+                               "peildata niet af te leiden over welke aanmelding het gaat. "
+                               "Standaard het laatste maandeinde van het gekozen schooljaar (of "
+                               "vóór vandaag). De datum staat ook in de link van deze pagina.",
     "wt_open_total": "Openstaand",
     "wt_open_title": "{total} {what} open op {day}, waarvan {over6} langer dan 6 weken",
     "wt_open_axis": "Openstaande {what}",

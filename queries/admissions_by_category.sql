@@ -12,6 +12,8 @@
 -- grain: request_type, funding_category
 -- columns: request_type, funding_category, granted
 -- suppress: granted
+-- counts: granted
+-- rollup: admissions.granted[request_type=admission_so|admission_vso] = granted
 
 with
 

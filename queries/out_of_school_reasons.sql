@@ -14,6 +14,8 @@
 -- grain: reason
 -- columns: reason, pupils, episodes
 -- suppress: pupils -> episodes, reason
+-- counts: pupils, episodes
+-- margins: kind in out_of_school
 
 with
 

@@ -8,10 +8,13 @@ the exports (who may export). Rules from CONTRACT.md §4:
   small-cell suppression, enforced in the query layer, never in a page.
 - `school` sees only the rows of its own schools (row-level security: the tables are shadowed by
   views over the user's `school_ids`, so every query, model tables included, sees only those).
-- queries meant for data quality (`quarantine_*`, `load_history`, `unknown_schools`) answer
-  only `kwaliteit` and `beheer`: their rows hold raw (pseudonymised) values.
+- queries meant for data quality (`quarantine_*`, `load_history`, `table_counts`,
+  `unknown_schools`) answer only `kwaliteit` and `beheer`: their rows hold raw (pseudonymised)
+  values.
 - queries that list individual episodes (`out_of_school_register`) answer only the exact roles
   (`kwaliteit`, `beheer`): a list cannot be made safe by suppressing small counts.
+- queries that show free text from the sources (`out_of_school_reasons`) answer only
+  `kwaliteit` and `beheer`: a reason may hold a name; never in an export.
 - only `beheer` manages users and reads the audit log.
 """
 
@@ -19,8 +22,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 import duckdb
+
+from etl.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -69,11 +75,62 @@ AUDIENCES: dict[str, Callable[[Role], bool]] = {
 }
 
 # Queries whose rows hold raw (pseudonymised) input values: data-quality roles only.
-DATA_QUALITY_QUERIES = ("load_history", "unknown_schools")
+DATA_QUALITY_QUERIES = ("load_history", "table_counts", "unknown_schools")
 DATA_QUALITY_PREFIXES = ("quarantine_",)
 # Queries that list individual episodes (without ids, but one row per child): exact roles only.
 # Suppression cannot protect a list, so the roles that get suppressed figures get none of it.
 EXACT_ONLY_QUERIES = ("out_of_school_register",)
+
+# Queries that show free text from the source files (`out_of_school.reason`), which may hold
+# names or other details of a child: the data-quality roles only, never an export
+# (docs/privacy.md).
+FREE_TEXT_QUERIES = ("out_of_school_reasons",)
+
+
+def _month_end(value: object) -> bool:
+    return isinstance(value, date) and (value + timedelta(days=1)).day == 1
+
+
+def last_month_end(day: date) -> date:
+    """The last month end on or before `day` (`day` itself when it is one)."""
+    return day if _month_end(day) else day.replace(day=1) - timedelta(days=1)
+
+
+def month_ends(first: date, last: date) -> list[date]:
+    """Every month end from `first` up to `last`, newest first: the peildata a suppressed role
+    may pick."""
+    found, day = [], last_month_end(last)
+    while day >= first:
+        found.append(day)
+        day = day.replace(day=1) - timedelta(days=1)
+    return found
+
+
+def grid_values(name: str, settings: Settings) -> tuple[int, ...] | None:
+    """The whole-number values a suppressed role may give parameter `name` (CONTRACT §4: the
+    configured norms only, as stepping a norm by one day would show the children between two
+    answers); None for a parameter without such a grid."""
+    norms = {
+        "norm_days": (settings.decision_days, settings.decision_days + settings.extension_days),
+        "extension_days": (settings.extension_days,),
+        "complete_days": (settings.complete_days,),
+        "start_days": (settings.start_days,),
+    }
+    return norms.get(name)
+
+
+def grid_problem(name: str, value: object, settings: Settings) -> str | None:
+    """For a suppressed role: a Dutch sentence when parameter `name` lies off its fixed grid
+    (`as_of` a month end, the norms `grid_values`), None when it is allowed (or has no grid)."""
+    if name == "as_of":
+        return None if value is None or _month_end(value) else (
+            f"peildatum {value} is geen laatste dag van een maand; kies een maandeinde "
+            "(as_of takes month ends only)")
+    allowed = grid_values(name, settings)
+    if allowed is None or value in allowed:
+        return None
+    return (f"{name} {value} is niet toegestaan; kies {' of '.join(map(str, allowed))} "
+            f"({name} takes the configured norm{'s' if len(allowed) > 1 else ''} only)")
 
 
 class RoleError(ValueError):
@@ -109,6 +166,11 @@ def check_query_access(role: Role, query: str, school_ids: tuple[str, ...]) -> N
     if query in EXACT_ONLY_QUERIES and not role.exact:
         raise RoleError(f"de query {query} geeft gegevens per leerling en is alleen voor de "
                         f"rollen {' en '.join(EXACT_ROLES)} (individual rows, exact roles only).")
+    if query in FREE_TEXT_QUERIES and not role.data_quality:
+        raise RoleError(f"de query {query} toont vrije tekst uit de bronbestanden (die namen kan "
+                        f"bevatten) en is alleen voor de rollen "
+                        f"{' en '.join(roles_for('data_quality'))} (free text, data-quality roles "
+                        "only).")
     if role.scoped and not school_ids:
         raise RoleError(f"de rol {role.name} vraagt minstens één school_id (role {role.name} "
                         "needs school ids).")

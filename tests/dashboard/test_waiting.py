@@ -3,7 +3,7 @@ filters, peildatum and role; the spring/summer peak of the demo is named in a ch
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -102,6 +102,23 @@ def test_the_peildatum_comes_from_the_link_and_the_date_field(use_demo):
     for title, value in expected_open(date(2024, 12, 2)).items():
         assert shown[title] == value, title
     assert at.query_params["as_of"] == "2024-12-02"
+
+
+def test_bestuur_picks_the_peildatum_from_month_ends_only(use_demo):
+    """CONTRACT §4: for a suppressed role as_of takes month ends only; a day from the link moves
+    back to the month end before it, and the field offers nothing else."""
+    at = open_page(role="bestuur", school_year=YEAR, as_of="2025-03-15")
+    assert not at.exception
+    picker = at.selectbox(key="as_of")
+    assert picker.value == date(2025, 2, 28)
+    offered = [datetime.strptime(o, "%d-%m-%Y").date() for o in picker.options]
+    assert all((d + timedelta(days=1)).day == 1 for d in offered)
+    assert date(2025, 7, 31) in offered and date(2024, 8, 31) in offered
+    shown = metrics(at)
+    for title, value in expected_open(date(2025, 2, 28), role="bestuur").items():
+        assert shown[title] == value, title
+    assert at.query_params["as_of"] == "2025-02-28"
+    assert not at.date_input  # no free date for bestuur
 
 
 def test_an_empty_warehouse_gets_a_dutch_message():

@@ -20,7 +20,7 @@ from dashboard.app.components import (
     suppression_note,
     target_badge,
 )
-from dashboard.app.data import query
+from dashboard.app.data import current_role, query
 from dashboard.charts import CHART_CONFIG
 from dashboard.figures import out_of_school as figures
 from dashboard.formatting import number, rate, signed
@@ -29,6 +29,7 @@ from dashboard.kpis import kpi
 from dashboard.labels import code_label, code_labels, label
 from dashboard.tables import Column
 from etl.settings import get_settings
+from queries.roles import get_role
 
 REASONS = 10
 
@@ -162,9 +163,10 @@ def render() -> None:
     st.subheader(label("os_census_header"))
     census(year)
     definition("out_of_school_census")
-    st.subheader(label("os_reasons_header"))
-    reasons_chart(year)
-    definition("out_of_school_reasons")
+    if get_role(current_role()).data_quality:  # free text: data-quality roles only
+        st.subheader(label("os_reasons_header"))
+        reasons_chart(year)
+        definition("out_of_school_reasons")
 
 
 render()

@@ -24,13 +24,14 @@ from dashboard.app.components import (
     suppression_note,
     target_badge,
 )
-from dashboard.app.data import query
+from dashboard.app.data import current_role, query
 from dashboard.charts import CHART_CONFIG
 from dashboard.figures import waiting as figures
 from dashboard.formatting import days, number, percent, points, signed
 from dashboard.kpis import kpi
 from dashboard.labels import label
 from etl.settings import get_settings
+from queries.roles import get_role, last_month_end, month_ends
 
 # -- formatting helpers (display only) ---------------------------------------------------------
 
@@ -130,27 +131,42 @@ def distribution_section(f: filters.Filters, year: str, summary: pl.DataFrame) -
     definition("waiting_summary", "waiting_distribution", "waiting_times")
 
 
-def default_as_of(year: str | None) -> date:
-    """The last day of the selected school year, or today if that is earlier."""
+def default_as_of(year: str | None, month_end: bool = False) -> date:
+    """The last day of the selected school year, or today if that is earlier; with
+    `month_end` (a suppressed role) the last month end on or before that day."""
     today = date.today()
-    if year is None:
-        return today
-    return min(get_settings().school_year_bounds(year)[1], today)
+    day = today if year is None else min(get_settings().school_year_bounds(year)[1], today)
+    return last_month_end(day) if month_end else day
 
 
 def as_of_input(year: str | None) -> date:
-    """The peildatum: from the URL on arrival, back to the default when the year changes."""
+    """The peildatum: from the URL on arrival, back to the default when the year changes. A
+    suppressed role (bestuur, school) picks from month ends only (CONTRACT §4: stepping the
+    peildatum by a day would single out one referral); a date in the link moves back to the
+    month end before it."""
     state = st.session_state
+    month_end = not get_role(current_role()).exact
     if "as_of" not in state or state.get("_as_of_year") != year:
-        value = default_as_of(year)
+        value = default_as_of(year, month_end)
         if "as_of" not in state and "_as_of_year" not in state:  # first arrival: the link
             with contextlib.suppress(ValueError):
                 value = date.fromisoformat(st.query_params.get("as_of", ""))
-        state["as_of"] = min(value, date.today())
+        value = min(value, date.today())
+        state["as_of"] = last_month_end(value) if month_end else value
         state["_as_of_year"] = year
-    picked = st.date_input(label("wt_as_of"), key="as_of", format="DD-MM-YYYY",
-                           min_value=date(2000, 1, 1), max_value=date.today(),
-                           help=label("wt_as_of_help"), width=200)
+    if month_end:
+        first = (get_settings().school_year_bounds(year)[0] if year
+                 else date.today().replace(year=date.today().year - 5))
+        options = month_ends(min(first, state["as_of"]), date.today())
+        if state["as_of"] not in options:
+            state["as_of"] = options[0]
+        picked = st.selectbox(label("wt_as_of"), options, key="as_of",
+                              format_func=lambda d: d.strftime("%d-%m-%Y"),
+                              help=label("wt_as_of_month_end_help"), width=200)
+    else:
+        picked = st.date_input(label("wt_as_of"), key="as_of", format="DD-MM-YYYY",
+                               min_value=date(2000, 1, 1), max_value=date.today(),
+                               help=label("wt_as_of_help"), width=200)
     st.query_params["as_of"] = picked.isoformat()
     return picked
 
