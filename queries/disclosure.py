@@ -195,7 +195,8 @@ def _protect_group(cells: Cells, relations: list[Relation], min_cell: int, audit
     while True:
         changed = False
         for relation in relations:
-            if _unsafe(cells, relation, min_cell) and (pick := _smallest_visible(cells, relation)):
+            unsafe = _unsafe(cells, relation, min_cell)
+            if unsafe and (pick := _smallest_visible(cells, relation)) is not None:
                 cells.hidden.add(pick)
                 changed = True
         if changed:
@@ -206,7 +207,7 @@ def _protect_group(cells: Cells, relations: list[Relation], min_cell: int, audit
             for relation in relations:
                 if any(c == cell for _, c in relation) and (
                     pick := _smallest_visible(cells, relation)
-                ):
+                ) is not None:
                     cells.hidden.add(pick)
                     changed = True
                     break
