@@ -23,6 +23,7 @@ import statistics
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -101,17 +102,16 @@ def main() -> None:
     from queries.roles import last_month_end
 
     years = run_query("filter_school_years")["school_year"].to_list()
-    fill = {"YEAR": years[-1], "AS_OF": str(last_month_end(time.localtime() and
-                                                           __import__("datetime").date.today()))}
+    fill = {"YEAR": years[-1], "AS_OF": str(last_month_end(date.today()))}
     asks = [(n, {k: fill.get(v, v) for k, v in p.items()}) for n, p in PAGE_QUERIES]
     cache = cache_path(DB)
     if loaded:
-        print(f"pib load (demo, with precompute): {loaded:.1f} s")
-    cache.unlink(missing_ok=True)
-    started = time.monotonic()
-    stored = precompute(DB)
-    print(f"precompute: {stored} answers in {time.monotonic() - started:.1f} s, "
-          f"file {cache.stat().st_size / 1e6:.1f} MB")
+        print(f"pib load (demo, with its precompute): {loaded:.1f} s")
+    if not cache.exists():
+        started = time.monotonic()
+        stored = precompute(DB)
+        print(f"precompute: {stored} answers in {time.monotonic() - started:.1f} s")
+    print(f"precomputed answers file: {cache.stat().st_size / 1e6:.1f} MB")
     head = (f"{'query':28} {'kw cold':>8} {'kw warm':>8} {'uncached':>9} {'bs cold':>8} "
             f"{'bs warm':>8} {'cold x':>7} {'warm x':>7} {'CLI kw':>7} {'CLI bs':>7}")
     print(head)

@@ -6,7 +6,7 @@ settings (min_cell, the norms, ...) and the school scope, never on who asks or w
 computed once and its answers are stored:
 
 - `<warehouse>.disclosure.parquet` (mode 0600, replaced atomically), one row per answer:
-  `version` (a hash of the warehouse's data version and the whole settings), `scope` (the
+  `version` (a hash of the warehouse's data version and every setting), `scope` (the
   school ids of a scoped role, empty for `bestuur` and the exports), `query`, `params` (the
   bound parameters as canonical JSON) and `frame` (the answer as Arrow IPC bytes).
 - `pib load` fills it for the unscoped suppressed role over every query's parameter grid
@@ -27,6 +27,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable
+from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
@@ -55,7 +56,9 @@ def version_key(db: str | Path | None, settings: Settings) -> str | None:
     path = warehouse_path(db)
     if data_version(db) == (0, 0) or path.with_name(path.name + ".wal").exists():
         return None
-    return hashlib.sha256(repr((data_version(db), repr(settings))).encode()).hexdigest()
+    # every setting but where the file lies (the same settings read from a copy are the same)
+    values = [(f.name, getattr(settings, f.name)) for f in fields(settings) if f.name != "source"]
+    return hashlib.sha256(repr((data_version(db), values)).encode()).hexdigest()
 
 
 def params_key(params: dict[str, object] | Iterable[tuple[str, object]]) -> str:
