@@ -142,7 +142,11 @@ HEAD = "-- q: t\n-- for: x\n-- definition: d\n-- titel: t\n-- definitie: d\n"
     (HEAD + "-- why: a\n-- why: b\n-- params: -\n-- grain: -\n-- columns: a\n", "repeats why"),
     (HEAD + "-- params: n int = settings.nope\n-- grain: -\n-- columns: a\n",
      "unknown setting"),
-    (HEAD + "-- params: -\n-- grain: -\n-- columns: a\n", "header lacks counts"),
+    (HEAD + "-- params: -\n-- grain: -\n-- columns: a\n",
+     "header lacks counts; add a line '-- counts: COLUMN, ...' naming the columns that count "
+     "children (pupils, referrals, decisions, episodes, cases, supports), or '-- counts: -' "
+     "when none does; where an optional filter splits the facts add '-- margins: PARAM in "
+     "TABLE'"),
     (HEAD + "-- params: -\n-- grain: -\n-- columns: a\n-- counts: b\n", "counts must name"),
     (HEAD + "-- params: -\n-- grain: -\n-- columns: a, b\n-- counts: a\n-- sums: a >= b\n",
      "counts must name"),
