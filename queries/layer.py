@@ -522,12 +522,14 @@ def _grid(query: Query, years: list[str], settings: Settings) -> list[dict[str, 
             pass
         elif param.type == "school_year":
             values = years if param.required else [None, *years]
-        elif param.name == "as_of" and years:
-            first = settings.school_year_bounds(years[0])[0]
-            last = max(settings.school_year_bounds(years[-1])[1], date.today())
+        elif param.name == "as_of":
+            first = settings.school_year_bounds(years[0])[0] if years else date.today()
+            last = max(settings.school_year_bounds(years[-1])[1], date.today()) if years else first
             values = list(month_ends(first, last))
         elif allowed := grid_values(param.name, settings):
             values = list(allowed)
+        if param.required and None in values:
+            return []  # a required parameter without a grid: asked for, never precomputed
         points = [dict(p, **({param.name: v} if v is not None else {}))
                   for p in points for v in values]
     return [bind(query, p) for p in points]
