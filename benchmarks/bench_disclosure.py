@@ -72,7 +72,7 @@ def child(name: str, role: str, params: str, repeat: int) -> None:
         started = time.monotonic()
         run_query(name, json.loads(params), role=role)
         warm.append(time.monotonic() - started)
-    print(json.dumps({"cold": cold, "warm": statistics.median(warm)}))
+    print(json.dumps({"cold": cold, "warm": statistics.median(warm) if warm else None}))
 
 
 def measure(name: str, role: str, params: dict, repeat: int) -> dict:
