@@ -13,7 +13,6 @@
 -- columns: request_type, funding_category, granted
 -- suppress: granted
 -- counts: granted
--- rollup: admissions.granted[request_type=admission_so|admission_vso] = granted
 
 with
 

@@ -35,12 +35,6 @@
 -- suppress: ended_in_year -> open_at_end
 -- suppress: open_at_end -> ended_in_year
 -- counts: at_start, new_in_year, total, over_3_months, ended_in_year, open_at_end
--- sums: total = at_start + new_in_year
--- sums: total >= over_3_months
--- sums: total >= ended_in_year
--- sums: total >= open_at_end
--- rollup: out_of_school.pupils_out_of_school = total[kind=absolute_absence|long_relative_absence]
--- rollup: out_of_school.pupils_exempted = total[kind=exemption]
 
 with
 
