@@ -271,7 +271,7 @@ def _cube(query: Query, base: dict[str, object], asked: dict[str, object],
         values = source.values(margin.table, margin.param)
         if asked.get(margin.param) is not None and asked[margin.param] not in values:
             values = [*values, asked[margin.param]]
-        points = [dict(p, **{margin.param: v}) for p in points for v in (None, *values)]
+        points += [dict(points[0], **{margin.param: v}) for v in values]
     return points
 
 
