@@ -52,9 +52,10 @@ docs: $(STAMP)
 	$(BIN)/python -m etl.docs > docs/data-model.md
 	$(BIN)/python -m queries.docs > docs/kpis.md
 
-## National-scale benchmark: prints medians and ratios, rewrites docs/performance.md
+## Benchmarks: national scale (rewrites docs/performance.md), then disclosure control (demo)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/national.py --write-docs
+	$(BIN)/python benchmarks/bench_disclosure.py
 
 ## Back-test of the demand forecasts on the demo (docs/forecast.md)
 backtest: $(STAMP)

@@ -21,6 +21,8 @@
 -- why: The TLV rate shows how much a network relies on special education and is compared between
 --   networks per 1,000 pupils; placements in special education are paid largely from the network's
 --   budget.
+-- counts: granted
+-- rollup: kpi_headline.admissions_granted = granted
 
 with
 

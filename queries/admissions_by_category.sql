@@ -12,6 +12,7 @@
 -- grain: request_type, funding_category
 -- columns: request_type, funding_category, granted
 -- suppress: granted
+-- counts: granted
 
 with
 

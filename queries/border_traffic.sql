@@ -18,6 +18,7 @@
 -- columns: request_type, outgoing, incoming, balance
 -- suppress: outgoing -> balance
 -- suppress: incoming -> balance
+-- counts: outgoing, incoming
 
 with
 

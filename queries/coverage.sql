@@ -21,6 +21,8 @@
 -- why: Dekkend aanbod ("geen kind tussen wal en schip") is the core duty of a network, set out in
 --   its ondersteuningsplan and reviewed by the Inspectie; gemeenten need it for the jeugdhulp side.
 --   Capacity without demand is offer nobody asked for; demand without capacity is a gap.
+-- counts: demand
+-- rollup: coverage_trend.demand = demand
 
 with
 

@@ -15,6 +15,8 @@
 -- columns: school_year, need_category, demand, capacity, gap, coverage_ratio,
 --   municipalities_with_gap
 -- suppress: demand -> gap, coverage_ratio, municipalities_with_gap
+-- counts: demand
+-- margins: municipality_code in referrals
 
 with
 

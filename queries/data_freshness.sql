@@ -12,6 +12,7 @@
 -- params: -
 -- grain: entity
 -- columns: entity, last_loaded_at, last_file, rows
+-- counts: -
 
 with
 

@@ -7,6 +7,7 @@
 -- params: -
 -- grain: municipality_code
 -- columns: municipality_code
+-- counts: -
 
 with
 

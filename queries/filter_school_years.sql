@@ -8,6 +8,7 @@
 -- params: -
 -- grain: school_year
 -- columns: school_year
+-- counts: -
 
 with
 

@@ -13,6 +13,7 @@
 -- grain: category, item
 -- columns: category, item, budget_eur, actual_eur, difference_eur, spent_share
 -- why: a board approves a budget and is held to it; the lines show where the money went.
+-- counts: -
 
 with
 

@@ -26,6 +26,7 @@
 -- note: the Inspectie applies the rule to annual accounts (calendar years); on school-year
 --   figures it is an indication.
 -- why: reserves above the signaleringswaarde must be explained, and spent on support.
+-- counts: -
 
 with
 

@@ -31,6 +31,9 @@
 -- note: Numerator, denominator and time basis per figure, as in its own query.
 -- why: The board's page in one row per year, with the same numbers the detail pages show; the
 --   targets in `pib.toml` `[targets]` are compared against these columns.
+-- counts: referrals_received, decided, open_at_year_end, supports_started,
+--   pupils_out_of_school, evaluated, admissions_granted
+-- rollup: waiting_summary.decided = decided
 
 with
 

@@ -12,32 +12,62 @@ queries.docs` (`make docs`) generates docs/kpis.md:
     -- params: name type[?|!] [= default]; ...   (types: int date text school_year bool)
     -- grain: the grouping columns, which are also the sort order (`-` for one row)
     -- columns: every output column, in order
+    -- counts: every column that counts children (pupils, referrals, decisions, episodes, cases,
+    --   supports), `-` for none; required unless the query is for data quality only
     -- suppress: count_column -> derived_column, ...   (zero or more lines)
+    -- sums: total = part + part   or   total >= part + ...   (zero or more lines)
+    -- margins: param in table, ...   (filters whose values split the facts)
+    -- rollup: other_query.column[name=value] = column[name=value|value]   (zero or more lines)
     -- numerator: what is counted above the line        (optional, as the next four)
     -- denominator: what it is divided by
     -- time_basis: which date decides the school year or day
     -- note: anything else a reader of the figure must know
     -- why: why a network needs the figure
 
+The keys `counts`, `suppress`, `sums`, `margins` and `rollup` drive disclosure control for the
+suppressed roles (queries/disclosure.py, docs/privacy.md): `counts` are hidden from 1 to
+min_cell - 1; `suppress` hides a small group's derived figures; `sums` says a count column is
+the sum of others (`>=`: plus children not shown); `margins` names optional parameters whose
+values (the distinct non-null values of the column of that name in `table`) split the facts, so
+the answer without the filter is the sum of the answers per value; `rollup` says a count of
+another query (optionally only its rows where `name` is `value`) is the sum of this query's
+matching cells (same parameters and grain values; the other query's absent filter or missing
+grain column sums over this one's), or only of its rows where `name` is one of the values.
+`counts` is required (`-` when no column counts children) except on data-quality queries; the
+others are optional.
+
 `?` marks an optional parameter (bound as NULL when absent), `!` a required one; a default may
-be a literal or `settings.FIELD` of `etl.settings.Settings`. The keys up to `columns` are
-required, each once; the dashboard and the reports show `titel` and `definitie`.
+be a literal or `settings.FIELD` of `etl.settings.Settings`. The keys up to `columns` and
+`counts` are required, each once; the dashboard and the reports show `titel` and `definitie`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
+import duckdb
 import polars as pl
 
 from etl.schoolyear import SchoolYear
-from etl.settings import Settings, get_settings
-from etl.warehouse import reader
-from queries.roles import RoleError, check_query_access, get_role, grid_problem, school_scope
+from etl.settings import Settings, get_settings, warehouse_path
+from etl.warehouse import data_version, reader
+from queries import precomputed
+from queries.disclosure import Key, Source, answers, frozen
+from queries.roles import (
+    RoleError,
+    check_query_access,
+    get_role,
+    grid_problem,
+    grid_values,
+    is_data_quality_query,
+    month_ends,
+    school_scope,
+)
 
 QUERY_DIR = Path(__file__).parent
 TYPES = ("int", "date", "text", "school_year", "bool")
@@ -45,7 +75,12 @@ TRUE_WORDS = ("true", "1", "ja", "yes")
 FALSE_WORDS = ("false", "0", "nee", "no")
 _REQUIRED = ("for", "definition", "titel", "definitie", "params", "grain", "columns")
 _OPTIONAL = ("numerator", "denominator", "time_basis", "note", "why")
-_KEYS = (*_REQUIRED, *_OPTIONAL, "suppress")
+_DISCLOSURE = ("counts", "suppress", "sums", "margins", "rollup")
+_KEYS = (*_REQUIRED, *_OPTIONAL, *_DISCLOSURE)
+_SUM = re.compile(r"(\w+)\s*(>?=)\s*(\w+(?:\s*\+\s*\w+)*)")
+_MARGIN = re.compile(r"(\w+)\s+in\s+(\w+)")
+_COND = r"(?:\[(\w+)=([^\]]+)\])?"
+_ROLLUP = re.compile(rf"(\w+)\.(\w+){_COND}\s*=\s*(\w+){_COND}")
 _DUTCH = {"titel": "the Dutch title", "definitie": "the Dutch definition"}
 _PARAM = re.compile(r"(\w+)\s+(\w+)([?!]?)(?:\s*=\s*(\S+))?")
 _SETTINGS = {f.name for f in fields(Settings)}
@@ -70,6 +105,29 @@ class Suppress:
 
 
 @dataclass(frozen=True)
+class Sum:
+    total: str  # a count column
+    parts: tuple[str, ...]  # count columns that add up to it
+    rest: bool  # `>=`: plus children counted in no part (not shown)
+
+
+@dataclass(frozen=True)
+class Margin:
+    param: str  # an optional filter parameter
+    table: str  # the table whose column `param` holds its values
+
+
+@dataclass(frozen=True)
+class Rollup:
+    target: str  # another query
+    target_column: str  # its count column
+    # only its rows where a column has one of these values (empty: every row)
+    condition: tuple[tuple[str, tuple[str, ...]], ...]
+    column: str  # this query's count column that adds up to it
+    part_condition: tuple[tuple[str, tuple[str, ...]], ...] = ()  # likewise for this query
+
+
+@dataclass(frozen=True)
 class Query:
     name: str
     title: str
@@ -88,6 +146,10 @@ class Query:
     time_basis: str = ""
     note: str = ""
     why: str = ""
+    counts: tuple[str, ...] = ()
+    sums: tuple[Sum, ...] = ()
+    margins: tuple[Margin, ...] = ()
+    rollups: tuple[Rollup, ...] = ()
 
 
 def _split(text: str, sep: str = ",") -> tuple[str, ...]:
@@ -132,7 +194,8 @@ def parse(name: str, text: str) -> Query:
     )]:
         what = ", ".join(f"{k} ({_DUTCH[k]})" if k in _DUTCH else k for k in missing)
         raise ValueError(f"{where}: header lacks {what}; see docs/kpis.md for the format")
-    if repeated := [k for k in _KEYS if k != "suppress" and len(found.get(k, [])) > 1]:
+    if repeated := [k for k in _KEYS if k not in ("suppress", "sums", "rollup")
+                    and len(found.get(k, [])) > 1]:
         raise ValueError(f"{where}: header repeats {', '.join(repeated)}")
     params = tuple(_parse_param(p, where) for p in _split(found["params"][0], ";"))
     suppress = tuple(
@@ -145,22 +208,78 @@ def parse(name: str, text: str) -> Query:
         definitie=found["definitie"][0], params=params, grain=_split(found["grain"][0]),
         columns=_split(found["columns"][0]), suppress=suppress, sql=text,
         **{k: found[k][0] for k in _OPTIONAL if k in found},
+        counts=_split(found.get("counts", ["-"])[0]),
+        sums=tuple(_parse_sum(s, where) for s in found.get("sums", [])),
+        margins=tuple(_parse_margin(m, params, where)
+                      for m in _split(found.get("margins", ["-"])[0])),
+        rollups=tuple(_parse_rollup(r, where) for r in found.get("rollup", [])),
     )
     named = {c for s in suppress for c in (s.count, *s.derived)} | set(query.grain)
     if not named <= set(query.columns) or "suppressed" in query.columns:
         raise ValueError(f"{where}: grain and suppress must name columns of 'columns'")
+    summed = {c for s in query.sums for c in (s.total, *s.parts)}
+    rolled = {r.column for r in query.rollups}
+    if not set(query.counts) <= set(query.columns) or not (
+        {s.count for s in suppress} | summed | rolled
+    ) <= set(query.counts):
+        raise ValueError(f"{where}: counts must name columns of 'columns', and every count of "
+                         "suppress, sums and rollup must be in counts")
     used = set(re.findall(r"\$(\w+)", "\n".join(text.splitlines()[len(lines):])))
     if used != {p.name for p in params}:
         raise ValueError(f"{where}: declared parameters differ from those used in the SQL")
+    if "counts" not in found and not is_data_quality_query(name):
+        raise ValueError(
+            f"{where}: header lacks counts; add a line '-- counts: COLUMN, ...' naming the "
+            "columns that count children (pupils, referrals, decisions, episodes, cases, "
+            "supports), or '-- counts: -' when none does; where an optional filter splits the "
+            "facts add '-- margins: PARAM in TABLE', and see the docstring of queries/layer.py "
+            "for 'sums' and 'rollup'")
     return query
+
+
+def _parse_sum(text: str, where: str) -> Sum:
+    match = _SUM.fullmatch(text.strip())
+    if not match:
+        raise ValueError(f"{where}: bad sums line '{text}', expected 'total = a + b' or "
+                         "'total >= a + b'")
+    return Sum(match[1], _split(match[3], "+"), match[2] == ">=")
+
+
+def _parse_margin(text: str, params: tuple[Param, ...], where: str) -> Margin:
+    match = _MARGIN.fullmatch(text)
+    optional = {p.name for p in params if not p.required and p.default is None}
+    if not match or match[1] not in optional:
+        raise ValueError(f"{where}: bad margins entry '{text}', expected 'param in table' for "
+                         "an optional parameter without default")
+    return Margin(match[1], match[2])
+
+
+def _parse_rollup(text: str, where: str) -> Rollup:
+    match = _ROLLUP.fullmatch(text.strip())
+    if not match:
+        raise ValueError(f"{where}: bad rollup line '{text}', expected "
+                         "'query.column[name=value] = column[name=value|value]'")
+    def condition(name: str | None, values: str | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        return ((name, _split(values, "|")),) if name and values else ()
+
+    return Rollup(match[1], match[2], condition(match[3], match[4]), match[5],
+                  condition(match[6], match[7]))
 
 
 @cache
 def _catalogue() -> dict[str, Query]:
-    return {
+    found = {
         path.stem: parse(path.stem, path.read_text(encoding="utf-8"))
         for path in sorted(QUERY_DIR.glob("*.sql"))
     }
+    for query in found.values():
+        for rollup in query.rollups:
+            target = found.get(rollup.target)
+            if target is None or rollup.target_column not in target.counts:
+                raise ValueError(f"queries/{query.name}.sql: rollup names "
+                                 f"{rollup.target}.{rollup.target_column}, which is not a "
+                                 "count of a query")
+    return found
 
 
 def list_queries() -> list[str]:
@@ -257,22 +376,36 @@ def bind(query: Query, params: dict[str, object] | None) -> dict[str, object]:
     return bound
 
 
-def suppress(frame: pl.DataFrame, rules: tuple[Suppress, ...], min_cell: int) -> pl.DataFrame:
-    """Small-cell suppression: where a group counts fewer than `min_cell` cases, its count and
-    every figure derived from it become null; `suppressed` says whether anything in a row was."""
-    small = {rule.count: pl.col(rule.count) < min_cell for rule in rules}
-    hide: dict[str, list[pl.Expr]] = {}
-    for rule in rules:
-        for column in (rule.count, *rule.derived):
-            hide.setdefault(column, []).append(small[rule.count])
-    return frame.with_columns(
-        *(
-            pl.when(pl.any_horizontal(conditions)).then(None).otherwise(pl.col(column))
-            .alias(column)
-            for column, conditions in hide.items()
-        ),
-        pl.any_horizontal(list(small.values())).fill_null(False).alias("suppressed"),
-    )
+# Runs of a suppressed role's bundles, kept while the warehouse, the scope and the settings stay
+# the same: a bundle runs each query over its whole filter cube, and neighbouring questions
+# (another filter value, a tied query) need the same runs.
+_RUNS: dict[tuple[object, ...], object] = {}
+_RUNS_MAX = 20_000
+
+
+def _memo(key: tuple[object, ...], compute: Callable[[], object]) -> object:
+    if key not in _RUNS:
+        if len(_RUNS) >= _RUNS_MAX:
+            _RUNS.clear()
+        _RUNS[key] = compute()
+    return _RUNS[key]
+
+
+def _source(con: duckdb.DuckDBPyConnection, version: tuple[object, ...]) -> Source:
+    """The layer as the disclosure module sees it, its runs remembered under `version`."""
+
+    def run(query: Query, params: dict[str, object]) -> pl.DataFrame:
+        key = (*version, "run", query.name, tuple(sorted(params.items())))
+        return _memo(key, lambda: con.sql(query.sql, params=params).pl())
+
+    def values(table: str, column: str) -> list[object]:
+        return _memo((*version, "values", table, column), lambda: [row[0] for row in con.sql(
+            f'select distinct "{column}" from "{table}" where "{column}" is not null '
+            "order by 1").fetchall()])
+
+    solved = _memo((*version, "solved"), dict)
+    return Source(describe=describe, names=list_queries, bind=bind, run=run, values=values,
+                  solved=solved)
 
 
 def run_query(
@@ -282,11 +415,10 @@ def run_query(
     """Run a named query on the warehouse for a role and return the result as Polars.
 
     The role's rules are those of `queries.roles`: exact roles see exact figures; the others
-    get small-cell suppression and an extra boolean column `suppressed` on every query that
-    counts cases, and may set `as_of` and the norms only on their fixed grids
-    (`queries.roles.grid_problem`); a scoped role (`school`) sees only the rows of its own
-    `school_ids` (row-level security in the reader); data-quality queries answer data-quality
-    roles only.
+    get disclosure control (`queries.disclosure`: primary and complementary suppression, and
+    parameters on a fixed grid) and an extra boolean column `suppressed` on every query that
+    counts children; a scoped role (`school`) sees only the rows of its own `school_ids`
+    (row-level security in the reader); data-quality queries answer data-quality roles only.
     Raises QueryError (a Dutch sentence) for an unknown query, role or parameter, or a request
     the role does not allow.
     """
@@ -297,14 +429,107 @@ def run_query(
     except RoleError as exc:
         raise QueryError(str(exc)) from None
     bound = bind(query, params)
+    settings = get_settings()
     if not who.exact:
-        settings = get_settings()
-        for param, value in bound.items():
-            if problem := grid_problem(param, value, settings):
+        for name, value in bound.items():
+            if problem := grid_problem(name, value, settings):
                 raise QueryError(f"{problem} voor de rol {who.name} (query {query.name}).")
-    shadow = school_scope(tuple(school_ids)) if who.scoped else None
+    if who.exact or not query.counts:
+        shadow = school_scope(tuple(school_ids)) if who.scoped else None
+        with reader(db, shadow=shadow) as con:
+            return con.sql(query.sql, params=bound).pl()
+    return _suppressed(query, bound, db, tuple(school_ids) if who.scoped else (), settings)
+
+
+def _suppressed(query: Query, bound: dict[str, object], db: str | Path | None,
+                school_ids: tuple[str, ...], settings: Settings) -> pl.DataFrame:
+    """A suppressed role's answer: from the file of precomputed answers when this data version
+    has it (queries/precomputed.py), else computed with the rest of its bundle and stored."""
+    version = precomputed.version_key(db, settings)
+    scope = precomputed.scope_key(school_ids)
+    if version and (found := precomputed.lookup(db, version, scope, query.name, bound)) is not None:
+        return found
+    computed = _answers(query, bound, db, school_ids, settings)
+    if version:
+        # An asked filter value outside the data adds a point to the cube: keep only that answer.
+        margins = {m.param for m in query.margins}
+        inside = all(bound[m] is None or bound[m] in _margin_values(db, school_ids, query, m)
+                     for m in margins)
+        keep = computed if inside else {frozen(bound): computed[frozen(bound)]}
+        precomputed.store(db, version, scope, {
+            (query.name, precomputed.params_key(k)): v for k, v in keep.items()})
+    return computed[frozen(bound)]
+
+
+def _answers(query: Query, bound: dict[str, object], db: str | Path | None,
+             school_ids: tuple[str, ...], settings: Settings) -> dict[Key, pl.DataFrame]:
+    shadow = school_scope(school_ids) if school_ids else None
     with reader(db, shadow=shadow) as con:
-        frame = con.sql(query.sql, params=bound).pl()
-    if not who.exact and query.suppress:
-        frame = suppress(frame, query.suppress, get_settings().min_cell)
-    return frame
+        version = (str(warehouse_path(db)), data_version(db), school_ids, repr(settings))
+        return answers(query, bound, _source(con, version), settings.min_cell)
+
+
+def _margin_values(db: str | Path | None, school_ids: tuple[str, ...], query: Query,
+                   param: str) -> list[object]:
+    margin = next(m for m in query.margins if m.param == param)
+    shadow = school_scope(school_ids) if school_ids else None
+    with reader(db, shadow=shadow) as con:
+        version = (str(warehouse_path(db)), data_version(db), school_ids, repr(get_settings()))
+        return _source(con, version).values(margin.table, margin.param)
+
+
+def precompute(db: str | Path | None = None) -> int:
+    """Compute and store (queries/precomputed.py) the answers of the unscoped suppressed role
+    (`bestuur`, every export) for every query it may run over its whole parameter grid: each
+    school year in the data (and none, where optional), every value of each margin filter and
+    none, every month end from the first school year's start to the later of today and the
+    last school year's end for `as_of`, each configured norm; other parameters at their
+    default. Called after a successful `pib load`; returns the number of answers stored."""
+    settings = get_settings()
+    version = precomputed.version_key(db, settings)
+    if version is None:
+        return 0
+    role = get_role("bestuur")
+    with reader(db) as con:
+        years = [row[0] for row in con.sql(
+            describe("filter_school_years").sql).fetchall() if row[0] is not None]
+    stored: dict[tuple[str, str], pl.DataFrame] = {}
+    for name in list_queries():
+        query = describe(name)
+        try:
+            check_query_access(role, name, ())
+        except RoleError:
+            continue
+        if not query.counts:
+            continue
+        for point in _grid(query, years, settings):
+            if (name, precomputed.params_key(point)) in stored:
+                continue
+            for key, frame in _answers(query, point, db, (), settings).items():
+                stored[(name, precomputed.params_key(key))] = frame
+    precomputed.store(db, version, "", stored)
+    return len(stored)
+
+
+def _grid(query: Query, years: list[str], settings: Settings) -> list[dict[str, object]]:
+    """The bound parameter sets of `query` that `precompute` covers, margins left out (one
+    bundle answers every margin value)."""
+    margins = {m.param for m in query.margins}
+    points: list[dict[str, object]] = [{}]
+    for param in query.params:
+        values: list[object] = [None]
+        if param.name in margins:
+            pass
+        elif param.type == "school_year":
+            values = years if param.required else [None, *years]
+        elif param.name == "as_of":
+            first = settings.school_year_bounds(years[0])[0] if years else date.today()
+            last = max(settings.school_year_bounds(years[-1])[1], date.today()) if years else first
+            values = list(month_ends(first, last))
+        elif allowed := grid_values(param.name, settings):
+            values = list(allowed)
+        if param.required and None in values:
+            return []  # a required parameter without a grid: asked for, never precomputed
+        points = [dict(p, **({param.name: v} if v is not None else {}))
+                  for p in points for v in values]
+    return [bind(query, p) for p in points]

@@ -26,6 +26,8 @@
 -- grain: school_year, stage
 -- columns: school_year, stage, n, p25_days, median_days, p75_days, within_norm_share
 -- suppress: n -> p25_days, median_days, p75_days, within_norm_share
+-- counts: n
+-- margins: municipality_code in referrals
 
 with
 

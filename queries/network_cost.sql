@@ -10,6 +10,7 @@
 -- params: school_year school_year!
 -- grain: municipality_code, need_category
 -- columns: municipality_code, need_category, places, cost_eur
+-- counts: -
 
 with
 

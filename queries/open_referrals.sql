@@ -17,6 +17,10 @@
 -- time_basis: the day `as_of` (required); a referral decided on `as_of` itself is no longer open
 -- why: What is waiting now, and what has passed the legal term (6 weeks) or even the extended term
 --   (10 weeks): the board's early warning for pupils who may end up at home.
+-- counts: open_total, open_over_6_weeks, open_over_10_weeks
+-- sums: open_total >= open_over_6_weeks
+-- sums: open_over_6_weeks >= open_over_10_weeks
+-- margins: municipality_code in referrals, need_category in referrals
 
 with
 

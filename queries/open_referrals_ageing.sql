@@ -11,6 +11,11 @@
 -- grain: need_category, age_band
 -- columns: need_category, age_band, open
 -- suppress: open
+-- counts: open
+-- margins: municipality_code in referrals
+-- rollup: open_referrals.open_total = open
+-- rollup: open_referrals.open_over_6_weeks = open[age_band=43-70|71+]
+-- rollup: open_referrals.open_over_10_weeks = open[age_band=71+]
 
 with
 

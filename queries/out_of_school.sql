@@ -23,6 +23,8 @@
 -- why: Thuiszitters are the sharpest sign that coverage fails; networks, gemeenten (leerplicht) and
 --   the Inspectie follow every one of them. Sector practice reports absolute and long relative
 --   absence per 1,000 pupils, and exemptions (vrijstellingen) separately.
+-- counts: pupils_out_of_school, pupils_exempted
+-- rollup: kpi_headline.pupils_out_of_school = pupils_out_of_school
 
 with
 

@@ -15,6 +15,9 @@
 -- columns: school_year, kind, pupils, episodes_ended, median_duration_days
 -- suppress: pupils
 -- suppress: episodes_ended -> median_duration_days
+-- counts: pupils, episodes_ended
+-- margins: municipality_code in out_of_school
+-- rollup: out_of_school.pupils_exempted = pupils[kind=exemption]
 
 with
 

@@ -34,6 +34,7 @@
 -- suppress: over_3_months
 -- suppress: ended_in_year -> open_at_end
 -- suppress: open_at_end -> ended_in_year
+-- counts: at_start, new_in_year, total, over_3_months, ended_in_year, open_at_end
 
 with
 

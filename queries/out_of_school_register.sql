@@ -26,6 +26,7 @@
 -- time_basis: as_of; the school year is that of as_of (`pib.toml` school-year start)
 -- why: the Inspectie asks every quarter for the cumulative list of thuiszitters of the school
 --   year; this is that list, made without any identifier.
+-- counts: -
 
 with
 

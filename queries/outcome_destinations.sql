@@ -11,6 +11,9 @@
 -- grain: school_year, destination
 -- columns: school_year, destination, evaluations, share
 -- suppress: evaluations -> share
+-- counts: evaluations
+-- margins: municipality_code in supports
+-- rollup: outcomes.evaluated = evaluations
 
 with
 

@@ -16,6 +16,9 @@
 -- time_basis: school year of `evaluated_on`; a support evaluated twice counts twice
 -- why: Kwaliteitszorg: does the support the network pays for work? The Inspectie asks a network to
 --   evaluate the effect of its support.
+-- counts: evaluated
+-- margins: municipality_code in supports
+-- rollup: kpi_headline.evaluated = evaluated
 
 with
 

@@ -23,6 +23,7 @@
 -- grain: municipality_code
 -- columns: municipality_code, pupils_bao, pupils_sbo, pupils_so, pupils_vso, pupils_vo,
 --   sbo_share, so_share, vso_share, provisional
+-- counts: -
 
 with
 

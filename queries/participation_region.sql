@@ -26,6 +26,7 @@
 --   pupils_vso, pupils_vo, sbo_share, so_share, vso_share, provisional
 -- note: `municipalities` takes gemeentecodes separated by commas (gemeentecodes gescheiden door
 --   komma's), e.g. `pib query participation_region --param municipalities=GM0193,GM0166`.
+-- counts: -
 
 with
 

@@ -14,6 +14,7 @@
 -- grain: school_year, municipality_code
 -- columns: school_year, municipality_code, pupils_bao, pupils_sbo, pupils_so, pupils_vso,
 --   pupils_vo, sbo_share, so_share, vso_share, provisional
+-- counts: -
 
 with
 

@@ -16,6 +16,10 @@
 -- suppress: pupils_outside_region
 -- why: Pupils who must travel out of the region for a fitting place point at gaps in the offer
 --   nearby (thuisnabij).
+-- counts: supports_at_schools, supports_outside_region,
+--   pupils_outside_region
+-- sums: supports_at_schools >= supports_outside_region
+-- margins: municipality_code in supports
 
 with
 

@@ -11,6 +11,9 @@
 -- grain: school_year, prevention_level, kind
 -- columns: school_year, prevention_level, kind, supports, hours, cost_eur
 -- suppress: supports -> hours, cost_eur
+-- counts: supports
+-- margins: municipality_code in supports
+-- rollup: prevention_trend.supports_started = supports
 
 with
 

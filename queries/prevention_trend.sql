@@ -19,6 +19,10 @@
 -- why: Networks steer on moving effort from late, individual (curative) support to early, school-
 --   and team-level (preventive) work; the ondersteuningsplan states the ambition and the board
 --   checks the trend.
+-- counts: supports_started, preventive_started
+-- sums: supports_started >= preventive_started
+-- margins: municipality_code in supports
+-- rollup: kpi_headline.supports_started = supports_started
 
 with
 

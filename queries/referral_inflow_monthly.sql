@@ -8,6 +8,9 @@
 -- grain: month, request_type
 -- columns: month, school_year, request_type, received
 -- suppress: received
+-- counts: received
+-- margins: municipality_code in referrals, need_category in referrals
+-- rollup: kpi_headline.referrals_received = received
 
 with
 

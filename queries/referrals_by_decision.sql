@@ -9,6 +9,8 @@
 -- grain: school_year, request_type, decision
 -- columns: school_year, request_type, decision, referrals
 -- suppress: referrals
+-- counts: referrals
+-- margins: municipality_code in referrals, need_category in referrals
 
 with
 

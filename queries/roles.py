@@ -10,8 +10,9 @@ the exports (who may export). Rules from CONTRACT.md §4:
   views over the user's `school_ids`, so every query, model tables included, sees only those).
   The Flemish partners `clb` and `begeleider` (pedagogisch begeleider) are scoped and
   suppressed the same way, over the schools they work for.
-- queries meant for data quality (`quarantine_*`, `load_history`, `unknown_schools`) answer
-  only `kwaliteit` and `beheer`: their rows hold raw (pseudonymised) values.
+- queries meant for data quality (`quarantine_*`, `load_history`, `table_counts`,
+  `unknown_schools`) answer only `kwaliteit` and `beheer`: their rows hold raw (pseudonymised)
+  values.
 - queries that list individual episodes (`out_of_school_register`) answer only the exact roles
   (`kwaliteit`, `beheer`): a list cannot be made safe by suppressing small counts.
 - queries that show free text from the sources (`out_of_school_reasons`) answer only
@@ -84,7 +85,7 @@ AUDIENCES: dict[str, Callable[[Role], bool]] = {
 }
 
 # Queries whose rows hold raw (pseudonymised) input values: data-quality roles only.
-DATA_QUALITY_QUERIES = ("load_history", "unknown_schools")
+DATA_QUALITY_QUERIES = ("load_history", "table_counts", "unknown_schools")
 DATA_QUALITY_PREFIXES = ("quarantine_",)
 # Queries that list individual episodes (without ids, but one row per child): exact roles only.
 # Suppression cannot protect a list, so the roles that get suppressed figures get none of it.

@@ -12,6 +12,7 @@
 -- params: municipality_code text?
 -- grain: school_id
 -- columns: school_id, name, sector, municipality_code, lat, lon, pupils
+-- counts: -
 
 with
 

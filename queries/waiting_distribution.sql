@@ -14,6 +14,9 @@
 -- grain: school_year, measure, band
 -- columns: school_year, measure, band, referrals, share
 -- suppress: referrals -> share
+-- counts: referrals
+-- margins: municipality_code in referrals, need_category in referrals, urgent in referrals
+-- rollup: waiting_summary.decided = referrals[measure=received_to_decided]
 
 with
 

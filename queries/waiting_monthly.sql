@@ -13,6 +13,9 @@
 -- grain: month
 -- columns: month, school_year, decided, median_days, p90_days, within_norm_share
 -- suppress: decided -> median_days, p90_days, within_norm_share
+-- counts: decided
+-- margins: municipality_code in referrals, need_category in referrals
+-- rollup: waiting_summary.decided = decided
 
 with
 

@@ -25,6 +25,8 @@
 -- why: The board's one-line answer to "do we decide in time?", with the gemeente and need filters
 --   of the page; `waiting_times` splits the same referrals by need category. A median of a whole
 --   year cannot be put together from the medians per need, hence a query of its own.
+-- counts: decided
+-- margins: municipality_code in referrals, need_category in referrals
 
 with
 

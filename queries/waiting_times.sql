@@ -22,6 +22,9 @@
 --   long waits; the Inspectie asks whether a network decides in time and whether some needs wait
 --   longer. Sector practice splits the waiting time into receipt → complete dossier → decision:
 --   this figure is receipt → decision, `waiting_distribution` shows both parts.
+-- counts: decided
+-- margins: municipality_code in referrals
+-- rollup: waiting_summary.decided = decided
 
 with
 

@@ -14,7 +14,9 @@ from tests.conftest import ROOT
 
 def open_app(page_file: str, role: str | None = None, **params: str) -> AppTest:
     """Run the entry file first (so the sidebar filters read the URL), then switch to a page."""
-    at = AppTest.from_file(str(ROOT / "dashboard/app/main.py"), default_timeout=30)
+    # A suppressed role's first question runs its whole disclosure bundle (queries/disclosure.py:
+    # every filter value of the query and of the queries tied to it): minutes on a busy machine.
+    at = AppTest.from_file(str(ROOT / "dashboard/app/main.py"), default_timeout=300)
     for key, value in params.items():
         at.query_params[key] = value
     if role:

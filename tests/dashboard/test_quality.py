@@ -72,7 +72,8 @@ def test_quarantined_rows_are_listed_filtered_and_downloadable(warehouse):
 @pytest.mark.parametrize("role", ["bestuur", "school"])
 def test_other_roles_are_refused(use_demo, role):
     # not in their navigation ...
-    at = AppTest.from_file(str(ROOT / "dashboard/app/main.py"), default_timeout=30)
+    # a suppressed role's first page runs its disclosure bundle (tests/dashboard/apptest.py)
+    at = AppTest.from_file(str(ROOT / "dashboard/app/main.py"), default_timeout=300)
     at.session_state["role"] = role
     at.session_state["school_ids"] = ["S001"]
     at.run()

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import duckdb
 import pytest
 import xlsxwriter
 
+from etl import readers
 from etl.load import LoadRejected, load
-from etl.readers import detect_delimiter
+from etl.readers import FileRejected, check_excel_size, detect_delimiter
 
 HEADER = ["episode_id", "pupil_id", "municipality_code", "kind", "started_on", "ended_on",
           "reason"]
@@ -99,3 +101,39 @@ def test_empty_file_rejects(warehouse, tmp_path):
 )
 def test_detect_delimiter(header, expected):
     assert detect_delimiter(header) == expected
+
+
+def _workbook(path: Path, dimension: str, padding: int = 0) -> Path:
+    """A minimal .xlsx (zip) whose one sheet declares `dimension` and holds one cell, with an
+    extra part of `padding` zero bytes (it compresses to almost nothing)."""
+    sheet = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.'
+             f'openxmlformats.org/spreadsheetml/2006/main"><dimension ref="{dimension}"/>'
+             '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>school_id</t></is></c>'
+             '</row></sheetData></worksheet>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", sheet)
+        if padding:
+            archive.writestr("xl/media/padding.bin", b"\0" * padding)
+    return path
+
+
+def test_xlsx_over_the_size_limits_is_refused_before_reading(tmp_path, monkeypatch):
+    """The attack of issue 13: a small file declaring 2,000 x 16,012 cells. Refused from its
+    zip directory and declared dimension, with a Dutch sentence naming the file; likewise a
+    file that unpacks to more than the limit (the limit lowered to 1 MB here)."""
+    wide = _workbook(tmp_path / "referrals.xlsx", "A1:WQV2000")  # WQV is column 16,012
+    assert wide.stat().st_size < 1000
+    with pytest.raises(FileRejected, match=r"^referrals\.xlsx: een werkblad .* 2\.000 rijen en "
+                                           r"16\.012 kolommen, meer dan de grens"):
+        check_excel_size(wide)
+    with pytest.raises(LoadRejected, match=r"referrals\.xlsx: een werkblad"):
+        load([wide], db=tmp_path / "wh.duckdb")
+    tall = _workbook(tmp_path / "tall.xlsx", "A1:T1048576")  # 21 million cells
+    with pytest.raises(FileRejected, match=r"20\.000\.000 cellen"):
+        check_excel_size(tall)
+    check_excel_size(_workbook(tmp_path / "fine.xlsx", "A1:L500000"))  # 6 million: allowed
+    monkeypatch.setattr(readers, "MAX_XLSX_UNCOMPRESSED", 1_000_000)
+    bomb = _workbook(tmp_path / "bomb.xlsx", "A1:B2", padding=2_000_000)
+    assert bomb.stat().st_size < 10_000
+    with pytest.raises(FileRejected, match=r"^bomb\.xlsx: het Excel-bestand is uitgepakt 0\.0 GB"):
+        check_excel_size(bomb)

@@ -95,6 +95,15 @@ def test_describe_reads_the_header():
     assert meta.why.startswith("The zorgplicht gives a school 6 weeks to decide,")
     assert meta.why.endswith("`waiting_distribution` shows both parts.")
     assert (meta.denominator, meta.note) == ("decided referrals in the group (`decided`)", "")
+    assert meta.counts == ("decided",)
+    assert [m.param for m in meta.margins] == ["municipality_code"]
+    assert [(r.target, r.target_column, r.column) for r in meta.rollups] == [
+        ("waiting_summary", "decided", "decided")]
+    ageing = describe("open_referrals_ageing").rollups[1]
+    assert ageing.part_condition == (("age_band", ("43-70", "71+")),)
+    assert [(s.total, s.parts, s.rest) for s in describe("open_referrals").sums] == [
+        ("open_total", ("open_over_6_weeks",), True),
+        ("open_over_6_weeks", ("open_over_10_weeks",), True)]
     assert describe("open_referrals").params[0].required
     assert describe("open_referrals").grain == ()
 
@@ -141,6 +150,20 @@ HEAD = "-- q: t\n-- for: x\n-- definition: d\n-- titel: t\n-- definitie: d\n"
     (HEAD + "-- why: a\n-- why: b\n-- params: -\n-- grain: -\n-- columns: a\n", "repeats why"),
     (HEAD + "-- params: n int = settings.nope\n-- grain: -\n-- columns: a\n",
      "unknown setting"),
+    (HEAD + "-- params: -\n-- grain: -\n-- columns: a\n",
+     "header lacks counts; add a line '-- counts: COLUMN, ...' naming the columns that count "
+     "children (pupils, referrals, decisions, episodes, cases, supports), or '-- counts: -' "
+     "when none does; where an optional filter splits the facts add '-- margins: PARAM in "
+     "TABLE'"),
+    (HEAD + "-- params: -\n-- grain: -\n-- columns: a\n-- counts: b\n", "counts must name"),
+    (HEAD + "-- params: -\n-- grain: -\n-- columns: a, b\n-- counts: a\n-- sums: a >= b\n",
+     "counts must name"),
+    (HEAD + "-- params: -\n-- grain: -\n-- columns: a\n-- counts: a\n-- sums: a > b\n",
+     "bad sums line"),
+    (HEAD + "-- params: m text = x\n-- grain: -\n-- columns: a\n-- counts: a\n"
+     "-- margins: m in t\nselect $m as a", "bad margins entry"),
+    (HEAD + "-- params: -\n-- grain: -\n-- columns: a\n-- counts: a\n-- rollup: other = a\n",
+     "bad rollup line"),
 ])
 def test_malformed_headers_are_refused(text, problem):
     with pytest.raises(ValueError, match=re.escape(problem)):
@@ -209,9 +232,10 @@ def empty_db(tmp_path_factory: pytest.TempPathFactory):
 def test_every_query_runs_on_an_empty_warehouse(name, role, empty_db, tmp_path):
     if role == "bestuur" and (is_data_quality_query(name) or name in EXACT_ONLY_QUERIES
                               or name in FREE_TEXT_QUERIES):
-        role = "beheer"  # refused for bestuur: tests/queries/test_roles.py, test_register.py
+        role = "beheer"  # refused for bestuur: tests/queries/test_roles.py, test_register.py,
+        # test_suppression.py
     columns = list(describe(name).columns)
-    if role == "bestuur" and describe(name).suppress:
+    if role == "bestuur" and describe(name).counts:
         columns.append("suppressed")
     rows = {"open_referrals": 1, "data_freshness": 7, "table_counts": 9,
             "admissions_rolling": 3}.get(name, 0)  # rolling: 0 granted per admission type

@@ -45,7 +45,7 @@ def test_every_table_is_decided_for_the_school_scope():
 def test_data_quality_queries():
     quality = [q for q in list_queries() if is_data_quality_query(q)]
     assert quality == ["load_history", "quarantine_offers_without_tariff", "quarantine_rows",
-                       "quarantine_summary", "unknown_schools"]
+                       "quarantine_summary", "table_counts", "unknown_schools"]
 
 
 @pytest.mark.parametrize("role", ["bestuur", "school"])
