@@ -67,6 +67,9 @@ _NL: dict[str, str] = {
     "page_mapping": "Bronprofielen",
     # common
     "filters": "Filters",
+    "filters_one_split": "Voor uw rol één uitsplitsing tegelijk: met een gekozen gemeente staat "
+                         "de ondersteuningsbehoefte op alle, zodat een kleine groep niet uit twee "
+                         "filters samen terug te rekenen is.",
     "choose": "Kies een optie",
     "definition": "Definitie",
     "no_data": "Er zijn nog geen gegevens voor deze selectie.",

@@ -16,6 +16,7 @@
 -- grain: request_type
 -- columns: request_type, period_start, period_end, granted, per_1000_pupils
 -- suppress: granted -> per_1000_pupils
+-- counts: granted
 -- numerator: granted admissions of the type decided in the twelve months
 -- denominator: pupils in regular education (`po`, `vo`, `bao`, `so_vo`) in the school year of
 --   period_end

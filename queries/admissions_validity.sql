@@ -18,6 +18,7 @@
 -- grain: request_type, expiry_band
 -- columns: request_type, expiry_band, tlvs
 -- suppress: tlvs
+-- counts: tlvs
 -- time_basis: the last day of the month of `as_of`; `decided_on` and `valid_until`
 -- why: A TLV that expires ends the funding of a place unless it is renewed; the network plans
 --   the renewal requests (and the money) of the coming months from this count.

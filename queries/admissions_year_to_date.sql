@@ -19,6 +19,7 @@
 -- suppress: granted_to_date
 -- suppress: granted_after
 -- suppress: open_at_date
+-- counts: granted_to_date, granted_after, open_at_date
 -- time_basis: `decided_on` and `received_on` against the same month end in each school year
 -- why: The forecast of the rest of the school year (TLV's granted so far plus the expected
 --   rest) learns from how earlier years went on from the same month; the sector's own rule of

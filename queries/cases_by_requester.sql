@@ -11,6 +11,8 @@
 -- grain: referred_by
 -- columns: referred_by, cases, median_days_out_before
 -- suppress: cases -> median_days_out_before
+-- counts: cases
+-- equals: cases_summary.cases = cases
 -- time_basis: opened_on
 -- why: when parents or leerplicht bring most cases, the schools' own signal came late.
 

@@ -11,6 +11,10 @@
 -- columns: sector, cases, open_cases
 -- suppress: cases -> open_cases
 -- suppress: open_cases
+-- counts: cases, open_cases
+-- sums: cases >= open_cases
+-- equals: cases_summary.cases = cases
+-- equals: cases_summary.cases[outcome=open] = open_cases
 -- time_basis: opened_on
 -- why: shows in which part of the system children fall between the cracks.
 

@@ -13,6 +13,8 @@
 -- grain: min_days
 -- columns: min_days, max_days, cases
 -- suppress: cases
+-- counts: cases
+-- equals: cases_summary.cases = cases
 -- time_basis: opened_on
 -- why: every week at home makes the way back harder; a case that opens after three months
 --   opened too late.

@@ -15,6 +15,9 @@
 -- columns: position, month, cases, cases_secondary
 -- suppress: cases -> cases_secondary
 -- suppress: cases_secondary
+-- counts: cases, cases_secondary
+-- sums: cases >= cases_secondary
+-- equals: cases_summary.cases = cases
 -- time_basis: opened_on
 -- why: prevention has a calendar: cases that pile up at the start of the school year point to
 --   a transition that was not prepared.

@@ -19,6 +19,10 @@
 -- suppress: cases_previous
 -- suppress: cases_secondary
 -- suppress: cases_first_quarter
+-- counts: cases, cases_previous, cases_secondary, cases_first_quarter
+-- sums: cases >= cases_secondary
+-- sums: cases >= cases_first_quarter
+-- equals: cases_summary.cases = cases
 -- time_basis: opened_on
 -- why: one case is a child; the same problem in the same gemeente every year is a gap that
 --   prevention and the offer can close.

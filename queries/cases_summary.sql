@@ -13,6 +13,8 @@
 -- grain: problem_type, outcome
 -- columns: problem_type, outcome, cases, median_days_open
 -- suppress: cases -> median_days_open
+-- counts: cases
+-- rollup: cases_trend.cases = cases
 -- time_basis: opened_on
 -- why: the register of the thuiszittersoverleg shows which problems reach escalation and
 --   whether they end in a place; the duration is what a child waits.

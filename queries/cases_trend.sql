@@ -9,6 +9,7 @@
 -- grain: school_year, problem_type
 -- columns: school_year, problem_type, cases
 -- suppress: cases
+-- counts: cases
 -- time_basis: opened_on
 -- why: a problem type that grows year after year is a gap in the network's offer, not bad luck
 --   of one child.

@@ -8,18 +8,22 @@
 --   in the year, by their school_id; admissions: granted admission referrals decided in the year,
 --   schools of regular education only; out_of_school: distinct pupils with an absolute_absence or
 --   long_relative_absence episode overlapping the year by their gemeente, against the pupils of
---   the schools in that gemeente. Units with pupils only.
+--   the schools in that gemeente. Units with pupils only. Every measure when measure is absent.
+--   network_cases = the cases of all units of the measure and level (network_rate x their
+--   pupils / 1000): the total the units add up to, declared so disclosure control sees it.
 -- titel: Trechterdiagram: scholen en gemeenten tegen het netwerk
 -- definitie: Per school of gemeente in het schooljaar: leerlingen (inschrijvingen), aantal
 --   (aanmeldingen ontvangen in het jaar, toegekende TLV's besloten in het jaar, of thuiszitters),
 --   het aantal per 1.000 leerlingen, het netwerkgemiddelde en de grenzen van 95% en 99,8% rond
 --   dat gemiddelde voor een school of gemeente van die omvang: 1.000 × (p ± z × √(p(1 − p)/n))
 --   met z = 1,96 of 3,09 (normale benadering van Spiegelhalters trechterdiagram).
--- params: school_year school_year!; measure text!; level text?
--- grain: level, subject
+-- params: school_year school_year!; measure text?; level text?
+-- grain: measure, level, subject
 -- columns: school_year, measure, level, subject, name, pupils, cases, rate, network_rate,
---   lower_95, upper_95, lower_998, upper_998
+--   lower_95, upper_95, lower_998, upper_998, network_cases
 -- suppress: cases -> rate
+-- counts: cases, network_cases
+-- total: network_cases = cases by measure, level
 -- numerator: referrals, granted admissions or thuiszitters of the unit
 -- denominator: the unit's pupils in `enrolments` (a gemeente: the pupils of its schools)
 -- time_basis: received_on (referrals), decided_on (admissions), overlap with the school year
@@ -46,13 +50,14 @@ final as (
         lower_95,
         upper_95,
         lower_998,
-        upper_998
+        upper_998,
+        sum(cases) over (partition by measure, level) as network_cases
     from funnel
     where year = left($school_year, 4)::int
-        and measure = $measure
+        and ($measure is null or measure = $measure)
         and ($level is null or level = $level)
 
 )
 
 select * from final
-order by level, subject
+order by measure, level, subject

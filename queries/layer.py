@@ -18,21 +18,27 @@ queries.docs` (`make docs`) generates docs/kpis.md:
     -- sums: total = part + part   or   total >= part + ...   (zero or more lines)
     -- margins: param in table, ...   (filters whose values split the facts)
     -- rollup: other_query.column[name=value] = column[name=value|value]   (zero or more lines)
+    -- equals: other_query.column[name=value] = column[name=value|value]   (zero or more lines)
+    -- total: total_column = column [by grain_column, ...]   (zero or more lines)
     -- numerator: what is counted above the line        (optional, as the next four)
     -- denominator: what it is divided by
     -- time_basis: which date decides the school year or day
     -- note: anything else a reader of the figure must know
     -- why: why a network needs the figure
 
-The keys `counts`, `suppress`, `sums`, `margins` and `rollup` drive disclosure control for the
-suppressed roles (queries/disclosure.py, docs/privacy.md): `counts` are hidden from 1 to
-min_cell - 1; `suppress` hides a small group's derived figures; `sums` says a count column is
-the sum of others (`>=`: plus children not shown); `margins` names optional parameters whose
-values (the distinct non-null values of the column of that name in `table`) split the facts, so
-the answer without the filter is the sum of the answers per value; `rollup` says a count of
-another query (optionally only its rows where `name` is `value`) is the sum of this query's
-matching cells (same parameters and grain values; the other query's absent filter or missing
-grain column sums over this one's), or only of its rows where `name` is one of the values.
+The keys `counts`, `suppress`, `sums`, `margins`, `rollup`, `equals` and `total` drive
+disclosure control for the suppressed roles (queries/disclosure.py, docs/privacy.md): `counts`
+are hidden from 1 to min_cell - 1; `suppress` hides a small group's derived figures; `sums` says
+a count column is the sum of others (`>=`: plus children not shown); `margins` names optional
+parameters whose values (the distinct non-null values of the column of that name in `table`)
+split the facts, so the answer without the filter is the sum of the answers per value; `rollup`
+says a count of another query (optionally only its rows where `name` is `value`) is the sum of
+this query's matching cells (same parameters and grain values; the other query's absent filter
+or missing grain column sums over this one's), or only of its rows where `name` is one of the
+values; `equals` says the sum of a count over all rows of an answer equals that of another query
+over the same facts (two breakdowns of one total, neither with a total row), for answers that
+agree on their parameters and school year; `total` says a count column holds, on every row, the
+sum of another count column over all rows of the answer (a network total beside its units).
 `counts` is required (`-` when no column counts children) except on data-quality queries; the
 others are optional.
 
@@ -63,9 +69,7 @@ from queries.roles import (
     check_query_access,
     get_role,
     grid_problem,
-    grid_values,
     is_data_quality_query,
-    month_ends,
     school_scope,
 )
 
@@ -75,7 +79,7 @@ TRUE_WORDS = ("true", "1", "ja", "yes")
 FALSE_WORDS = ("false", "0", "nee", "no")
 _REQUIRED = ("for", "definition", "titel", "definitie", "params", "grain", "columns")
 _OPTIONAL = ("numerator", "denominator", "time_basis", "note", "why")
-_DISCLOSURE = ("counts", "suppress", "sums", "margins", "rollup")
+_DISCLOSURE = ("counts", "suppress", "sums", "margins", "rollup", "equals", "total")
 _KEYS = (*_REQUIRED, *_OPTIONAL, *_DISCLOSURE)
 _SUM = re.compile(r"(\w+)\s*(>?=)\s*(\w+(?:\s*\+\s*\w+)*)")
 _MARGIN = re.compile(r"(\w+)\s+in\s+(\w+)")
@@ -150,6 +154,9 @@ class Query:
     sums: tuple[Sum, ...] = ()
     margins: tuple[Margin, ...] = ()
     rollups: tuple[Rollup, ...] = ()
+    equals: tuple[Rollup, ...] = ()  # the same shape as a rollup, over whole answers
+    # (total column, the column it adds up, the grain columns whose values each have a total)
+    totals: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
 
 
 def _split(text: str, sep: str = ",") -> tuple[str, ...]:
@@ -194,7 +201,7 @@ def parse(name: str, text: str) -> Query:
     )]:
         what = ", ".join(f"{k} ({_DUTCH[k]})" if k in _DUTCH else k for k in missing)
         raise ValueError(f"{where}: header lacks {what}; see docs/kpis.md for the format")
-    if repeated := [k for k in _KEYS if k not in ("suppress", "sums", "rollup")
+    if repeated := [k for k in _KEYS if k not in ("suppress", "sums", "rollup", "equals", "total")
                     and len(found.get(k, [])) > 1]:
         raise ValueError(f"{where}: header repeats {', '.join(repeated)}")
     params = tuple(_parse_param(p, where) for p in _split(found["params"][0], ";"))
@@ -213,12 +220,15 @@ def parse(name: str, text: str) -> Query:
         margins=tuple(_parse_margin(m, params, where)
                       for m in _split(found.get("margins", ["-"])[0])),
         rollups=tuple(_parse_rollup(r, where) for r in found.get("rollup", [])),
+        equals=tuple(_parse_rollup(r, where) for r in found.get("equals", [])),
+        totals=tuple(_parse_total(t, where) for t in found.get("total", [])),
     )
     named = {c for s in suppress for c in (s.count, *s.derived)} | set(query.grain)
     if not named <= set(query.columns) or "suppressed" in query.columns:
         raise ValueError(f"{where}: grain and suppress must name columns of 'columns'")
     summed = {c for s in query.sums for c in (s.total, *s.parts)}
-    rolled = {r.column for r in query.rollups}
+    rolled = {r.column for r in (*query.rollups, *query.equals)} | {
+        c for total in query.totals for c in total[:2]}
     if not set(query.counts) <= set(query.columns) or not (
         {s.count for s in suppress} | summed | rolled
     ) <= set(query.counts):
@@ -243,6 +253,14 @@ def _parse_sum(text: str, where: str) -> Sum:
         raise ValueError(f"{where}: bad sums line '{text}', expected 'total = a + b' or "
                          "'total >= a + b'")
     return Sum(match[1], _split(match[3], "+"), match[2] == ">=")
+
+
+def _parse_total(text: str, where: str) -> tuple[str, str, tuple[str, ...]]:
+    match = re.fullmatch(r"(\w+)\s*=\s*(\w+)(?:\s+by\s+(.+))?", text.strip())
+    if not match:
+        raise ValueError(f"{where}: bad total line '{text}', expected 'total_column = column' "
+                         "or 'total_column = column by grain_column, ...'")
+    return match[1], match[2], _split(match[3] or "")
 
 
 def _parse_margin(text: str, params: tuple[Param, ...], where: str) -> Margin:
@@ -434,6 +452,11 @@ def run_query(
         for name, value in bound.items():
             if problem := grid_problem(name, value, settings):
                 raise QueryError(f"{problem} voor de rol {who.name} (query {query.name}).")
+        if len(split := [m.param for m in query.margins if bound.get(m.param) is not None]) > 1:
+            # The protected cube holds each filter alone (queries/disclosure.py `_cube`).
+            raise QueryError(
+                f"voor de rol {who.name} splitst query {query.name} op één filter tegelijk, "
+                f"niet op {' en '.join(split)} samen: zo blijft elke kleine groep verborgen.")
     if who.exact or not query.counts:
         shadow = school_scope(tuple(school_ids)) if who.scoped else None
         with reader(db, shadow=shadow) as con:
@@ -443,8 +466,9 @@ def run_query(
 
 def _suppressed(query: Query, bound: dict[str, object], db: str | Path | None,
                 school_ids: tuple[str, ...], settings: Settings) -> pl.DataFrame:
-    """A suppressed role's answer: from the file of precomputed answers when this data version
-    has it (queries/precomputed.py), else computed with the rest of its bundle and stored."""
+    """A suppressed role's answer: from the file of stored answers when this data version has
+    it (queries/precomputed.py), else computed with the rest of its bundle (every answer of
+    its filter cube) and stored, so the next question of the cube is read, not computed."""
     version = precomputed.version_key(db, settings)
     scope = precomputed.scope_key(school_ids)
     if version and (found := precomputed.lookup(db, version, scope, query.name, bound)) is not None:
@@ -476,60 +500,3 @@ def _margin_values(db: str | Path | None, school_ids: tuple[str, ...], query: Qu
     with reader(db, shadow=shadow) as con:
         version = (str(warehouse_path(db)), data_version(db), school_ids, repr(get_settings()))
         return _source(con, version).values(margin.table, margin.param)
-
-
-def precompute(db: str | Path | None = None) -> int:
-    """Compute and store (queries/precomputed.py) the answers of the unscoped suppressed role
-    (`bestuur`, every export) for every query it may run over its whole parameter grid: each
-    school year in the data (and none, where optional), every value of each margin filter and
-    none, every month end from the first school year's start to the later of today and the
-    last school year's end for `as_of`, each configured norm; other parameters at their
-    default. Called after a successful `pib load`; returns the number of answers stored."""
-    settings = get_settings()
-    version = precomputed.version_key(db, settings)
-    if version is None:
-        return 0
-    role = get_role("bestuur")
-    with reader(db) as con:
-        years = [row[0] for row in con.sql(
-            describe("filter_school_years").sql).fetchall() if row[0] is not None]
-    stored: dict[tuple[str, str], pl.DataFrame] = {}
-    for name in list_queries():
-        query = describe(name)
-        try:
-            check_query_access(role, name, ())
-        except RoleError:
-            continue
-        if not query.counts:
-            continue
-        for point in _grid(query, years, settings):
-            if (name, precomputed.params_key(point)) in stored:
-                continue
-            for key, frame in _answers(query, point, db, (), settings).items():
-                stored[(name, precomputed.params_key(key))] = frame
-    precomputed.store(db, version, "", stored)
-    return len(stored)
-
-
-def _grid(query: Query, years: list[str], settings: Settings) -> list[dict[str, object]]:
-    """The bound parameter sets of `query` that `precompute` covers, margins left out (one
-    bundle answers every margin value)."""
-    margins = {m.param for m in query.margins}
-    points: list[dict[str, object]] = [{}]
-    for param in query.params:
-        values: list[object] = [None]
-        if param.name in margins:
-            pass
-        elif param.type == "school_year":
-            values = years if param.required else [None, *years]
-        elif param.name == "as_of":
-            first = settings.school_year_bounds(years[0])[0] if years else date.today()
-            last = max(settings.school_year_bounds(years[-1])[1], date.today()) if years else first
-            values = list(month_ends(first, last))
-        elif allowed := grid_values(param.name, settings):
-            values = list(allowed)
-        if param.required and None in values:
-            return []  # a required parameter without a grid: asked for, never precomputed
-        points = [dict(p, **({param.name: v} if v is not None else {}))
-                  for p in points for v in values]
-    return [bind(query, p) for p in points]

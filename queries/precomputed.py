@@ -9,10 +9,10 @@ computed once and its answers are stored:
   `version` (a hash of the warehouse's data version and every setting), `scope` (the
   school ids of a scoped role, empty for `bestuur` and the exports), `query`, `params` (the
   bound parameters as canonical JSON) and `frame` (the answer as Arrow IPC bytes).
-- `pib load` fills it for the unscoped suppressed role over every query's parameter grid
-  (`precompute`); any other question (a scoped role, a parameter off the grid, such as a
-  school year without data) is computed on first use and added, with every other answer of
-  the same bundle.
+- The first question of a bundle computes it (on the demo 0.5 to 3 s; `make bench` runs
+  benchmarks/bench_disclosure.py) and stores every answer of its filter cube; later questions
+  of the cube, from any process, are read from the file. `pib load` computes nothing ahead:
+  a load stays as fast as before.
 - A row of another version is never read, and is dropped at the next write: a load, or a
   change of `pib.toml`, makes the whole file stale at once. While a `.wal` lies beside the
   warehouse the file is not used at all (the reader decides what the data are then).

@@ -38,6 +38,13 @@
 -- grain: signal, subject
 -- columns: signal, subject, value, reference, lower_limit, upper_limit, message, cases
 -- suppress: cases -> subject, value, reference, lower_limit, upper_limit, message
+-- counts: cases
+-- rollup: funnel_points.cases[measure=referrals] =
+--   cases[signal=funnel_school_referrals|funnel_municipality_referrals]
+-- rollup: funnel_points.cases[measure=admissions] =
+--   cases[signal=funnel_school_admissions|funnel_municipality_admissions]
+-- rollup: funnel_points.cases[measure=out_of_school] =
+--   cases[signal=funnel_municipality_out_of_school]
 -- numerator: per signal, see the definition
 -- time_basis: the school year asked for and the one before it
 -- note: The growth and target signals compare with the previous school year; a signal about

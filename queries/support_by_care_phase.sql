@@ -12,6 +12,8 @@
 -- grain: care_phase
 -- columns: care_phase, supports, hours
 -- suppress: supports -> hours
+-- counts: supports
+-- equals: support_by_target.supports_started = supports
 -- time_basis: school year of `started_on`
 -- why: Leersteun starts in phase 2; work in phases 0 and 1 is what the leersteuncentrum does to
 --   strengthen the school's own care.

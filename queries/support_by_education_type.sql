@@ -14,6 +14,8 @@
 -- grain: type_group, education_type
 -- columns: type_group, education_type, supports, hours
 -- suppress: supports -> hours
+-- counts: supports
+-- equals: support_by_target.supports_started = supports
 -- time_basis: school year of `started_on`
 -- why: The brede types draw on an envelope the leersteuncentrum divides, the kleine types on
 --   means that follow the pupil: a network steers the two differently.

@@ -13,6 +13,8 @@
 -- grain: report_type
 -- columns: report_type, supports, hours
 -- suppress: supports -> hours
+-- counts: supports
+-- equals: support_by_target.supports_started = supports
 -- time_basis: school year of `started_on`
 -- why: The verslag is the basis of leersteun; the mix of GC and IAC says how much support keeps
 --   pupils in the common curriculum.

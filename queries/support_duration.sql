@@ -19,6 +19,9 @@
 -- suppress: supports -> sessions, sessions_per_support
 -- suppress: pupils -> sessions_per_pupil
 -- suppress: ended -> median_weeks
+-- counts: supports, pupils, ended
+-- sums: supports >= ended
+-- equals: support_by_target.supports_started = supports
 -- time_basis: school year of `started_on`
 -- note: a support still running has no duration yet: median_weeks is over the ended ones only,
 --   so in a running school year it leans to short supports.

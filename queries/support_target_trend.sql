@@ -17,6 +17,10 @@
 -- suppress: pupil_started -> hours_pupil, teacher_team_hours_share
 -- suppress: teacher_started -> hours_teacher, teacher_team_hours_share
 -- suppress: team_started -> hours_team, teacher_team_hours_share
+-- counts: pupil_started, teacher_started, team_started
+-- rollup: support_by_target.supports_started[target_level=pupil] = pupil_started
+-- rollup: support_by_target.supports_started[target_level=teacher] = teacher_started
+-- rollup: support_by_target.supports_started[target_level=team] = team_started
 -- numerator: hours of teacher- and team-directed support
 -- denominator: hours of support with a target level
 -- time_basis: school year of `started_on`

@@ -133,19 +133,6 @@ def load_cmd(
     if report.quarantined:
         out.print(f"{report.quarantined} rij(en) in quarantaine; zie de tabel quarantine of de "
                   "pagina Datakwaliteit.")
-    precompute_suppressed(db)
-
-
-def precompute_suppressed(db: Path | None) -> None:
-    """After a load: the answers of the suppressed roles over every query's parameter grid,
-    computed once for this data version (queries/precomputed.py), so no page waits for them."""
-    from queries.layer import precompute
-
-    started = time.monotonic()
-    with err.status("Onderdrukte antwoorden (bestuur, exports) vooraf berekenen ..."):
-        stored = precompute(db)
-    err.print(f"{stored} onderdrukte antwoorden vooraf berekend in "
-              f"{time.monotonic() - started:.1f} s.", markup=False)
 
 
 @app.command()
@@ -227,7 +214,6 @@ def export(
     """Schrijf een rapport (inspectiedossier, bestuursrapportage, openbare cijfers of
     thuiszitterslijst)."""
     import os
-    import time
     from datetime import date
 
     import duckdb
