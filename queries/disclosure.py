@@ -316,8 +316,9 @@ def bundle(name: str, bound: dict[str, object], source: Source) -> dict[Run, pl.
     for tied in _tied(name, source):
         current = source.describe(tied)
         margins = {m.param for m in current.margins}
-        given = {k: v for k, v in bound.items()
-                 if k in {p.name for p in current.params} and k not in margins}
+        given = {k: v for k, v in bound.items()  # an absent filter is no choice to share
+                 if k in {p.name for p in current.params} and k not in margins
+                 and v is not None}
         required = [p.name for p in current.params if p.required and p.name not in given]
         choices: list[dict[str, object]] = [given]
         for param in required:
@@ -394,32 +395,37 @@ def collect(runs: dict[Run, pl.DataFrame], source: Source, min_cell: int) -> Cel
                     runs_of.setdefault(fixed, ([], []))[at].append(cell)
             for totals, parts in runs_of.values():
                 if totals:
-                    cells.add_relation(min(totals, key=cells.order), parts, f"{name}:{total}")
+                    first = min(totals, key=cells.order)
+                    cells.add_relation(first, parts, f"{name}:{total}")
+                    for other in totals:  # the same total on every row: one hidden, all hidden
+                        if other != first:
+                            cells.add_relation(first, [other], f"{name}:{total}=")
     return cells
 
 
 def _own_settings(query: Query, other: Query) -> set[str]:
-    """The parameters of `query` that neither split its facts (a margin) nor exist in `other`
-    (e.g. the norm_days of `signals` against `funnel_points`): left out when cells of the two
-    are matched."""
-    margins = {m.param for m in query.margins}
+    """The settings of `query` (parameters with a default, such as the norm_days of `signals`)
+    that `other` does not have: they change a figure, not which children are counted, so they
+    are left out when cells of the two are matched. Filters and school years always count."""
     theirs = {p.name for p in other.params}
-    return {p.name for p in query.params if p.name not in margins and p.name not in theirs}
+    return {p.name for p in query.params if p.default is not None and p.name not in theirs}
 
 
 def _add_equal(cells: Cells, by_query: dict[str, dict[str, list[tuple[dict[str, object], int]]]],
                query: Query, target: Query, rule: Rollup) -> None:
-    """An `equals` line: per answer (the names outside the grain: parameters and school year,
-    less each query's own settings), the sum of `rule.column` over this query's rows equals
+    """An `equals` line: per answer (its school year and the parameters set, less each query's
+    own settings and other grain columns), the sum of `rule.column` over this query's rows equals
     the sum of `rule.target_column` over the target's rows; the difference is a remainder."""
     sides: dict[Key, tuple[list[int], list[int]]] = {}
     for at, (owner, other, column, condition) in enumerate((
             (target, query, rule.target_column, rule.condition),
             (query, target, rule.column, rule.part_condition))):
-        ignore = _own_settings(owner, other) | set(owner.grain)
+        ignore = _own_settings(owner, other) | (set(owner.grain) - {YEAR_COLUMN})
         for key, cell in by_query.get(owner.name, {}).get(column, []):
             if _meets(key, condition):
-                fixed = tuple((n, v) for n, v in sorted(key.items()) if n not in ignore)
+                # an absent filter (None) is no part of the answer's identity
+                fixed = tuple((n, v) for n, v in sorted(key.items())
+                              if n not in ignore and v is not None)
                 sides.setdefault(fixed, ([], []))[at].append(cell)
     for fixed, (totals, parts) in sides.items():
         if not totals or not parts:

@@ -22,6 +22,7 @@
 -- columns: school_year, measure, level, subject, name, pupils, cases, rate, network_rate,
 --   lower_95, upper_95, lower_998, upper_998, network_cases
 -- suppress: cases -> rate
+-- suppress: network_cases -> network_rate, lower_95, upper_95, lower_998, upper_998
 -- counts: cases, network_cases
 -- total: network_cases = cases by measure, level
 -- numerator: referrals, granted admissions or thuiszitters of the unit
@@ -51,7 +52,7 @@ final as (
         upper_95,
         lower_998,
         upper_998,
-        sum(cases) over (partition by measure, level) as network_cases
+        (sum(cases) over (partition by measure, level))::bigint as network_cases
     from funnel
     where year = left($school_year, 4)::int
         and ($measure is null or measure = $measure)

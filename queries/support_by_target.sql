@@ -13,6 +13,7 @@
 -- columns: target_level, supports_started, hours, hours_share
 -- suppress: supports_started -> hours, hours_share
 -- counts: supports_started
+-- equals: prevention_trend.supports_started = supports_started
 -- numerator: hours of the supports aimed at that level
 -- denominator: hours of all supports started in the school year
 -- time_basis: school year of `started_on`

@@ -35,13 +35,16 @@ def test_cases_summary(cases_db):
     ])
 
 
-def test_cases_summary_for_the_board_keeps_only_groups_of_five(cases_db):
+def test_cases_summary_for_the_board_hides_the_small_groups_and_their_complement(cases_db):
+    """Six groups of 1 are hidden; placed_special (5) is hidden as well, because cases_trend
+    shows no_fitting_place 2024-2025 = 7 to the board: 7 - 5 = 2 would give the two hidden
+    no_fitting_place groups together (care_combination 1 + open 1), a group of 2."""
     frame = run_query("cases_summary", YEAR, role="bestuur", db=cases_db)
-    assert frame.filter(suppressed=False).rows() == [
-        ("no_fitting_place", "placed_special", 5, 100.0, False)]
-    hidden = frame.filter(suppressed=True)
-    assert hidden.height == 6
-    assert hidden["cases"].null_count() == hidden["median_days_open"].null_count() == 6
+    assert frame.height == 7 and frame["suppressed"].all()
+    assert frame["cases"].null_count() == frame["median_days_open"].null_count() == 7
+    trend = run_query("cases_trend", role="bestuur", db=cases_db)
+    assert trend.filter(school_year="2024-2025", problem_type="no_fitting_place")[
+        "cases"].to_list() == [7]
 
 
 def test_cases_summary_needs_a_school_year(cases_db):

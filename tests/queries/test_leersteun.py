@@ -159,7 +159,36 @@ def test_partner_roles_see_their_own_schools(db):
     trend = run_query("support_target_trend", role="begeleider", db=db, school_ids=("SCH2",))
     assert trend["school_year"].to_list() == ["2024-2025", "2025-2026"]
     assert trend["suppressed"].to_list() == [True, True]
-    # SCH1 by phase: S1, S2, S4 in phase 2 (3 supports, 42 h) show; S5 alone in phase 1 not
+    # SCH1 by phase: S5 alone in phase 1 is hidden; S1, S2, S4 in phase 2 (3) go with it, as
+    # prevention_trend shows this partner SCH1's 4 supports of the year: 4 - 3 = 1
     phases = run_query("support_by_care_phase", YEAR, role="begeleider", db=db,
                        school_ids=("SCH1",))
-    assert phases.rows() == [("1", None, None, True), ("2", 3, 42.0, False)]
+    assert phases.rows() == [("1", None, None, True), ("2", None, None, True)]
+    total = run_query("prevention_trend", role="begeleider", db=db, school_ids=("SCH1",))
+    assert total.filter(school_year="2025-2026")["supports_started"].to_list() == [4]
+
+
+@pytest.mark.parametrize(("name", "column"), [
+    ("support_by_target", "supports_started"), ("support_by_care_phase", "supports"),
+    ("support_by_education_type", "supports"), ("support_by_report_type", "supports"),
+    ("support_duration", "supports"),
+])
+def test_no_breakdown_gives_a_hidden_count_against_the_year_total(db, name, column):
+    """prevention_trend shows the board the 7 supports started in 2025-2026 (S1-S7). Undefended,
+    the report types gc 3 and unknown 3 would give iac away: 7 - 3 - 3 = 1. Each breakdown
+    must leave no single hidden row and no hidden rows adding up to 1 or 2 (min_cell 3)."""
+    total = run_query("prevention_trend", role="bestuur", db=db).filter(
+        school_year="2025-2026")["supports_started"].to_list()
+    assert total == [7]
+    shown = run_query(name, YEAR, role="bestuur", db=db)[column].to_list()
+    exact = run_query(name, YEAR, db=db)[column].to_list()
+    assert sum(exact) == 7
+    hidden = [e for s, e in zip(shown, exact, strict=True) if s is None and e]
+    assert len(hidden) != 1 and not 0 < sum(hidden) < 3, (shown, exact)
+
+
+def test_report_types_hide_a_second_type(db):
+    # gc 3, iac 1, unknown 3: iac is hidden, and gc (the first of the two 3s) with it
+    expect(run_query("support_by_report_type", YEAR, role="bestuur", db=db), [
+        ("gc", None, None, True), ("iac", None, None, True), ("unknown", 3, 52.0, False),
+    ])

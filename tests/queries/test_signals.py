@@ -139,3 +139,29 @@ def test_target_missed_two_years_running(signals_db):
     assert row["message"] == ("Het doel voor thuiszitters per 1.000 leerlingen (hoogstens 1,5) "
                               "is twee schooljaren op rij niet gehaald: 2,0 vorig schooljaar, "
                               "5,3 nu.")
+
+
+def test_funnel_for_the_board_hides_a_second_unit_and_the_signal(signals_db, isolated_env):
+    """With min_cell 6, school A's 5 referrals are hidden; the network rate times the pupils
+    gives all 25 (network_cases), so 25 - 10 - 10 would give A away: a second school is
+    hidden, B (10; B and C tie at 10, the first in order goes). The signal on A keeps only
+    which school it is. Admissions: A's 5 are all of the network's, so the network total, its
+    rate and the limits go too (they would give the 5 back)."""
+    config = isolated_env / "pib.toml"
+    config.write_text(config.read_text(encoding="utf-8") + "\n[privacy]\nmin_cell = 6\n",
+                      encoding="utf-8")
+    points = run_query("funnel_points", {**YEAR, "measure": "referrals", "level": "school"},
+                       role="bestuur")
+    assert points["subject"].to_list() == ["A", "B", "C"]
+    assert points["cases"].to_list() == [None, None, 10]
+    assert points["rate"].to_list()[:2] == [None, None]
+    assert points["network_cases"].to_list() == [25, 25, 25]
+    assert points["suppressed"].to_list() == [True, True, False]
+    (signal,) = [r for r in run_query("signals", YEAR, role="bestuur").iter_rows(named=True)
+                 if r["signal"] == "funnel_school_referrals"]
+    assert (signal["cases"], signal["value"], signal["message"]) == (None, None, None)
+    admissions = run_query("funnel_points", {**YEAR, "measure": "admissions", "level": "school"},
+                           role="bestuur")
+    assert admissions["cases"].to_list() == [None, None, None]  # a group of 0 is below 6 too
+    assert admissions["network_cases"].to_list() == [None, None, None]
+    assert admissions["network_rate"].null_count() == admissions["upper_998"].null_count() == 3
