@@ -65,6 +65,7 @@ from etl.warehouse import data_version, reader
 from queries import precomputed
 from queries.disclosure import Key, Source, answers, frozen
 from queries.roles import (
+    FREE_TEXT_ROWS,
     RoleError,
     check_query_access,
     get_role,
@@ -460,8 +461,13 @@ def run_query(
     if who.exact or not query.counts:
         shadow = school_scope(tuple(school_ids)) if who.scoped else None
         with reader(db, shadow=shadow) as con:
-            return con.sql(query.sql, params=bound).pl()
-    return _suppressed(query, bound, db, tuple(school_ids) if who.scoped else (), settings)
+            answer = con.sql(query.sql, params=bound).pl()
+    else:
+        answer = _suppressed(query, bound, db, tuple(school_ids) if who.scoped else (), settings)
+    if (rows := FREE_TEXT_ROWS.get(query.name)) and not who.data_quality:
+        column, values = rows
+        answer = answer.filter(~pl.col(column).is_in(values))
+    return answer
 
 
 def _suppressed(query: Query, bound: dict[str, object], db: str | Path | None,

@@ -17,6 +17,8 @@ the exports (who may export). Rules from CONTRACT.md §4:
   (`kwaliteit`, `beheer`): a list cannot be made safe by suppressing small counts.
 - queries that show free text from the sources (`out_of_school_reasons`) answer only
   `kwaliteit` and `beheer`: a reason may hold a name; never in an export.
+  Rows of other queries that name a reason (the reason-growth signal) are left out for the
+  other roles (`FREE_TEXT_ROWS`).
 - for the suppressed roles, parameters that could be stepped lie on fixed grids: `as_of` month
   ends only, the norms (`norm_days`, `extension_days`, `complete_days`, `start_days`) only
   their configured values (CONTRACT §4).
@@ -96,6 +98,9 @@ EXACT_ONLY_QUERIES = ("out_of_school_register",)
 # names or other details of a child: the data-quality roles only, never an export
 # (docs/privacy.md).
 FREE_TEXT_QUERIES = ("out_of_school_reasons",)
+# Rows of other queries that name such free text, as (column, values): left out of the answer
+# for every role outside the data-quality roles (the reason-growth signal names a reason).
+FREE_TEXT_ROWS = {"signals": ("signal", ("out_of_school_reason_growth",))}
 
 
 def _month_end(value: object) -> bool:

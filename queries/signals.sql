@@ -25,7 +25,10 @@
 --   it) missed its target this school year and the one before (above it where lower is better:
 --   median_waiting_days and the two rates; below it for the shares); value = this year's
 --   figure, reference = the target, lower_limit = last year's figure; cases = the decisions,
---   supports, evaluations, thuiszitters or admissions it rests on.
+--   supports, evaluations, thuiszitters or admissions it rests on. smallest_group = the
+--   smallest count the row's figures and sentence show: for the growth signals the smaller of
+--   value and reference (value when reference is 0), else cases. out_of_school_reason_growth
+--   names a free-text reason: it is shown to the data-quality roles only (queries/roles.py).
 -- titel: Signalen: wat opvalt in het schooljaar
 -- definitie: Bevindingen van het schooljaar, elk met een zin: scholen en gemeenten buiten de
 --   99,8%-grenzen van het trechterdiagram (aanmeldingen, TLV's, thuiszitters per 1.000
@@ -36,9 +39,11 @@
 --   achter de bevinding.
 -- params: school_year school_year!; norm_days int = settings.decision_days
 -- grain: signal, subject
--- columns: signal, subject, value, reference, lower_limit, upper_limit, message, cases
+-- columns: signal, subject, value, reference, lower_limit, upper_limit, message, cases,
+--   smallest_group
 -- suppress: cases -> subject, value, reference, lower_limit, upper_limit, message
--- counts: cases
+-- suppress: smallest_group -> subject, value, reference, lower_limit, upper_limit, message
+-- counts: cases, smallest_group
 -- rollup: funnel_points.cases[measure=referrals] =
 --   cases[signal=funnel_school_referrals|funnel_municipality_referrals]
 -- rollup: funnel_points.cases[measure=admissions] =
@@ -266,7 +271,8 @@ growth_findings as (
             || ' met reden ''' || subject || ''' groeide van '
             || reference || ' naar ' || value end)
         || ' ten opzichte van vorig schooljaar.' as message,
-        value as cases
+        value as cases,
+        if(reference = 0, value, least(value, reference)) as smallest_group
     from growth
     where value >= 1.5 * reference and value - reference >= 5
 
@@ -467,7 +473,8 @@ final as (
 
     select
         signal, subject, value, reference, lower_limit, upper_limit, message,
-        cases::bigint as cases
+        cases::bigint as cases,
+        coalesce(smallest_group, cases)::bigint as smallest_group
     from findings
 
 )

@@ -128,6 +128,20 @@ def test_growth_of_reasons_and_case_problems(signals_db):
         "vorig schooljaar.")
 
 
+def test_growth_for_the_board_hides_a_small_base_and_every_reason(signals_db):
+    """no_fitting_place grew from 1 to 6: the sentence "groeide van 1 naar 6" would show a case
+    count of 1, so smallest_group (1) hides the finding's figures and sentence for the board.
+    The reason-growth signal names a free-text reason: the board does not get the row at all."""
+    board = _by_signal("bestuur")
+    assert "out_of_school_reason_growth" not in board
+    (problem,) = board["case_problem_growth"]
+    assert (problem["subject"], problem["value"], problem["reference"], problem["message"],
+            problem["smallest_group"], problem["suppressed"]) == (
+        None, None, None, None, None, True)
+    (exact,) = _by_signal()["case_problem_growth"]
+    assert exact["smallest_group"] == 1 and exact["cases"] == 6
+
+
 def test_target_missed_two_years_running(signals_db):
     # Thuiszitters per 1,000: 6/3000 = 2.0 (2023-2024) and 16/3000 = 5.333 (2024-2025), both
     # above the target 1.5: a signal. Median waiting days 2024-2025: 10 of the 10 decided
