@@ -73,8 +73,8 @@ _NL: dict[str, str] = {
     "choose": "Kies een optie",
     "definition": "Definitie",
     "no_data": "Er zijn nog geen gegevens voor deze selectie.",
-    "suppressed": "Te kleine groep: om leerlingen te beschermen tonen we dit aantal niet "
-                  "(minder dan {min_cell}).",
+    "suppressed": "Verborgen om leerlingen te beschermen: een groep van minder dan {min_cell}, "
+                  "of een aantal waaruit zo'n groep terug te rekenen zou zijn.",
     "freshness": "Gegevens bijgewerkt: {when}",
     "freshness_none": "Er zijn nog geen gegevens geladen. Laad ze met `pib load`.",
     "download_csv": "Download CSV",
@@ -196,7 +196,7 @@ _NL: dict[str, str] = {
     "cov_heatmap_title_ok": "{year}: in elke gemeente genoeg plaatsen voor elke behoefte",
     "cov_heatmap_help": "Cel: dekkingsgraad (aanbod gedeeld door vraag). Oranje = minder plaatsen "
                         "dan leerlingen; omlijnd met het tekort eronder (bijvoorbeeld -21). "
-                        "Blauw = meer aanbod dan vraag. – = geen vraag; · = kleine groep.",
+                        "Blauw = meer aanbod dan vraag. – = geen vraag; · = verborgen (privacy).",
     "cov_map_title": "Tekort voor {need} per gemeente, {year}",
     "cov_map_sub_gap": "Het grootst in {municipality}: {gap} plaatsen. Donkerder is een groter "
                        "tekort.",
@@ -307,7 +307,8 @@ _NL: dict[str, str] = {
     "rpt_years_none": "er zijn nog geen gegevens",
     "rpt_privacy": "Kleine aantallen zijn onderdrukt: een groep van minder dan {min_cell} "
                    "leerlingen of gevallen wordt niet getoond, net als de cijfers die daaruit "
-                   "volgen (rol {role}; elke export past dit toe{asked}).",
+                   "volgen, en ook een tweede aantal waar de kleine groep anders uit een totaal "
+                   "terug te rekenen zou zijn (rol {role}; elke export past dit toe{asked}).",
     "rpt_privacy_asked": ", ook als rol {role} exporteert",
     "rpt_cover_year": "{year} ({first} t/m {last})",
     "rpt_cover_generated": "Gegenereerd op",
@@ -385,9 +386,11 @@ _NL: dict[str, str] = {
     "rpt_on_track": "op koers",
     "rpt_off_track": "niet op koers",
     "rpt_no_rows": "Er zijn geen gegevens voor dit schooljaar.",
-    "rpt_hidden_note_xlsx": "Grijze lege cel: onderdrukt, een groep van minder dan {min_cell} "
-                            "(privacy). Kolom {column}: ja als in die rij iets is onderdrukt.",
-    "rpt_hidden_note_pdf": "{mark} = onderdrukt: een groep van minder dan {min_cell} (privacy)."
+    "rpt_hidden_note_xlsx": "Grijze lege cel: onderdrukt (privacy), een groep van minder dan "
+                            "{min_cell} of een aantal waaruit die terug te rekenen zou zijn. "
+                            "Kolom {column}: ja als in die rij iets is onderdrukt.",
+    "rpt_hidden_note_pdf": "{mark} = onderdrukt (privacy): een groep van minder dan {min_cell} of "
+                           "een aantal waaruit die terug te rekenen zou zijn."
                            "   {empty} = leeg of niet te berekenen.",
     "rpt_gap_note_xlsx": "Oranje rij: tekort (vraag groter dan capaciteit).",
     "rpt_definition": "Definitie ({title})",
@@ -397,7 +400,8 @@ _NL: dict[str, str] = {
     "rpt_contents_item": "{title} — bron: query {query}",
     "rpt_data": "Gegevens",
     "rpt_data_note": "De laatste geslaagde lading per bron (query data_freshness).",
-    "rpt_comments": "Rol {role}: kleine aantallen onderdrukt (minder dan {min_cell}).",
+    "rpt_comments": "Rol {role}: kleine aantallen (minder dan {min_cell}) onderdrukt, en waar "
+                    "nodig een tweede aantal.",
     "rpt_title_register": "Thuiszittersregistratie",
     "rpt_subtitle_register": "Cumulatieve lijst voor de kwartaalregistratie van de Inspectie: "
                              "schooljaar {year} tot en met {as_of}",
@@ -423,7 +427,7 @@ _NL: dict[str, str] = {
     "rpt_col_resolution": "Afloop",
     "rpt_page": "pagina {page} van {pages}",
     "rpt_pdf_footer": "Passend in Beeld · gegenereerd {when} · kleine aantallen onderdrukt "
-                      "(minder dan {min_cell})",
+                      "(minder dan {min_cell}, en waar nodig een tweede aantal)",
     "rpt_accountability": "Gegevens en verantwoording",
     "rpt_accountability_text": "Dit rapport is gemaakt met Passend in Beeld uit het warehouse "
                                "van het {organisation}. Elk cijfer komt uit een benoemde query "
@@ -468,7 +472,7 @@ _NL: dict[str, str] = {
     "fig_school_year": "Schooljaar",
     "fig_month": "Maand van aanmelding",
     "fig_selected_year": "gekozen schooljaar",
-    "fig_hidden": "verborgen (kleine groep)",
+    "fig_hidden": "verborgen (privacy)",
     "fig_need_not_used": "Het filter ondersteuningsbehoefte geldt niet voor deze pagina: deze "
                          "gegevens kennen geen behoefte.",
     # Wachttijden
@@ -768,8 +772,8 @@ _NL: dict[str, str] = {
     "sg_top": "De drie grootste veranderingen in {year}",
     "sg_more": "Overige signalen ({n})",
     "sg_none": "Geen signalen in {year}: niets wijkt af van het netwerk of van vorig jaar.",
-    "sg_hidden": "{n} signalen over een groep van minder dan {min_cell} kinderen zijn voor uw "
-                 "rol weggelaten.",
+    "sg_hidden": "{n} signalen zijn voor uw rol weggelaten: ze rusten op een groep van minder "
+                 "dan {min_cell} kinderen, of hun cijfers zouden zo'n groep verraden.",
     "sg_numbers": "Waarde {value} · vergeleken met {reference}",
     "sg_limits": " · grenzen 99,8%: {lower} tot {upper}",
     "sg_years": " · {years} schooljaren op rij",
@@ -788,8 +792,8 @@ _NL: dict[str, str] = {
     "sg_tab_school": "{what} · scholen",
     "sg_tab_municipality": "{what} · gemeenten",
     "sg_funnel_subtitle": "{year} · {outside} van {units} buiten de grenzen van 99,8%",
-    "sg_points_hidden": "{n} stippen met minder dan {min_cell} gevallen zijn voor uw rol niet "
-                        "getekend.",
+    "sg_points_hidden": "{n} stippen zijn voor uw rol niet getekend: minder dan {min_cell} "
+                        "gevallen, of een aantal waaruit zo'n groep terug te rekenen zou zijn.",
     # what a finding counts, besides the terms referrals, admissions and out_of_school above
     "sg_what_decisions": "besluiten",
     "sg_what_supports": "ondersteuningen",
@@ -821,7 +825,7 @@ _NL: dict[str, str] = {
                   "van het schooljaar (de overgang van po naar vo).",
     "cs_findings_none": "In {year} kwam geen gemeente met hetzelfde soort probleem {min_cell} "
                         "keer of vaker terug.",
-    "cs_fewer": "minder dan {min_cell}",
+    "cs_fewer": "een verborgen aantal",
     "cs_trend_title": "{problem}: {cases} casussen in {year}, tegen {first} in {first_year}",
     "cs_trend_plain": "Casussen per schooljaar en soort probleem",
     "cs_cases_axis": "Casussen",

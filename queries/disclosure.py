@@ -81,7 +81,8 @@ class Cells:
         """total = Σ parts + remainder; the remainder becomes an unpublished cell."""
         rest = sum(self.value[p] for p in parts)
         _, key, column = self.names[total]
-        remainder = self.id(("~" + label, key, column))
+        # one remainder per relation: two `sums` lines on one total have different rests
+        remainder = self.id((f"~{label}#{len(self.relations)}", key, column))
         self.value[remainder] = self.value[total] - rest
         self.unpublished.add(remainder)
         self.relations.append([(1, total), *((-1, p) for p in parts), (-1, remainder)])
@@ -204,13 +205,12 @@ def _protect_group(cells: Cells, relations: list[Relation], min_cell: int, audit
         if not audit:
             return
         for cell in _determined(cells, relations, min_cell):
-            for relation in relations:
-                if any(c == cell for _, c in relation) and (
-                    pick := _smallest_visible(cells, relation)
-                ) is not None:
-                    cells.hidden.add(pick)
-                    changed = True
-                    break
+            # the smallest visible cell of any relation the determined cell is in
+            picks = [p for r in relations if any(c == cell for _, c in r)
+                     if (p := _smallest_visible(cells, r)) is not None]
+            if picks:
+                cells.hidden.add(min(picks, key=lambda c: (cells.value[c], cells.order(c))))
+                changed = True
         if not changed:
             return
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from dashboard.app.pages.cases import count
 from dashboard.figures import cases as figures
 from dashboard.labels import label
 from etl.demo import generate
@@ -48,7 +49,9 @@ def test_the_page_tells_the_story_and_its_charts_equal_the_queries(use_story, ro
     first = text.split("\n- ")[1]
     assert first.startswith("**Steenwijkerland · geen passend aanbod**: "
                             f"{story['cases']} casussen in {YEAR} ")
-    assert f"{story['cases_first_quarter']} geopend in de eerste drie maanden" in first
+    # for bestuur the first quarter (18 of 20 in the demo) is hidden: 20 - 18 would show the
+    # 2 cases opened later, a group below min_cell
+    assert f"{count(story['cases_first_quarter'])} geopend in de eerste drie maanden" in first
     shown = charts(at)
     assert set(shown) == {"trend", "moments", "outcomes", "requesters", "sectors", "days_out"}
     trend = run_query("cases_trend", role=role)

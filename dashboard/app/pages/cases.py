@@ -30,7 +30,7 @@ FINDINGS = 3  # recurring pairs told in sentences
 
 
 def count(value: int | None) -> str:
-    """A count as the page writes it; a suppressed one as 'minder dan 5'."""
+    """A count as the page writes it; a hidden one (privacy) as 'een verborgen aantal'."""
     return number(value) if value is not None else label("cs_fewer",
                                                           min_cell=get_settings().min_cell)
 

@@ -40,7 +40,7 @@ def test_inspection_pdf(inspection, tmp_path):
     median = waiting.table["Mediane wachttijd (dagen)"].drop_nulls()[0]
     assert f"{median:.1f}".replace(".", ",") in text
     # suppressed cells are marked and explained
-    assert "x = onderdrukt: een groep van minder dan" in text
+    assert "x = onderdrukt (privacy): een groep van minder dan" in text
     charts = sum(1 for s in inspection.sections if s.figure is not None)
     assert charts >= 5 and image_count(reader) == charts
 
