@@ -204,7 +204,8 @@ def _pseudonymise(pseudonymiser: Pseudonymiser, hidden: tuple[str, ...], raw: pl
 def _key_hashes(valid: pl.DataFrame, entity: Entity) -> pl.Series:
     """A 64-bit hash of the key of each valid row, before pseudonymisation: equal keys have
     equal hashes (and a pseudonym is equal only for an equal value: HMAC-SHA256 cut to 96
-    bits)."""
+    bits). Keys are text, school years and dates (`etl.schema`), whose SQL equality is the
+    equality of the values hashed here; a float key (-0.0 = 0.0) would not be."""
     return valid.select(pl.struct(entity.key).hash()).to_series()
 
 
