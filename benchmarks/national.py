@@ -216,8 +216,9 @@ def main() -> None:
         results["load"] = bench_load(data / "csv", args.load_runs)
     if "profile" in sections:
         print("Loading through the indigo profile ...", flush=True)
-        results["profile"] = bench_load(data / "indigo", args.load_runs, "profile",
-                                        ("--source", "indigo"))
+        load = ", ".join(f"{x:.2f}" for x in os.getloadavg())  # the machine may be shared
+        results["profile"] = {**bench_load(data / "indigo", args.load_runs, "profile",
+                                           ("--source", "indigo")), "load": load}
     db = str(OUT / "load-pib-0.duckdb")
     env = {**os.environ, "PIB_DB": db}
     year = "2024-2025"
@@ -256,17 +257,18 @@ def render_report(spec: dict, data: Path, results: dict) -> str:
         f"{spec['referral_rate']}"
         + (" (about 10M referrals, 8M supports, 8M outcomes)." if spec == SPEC else "."), "",
     ]
-    if "load" in results or "profile" in results:
-        lines += ["## Load", "", "| | wall (s, median) | peak memory (MB) |", "| --- | --- | --- |"]
+    header = ["| | wall (s, median) | peak memory (MB) |", "| --- | --- | --- |"]
     if "load" in results:
-        lines += load_rows("`pib load` (canonical files)", results["load"])
+        lines += ["## Load", "", *header,
+                  *load_rows("`pib load` (canonical files)", results["load"]), ""]
     if "profile" in results:
         with (data / "indigo" / INDIGO_FILE).open("rb") as f:
             rows = sum(1 for _ in f) - 1
-        lines += load_rows(f"`pib load --source indigo` ({INDIGO_FILE}, {rows:,} rows)",
-                           results["profile"])
-    if "load" in results or "profile" in results:
-        lines.append("")
+        lines += ["## Load through a source profile (indigo)", "",
+                  f"The referrals as Indigo's `{INDIGO_FILE}` report ({rows:,} rows), loaded "
+                  f"with `pib load --source indigo`; load average {results['profile']['load']} "
+                  "(1, 5, 15 min) before the runs.", "", *header,
+                  *load_rows("`pib load --source indigo`", results["profile"]), ""]
     if queries := results.get("queries"):
         table = [f"| `{name}` | {layer * 1000:.0f} | {b * 1000:.0f} | {layer / b:.2f} | "
                  f"{(layer - b) * 1000:+.1f} | "

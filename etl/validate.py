@@ -19,7 +19,7 @@ from functools import cache
 import dataframely as dy
 import polars as pl
 
-from etl.dates import date_reason, parse_date, window_reason
+from etl.dates import common_format, date_reason, parse_date, quick_date, window_reason
 from etl.filerules import FileRules
 from etl.municipalities import today_code, unknown_reason
 from etl.numbers import COMMA, POINT, number_reason, parse_int, parse_number
@@ -71,18 +71,26 @@ def parse_expr(column: Column, rules: FileRules) -> pl.Expr:
     return value.alias(column.name)
 
 
-def quick_parse_expr(column: Column, rules: FileRules) -> pl.Expr | None:
+def quick_parse_expr(column: Column, rules: FileRules, sample: str | None = None
+                     ) -> pl.Expr | None:
     """The typed value of a column for the common spelling of a value only (null otherwise):
-    where it gives a value, that is the value `parse_expr` gives. None for text columns."""
+    where it gives a value, that is the value `parse_expr` gives. None for text columns. For a
+    date column, `sample` (a value of the batch) adds the common spelling of its format (see
+    `etl.dates.common_format`), so `01-08-2024` throughout a file takes the quick parse too."""
     raw = pl.col(column.name)
     match column.kind:
         case "code":
             value = pl.when(raw.is_in(column.codes)).then(raw)
-        case "date" if "%Y-%m-%d" in rules.date_formats:
-            value = pl.when(raw.str.len_bytes() == 10).then(raw.str.to_date("%Y-%m-%d",
-                                                                              strict=False))
-        case "date":  # a profile's own formats: every value takes the full parse
-            value = pl.lit(None, pl.Date)
+        case "date":
+            tries = []
+            if "%Y-%m-%d" in rules.date_formats:
+                tries.append(pl.when(raw.str.len_bytes() == 10).then(
+                    raw.str.to_date("%Y-%m-%d", strict=False)))
+            fmt = common_format(sample, rules.date_formats) if sample else None
+            if fmt not in (None, "%Y-%m-%d"):
+                tries.append(quick_date(raw, fmt))
+            # without either, every value takes the full parse
+            value = pl.coalesce(tries) if tries else pl.lit(None, pl.Date)
         case "int":
             value = raw.cast(pl.Int64, strict=False)
         case "number" if rules.mark == POINT:
@@ -97,7 +105,8 @@ def quick_parse_expr(column: Column, rules: FileRules) -> pl.Expr | None:
         case "bool":
             value = raw.replace_strict(_WORDS, default=None, return_dtype=pl.Boolean)
         case "municipality":
-            value = raw.replace_strict(rules.codes.today, default=None, return_dtype=pl.String)
+            value = pl.when(raw == UNKNOWN).then(pl.lit(UNKNOWN)).otherwise(
+                raw.replace_strict(rules.codes.today, default=None, return_dtype=pl.String))
         case _:
             return None
     if column.default is not None:
@@ -268,7 +277,8 @@ def _typed(entity: Entity, raw: pl.DataFrame, rules: FileRules
     """The typed batch, and per column of a parsed kind the raw rows whose value did not parse.
     The quick parse types every row; the full parse only the values the quick one left empty."""
     present = [c for c in entity.columns if c.name in raw.columns]
-    quick = {c.name: e for c in present if (e := quick_parse_expr(c, rules)) is not None}
+    quick = {c.name: e for c in present
+             if (e := quick_parse_expr(c, rules, _sample(raw, c))) is not None}
     typed = raw.select(
         LINE,
         *[quick.get(c.name, parse_expr(c, rules)) for c in present],
@@ -288,6 +298,15 @@ def _typed(entity: Entity, raw: pl.DataFrame, rules: FileRules
         if column.kind in _PARSED and not (bad := rows.filter(failed)).is_empty():
             unparsed[column.name] = bad
     return typed, unparsed
+
+
+def _sample(raw: pl.DataFrame, column: Column) -> str | None:
+    """The first value among the first 1,000 of a date column (None if they are all empty, or
+    for another kind)."""
+    if column.kind != "date":
+        return None
+    values = raw[column.name].head(1000).drop_nulls()
+    return values[0] if len(values) else None
 
 
 def typed_schema(entity: Entity) -> pl.DataFrame:

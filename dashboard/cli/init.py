@@ -11,7 +11,6 @@ import typer
 
 from dashboard.cli.console import fail
 from dashboard.cli.console import out as console
-from etl.demo.profiles import PROFILES
 from etl.municipalities import code_system, find_municipality
 from etl.settings import SettingsError, parse_settings
 
@@ -146,6 +145,9 @@ def init(
     """Schrijf pib.toml voor een nieuw netwerk: terminologie, schooljaar, normen, regio."""
     try:
         if demo:
+            # imported here: the demo package pulls in NumPy, which no other command needs
+            from etl.demo.profiles import PROFILES
+
             if profile not in PROFILES:
                 raise InitError(f"Onbekend profiel '{profile}': kies nl of vl.")
             codes = [m.code for m in PROFILES[profile].municipalities]

@@ -7,9 +7,12 @@ import shutil
 from pathlib import Path
 
 import duckdb
+import polars as pl
 import pytest
 
+from etl.importers.canonical import _key_hashes, _may_repeat
 from etl.load import LoadRejected, load
+from etl.schema import ENTITIES
 from tests.conftest import TEST_DATA
 
 DATA = TEST_DATA / "load"
@@ -177,3 +180,16 @@ def test_a_load_failing_midway_leaves_no_temporary_files(warehouse, tmp_path):
     assert sorted(p.name for p in warehouse.parent.iterdir() if "warehouse" in p.name) == [
         "warehouse.duckdb.lock"
     ]
+
+
+def test_key_hashes_repeat_exactly_when_keys_repeat():
+    """The SQL duplicate check is skipped when the keys' hashes are all distinct
+    (etl.importers.canonical._may_repeat); that is exact only for keys whose SQL equality is
+    the equality of the values hashed: text, school years and dates."""
+    assert {ENTITIES[e].column(k).kind for e in ENTITIES for k in ENTITIES[e].key} <= {
+        "text", "school_year", "date"}
+    outcomes = ENTITIES["outcomes"]  # key (support_id, evaluated_on)
+    first = pl.DataFrame({"support_id": ["s1", "s1"], "evaluated_on": ["2024-01-01", "2024-02-01"]})
+    again = pl.DataFrame({"support_id": ["s1"], "evaluated_on": ["2024-02-01"]})
+    assert not _may_repeat([_key_hashes(first, outcomes)])
+    assert _may_repeat([_key_hashes(first, outcomes), _key_hashes(again, outcomes)])
