@@ -122,7 +122,7 @@ _NL: dict[str, str] = {
     "admin_role": "Rol",
     "admin_schools": "Scholen",
     "admin_demo": "Demo",
-    "admin_users_cli": "Gebruikers beheert u met `pib users add|list|remove|set-role`.",
+    "admin_users_cli": "Gebruikers beheert u met `pib users add|list|remove|set-role|set-email`.",
     "admin_audit": "Auditlogboek (nieuwste eerst)",
     # -- overview, coverage, prevention, reports pages --
     # overview
@@ -1192,6 +1192,7 @@ _NL: dict[str, str] = {
                     "het niet bevestigd. U bent daar afgemeld. Vraag de beheerder uw "
                     "e-mailadres aan uw gebruiker te koppelen (`pib users set-email`).",
     "oidc_stale": "Uw aanmelding met uw organisatieaccount is verlopen. Log opnieuw in.",
+    "oidc_admin_email": "E-mailadres (organisatieaccount)",
 }
 
 _VL: dict[str, str] = {

@@ -14,10 +14,10 @@ from streamlit.testing.v1 import AppTest
 from typer.testing import CliRunner
 
 from dashboard import access, oidc
-from dashboard.app import cookies
+from dashboard.app import auth, cookies
 from dashboard.cli.main import app
 from dashboard.labels import label
-from tests.dashboard.test_app import APP, login_form_shown, own_db  # noqa: F401
+from tests.dashboard.test_app import APP, login_form_shown, own_db, run_page  # noqa: F401
 
 NOW = 1_800_000_000.0
 KIM = access.User("kim", "kwaliteit", (), False, "kim@swv.example")
@@ -312,3 +312,15 @@ def test_the_logout_after_a_refusal_carries_the_reason_once():
         "SameSite=Strict"]
     assert logout_cookies("2|1:0|10:1|abc") == []  # once
     assert logout_cookies(None) == []
+
+
+def test_the_admin_page_shows_the_addresses(own_db, monkeypatch):  # noqa: F811
+    access.set_email("kim", "Kim@SWV.example", own_db)
+    access.add_user("ben", "beheer", "wachtwoord-beheer", db=own_db)
+    token = access.create_session("ben", own_db)
+    monkeypatch.setattr(auth, "session_token", lambda: token)
+    at = run_page("admin.py")
+    assert not at.exception, at.exception
+    users = at.dataframe[0].value
+    assert dict(zip(users[label("login_user")], users[label("oidc_admin_email")],
+                    strict=True)) == {"bea": "", "ben": "", "kim": "kim@swv.example"}
