@@ -437,7 +437,7 @@ def oidc_login(claims: Mapping[str, Any], provider: str, db: str | Path | None =
             _insert_session(con, oidc.session_key(claims), match.user.name)
             _insert_audit(con, "login", f"oidc {provider}", match.user.name, match.user.role,
                           source)
-        elif match.outcome != "stale":
+        elif match.outcome != oidc.STALE:
             _insert_audit(con, "login_refused", f"oidc {provider}: {match.detail}", None, None,
                           source)
     return match.user, match.outcome
