@@ -24,16 +24,18 @@ import os
 import secrets
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from dashboard import oidc
 from etl.settings import warehouse_path
 from queries.roles import ROLE_NAMES, ROLES
 
@@ -65,7 +67,7 @@ _SCHEMA = """
 create table if not exists users (
     name text primary key, role text not null, password_hash text not null,
     school_ids text not null default '', demo integer not null default 0,
-    created_at text not null, updated_at text not null
+    created_at text not null, updated_at text not null, email text
 );
 create table if not exists audit (
     id integer primary key autoincrement, at text not null, user text, role text,
@@ -96,6 +98,7 @@ class User:
     role: str
     school_ids: tuple[str, ...]
     demo: bool
+    email: str | None = None  # lower case; the only link to an OIDC identity (dashboard.oidc)
 
 
 def access_path(db: str | Path | None = None) -> Path:
@@ -131,6 +134,9 @@ def _connect(db: str | Path | None = None) -> Iterator[sqlite3.Connection]:
                                "gebruikers opnieuw aan.") from None
         if "source" not in {c[1] for c in con.execute("pragma table_info(audit)")}:
             con.execute("alter table audit add column source text")  # stores before sessions
+        if "email" not in {c[1] for c in con.execute("pragma table_info(users)")}:
+            con.execute("alter table users add column email text")  # stores before OIDC login
+        con.execute("create unique index if not exists users_email on users (email)")
         con.execute("begin immediate")
         try:
             yield con
@@ -179,13 +185,37 @@ def _scope(role: str, school_ids: tuple[str, ...]) -> str:
     return ",".join(school_ids) if ROLES[role].scoped else ""
 
 
-def _user(name: str, role: str, school_ids: str, demo: int) -> User:
-    return User(name, role, tuple(filter(None, school_ids.split(","))), bool(demo))
+def _user(name: str, role: str, school_ids: str, demo: int, email: str | None = None) -> User:
+    return User(name, role, tuple(filter(None, school_ids.split(","))), bool(demo), email)
+
+
+def normalise_email(address: str) -> str:
+    """An e-mail address as stored and compared: stripped and in lower case (matching is
+    case-insensitive). Raises AccessError (a Dutch sentence) for text that is not one address:
+    no single `@` with text on both sides and a dot in the domain, spaces, over 254 characters."""
+    email = address.strip().lower()
+    local, at, domain = email.partition("@")
+    if (not at or not local or "@" in domain or "." not in domain.strip(".") or len(email) > 254
+            or any(c.isspace() for c in email)):
+        raise AccessError(f"'{address}' is geen geldig e-mailadres.")
+    return email
+
+
+def _check_email_free(con: sqlite3.Connection, email: str | None, name: str) -> None:
+    if email is None:
+        return
+    row = con.execute("select name from users where email = ? and name <> ?",
+                      (email, name)).fetchone()
+    if row:
+        raise AccessError(f"Het e-mailadres {email} hoort al bij gebruiker '{row[0]}'.")
 
 
 def add_user(name: str, role: str, password: str, school_ids: tuple[str, ...] = (),
-             demo: bool = False, db: str | Path | None = None) -> None:
+             demo: bool = False, db: str | Path | None = None, email: str | None = None) -> None:
+    """Add a user; `email` (optional, unique, case-insensitive) lets them log in with OIDC.
+    Raises AccessError (a Dutch sentence) for a bad role, name, password, scope or e-mail."""
     _check_role(role)
+    email = normalise_email(email) if email is not None else None
     if not name.strip() or len(name) > 64 or name != name.strip():
         raise AccessError("Een gebruikersnaam is 1 tot 64 tekens lang, zonder spaties aan het "
                           "begin of eind.")
@@ -195,8 +225,11 @@ def add_user(name: str, role: str, password: str, school_ids: tuple[str, ...] = 
     with _connect(db) as con:
         if con.execute("select 1 from users where name = ?", (name,)).fetchone():
             raise AccessError(f"Gebruiker '{name}' bestaat al.")
-        con.execute("insert into users values (?, ?, ?, ?, ?, ?, ?)",
-                    (name, role, _HASHER.hash(password), scope, int(demo), _now(), _now()))
+        _check_email_free(con, email, name)
+        con.execute("insert into users (name, role, password_hash, school_ids, demo, created_at, "
+                    "updated_at, email) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (name, role, _HASHER.hash(password), scope, int(demo), _now(), _now(),
+                     email))
 
 
 def remove_user(name: str, db: str | Path | None = None) -> None:
@@ -219,9 +252,24 @@ def set_role(name: str, role: str, school_ids: tuple[str, ...] = (),
             raise AccessError(f"Gebruiker '{name}' bestaat niet.")
 
 
+def set_email(name: str, email: str | None, db: str | Path | None = None) -> None:
+    """Set (or with None remove) a user's e-mail address for OIDC login and end the user's open
+    sessions (a login made through the old address must not outlive it). Raises AccessError
+    for an unknown user, a bad address or one another user has."""
+    email = normalise_email(email) if email is not None else None
+    with _connect(db) as con:
+        _check_email_free(con, email, name)
+        changed = con.execute("update users set email = ?, updated_at = ? where name = ?",
+                              (email, _now(), name)).rowcount
+        if changed == 0:
+            raise AccessError(f"Gebruiker '{name}' bestaat niet.")
+        con.execute("delete from sessions where user = ?", (name,))
+
+
 def list_users(db: str | Path | None = None) -> list[User]:
     with _connect(db) as con:
-        rows = con.execute("select name, role, school_ids, demo from users order by name")
+        rows = con.execute("select name, role, school_ids, demo, email from users "
+                           "order by name")
         return [_user(*row) for row in rows]
 
 
@@ -355,13 +403,44 @@ def create_session(user: str, db: str | Path | None = None) -> str:
     """A new login session for `user`: returns its random token (for the browser's cookie);
     the store keeps only the token's SHA-256. Also removes sessions idle too long."""
     token = secrets.token_urlsafe(32)
-    now = time.time()
     with _connect(db) as con:
-        con.execute("delete from sessions where last_seen < ?",
-                    (now - SESSION_IDLE.total_seconds(),))
-        con.execute("insert into sessions values (?, ?, ?, ?)", (_token_hash(token), user, now,
-                                                                 now))
+        _insert_session(con, token, user)
     return token
+
+
+def _insert_session(con: sqlite3.Connection, token: str, user: str) -> None:
+    now = time.time()
+    con.execute("delete from sessions where last_seen < ?", (now - SESSION_IDLE.total_seconds(),))
+    con.execute("insert or replace into sessions values (?, ?, ?, ?)",
+                (_token_hash(token), user, now, now))
+
+
+def oidc_login(claims: Mapping[str, Any], provider: str, db: str | Path | None = None,
+               source: str = LOCAL, now: float | None = None) -> tuple[User | None, str]:
+    """Sign in the identity `claims` (Streamlit's `st.user` after `st.login`) from `provider`.
+
+    Returns (user, "") and opens a login session named `dashboard.oidc.session_key(claims)`
+    (the same sessions as a password login: idle expiry, role read afresh at every
+    interaction, ended by logout or removal) when `dashboard.oidc.match_identity` finds an
+    active user by e-mail; else (None, outcome) with the refusal's outcome
+    (`dashboard.oidc.REFUSALS`). Either is audited (`login` with detail `oidc PROVIDER`, or
+    `login_refused` naming only the domain of an unknown address); `stale` (an identity issued
+    too long ago to open a new session) is not an attempt and is not audited. Raises
+    StoreUnavailable when the store is missing, empty or unreadable (fail closed)."""
+    check_store(db)
+    with _connect(db) as con:
+        rows = con.execute("select name, role, school_ids, demo, email from users "
+                           "where email is not null")
+        match = oidc.match_identity(claims, [_user(*row) for row in rows],
+                                    time.time() if now is None else now)
+        if match.user is not None:
+            _insert_session(con, oidc.session_key(claims), match.user.name)
+            _insert_audit(con, "login", f"oidc {provider}", match.user.name, match.user.role,
+                          source)
+        elif match.outcome != oidc.STALE:
+            _insert_audit(con, "login_refused", f"oidc {provider}: {match.detail}", None, None,
+                          source)
+    return match.user, match.outcome
 
 
 def session_user(token: str | None, db: str | Path | None = None) -> User | None:

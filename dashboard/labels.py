@@ -125,7 +125,7 @@ _NL: dict[str, str] = {
     "admin_role": "Rol",
     "admin_schools": "Scholen",
     "admin_demo": "Demo",
-    "admin_users_cli": "Gebruikers beheert u met `pib users add|list|remove|set-role`.",
+    "admin_users_cli": "Gebruikers beheert u met `pib users add|list|remove|set-role|set-email`.",
     "admin_audit": "Auditlogboek (nieuwste eerst)",
     # -- overview, coverage, prevention, reports pages --
     # overview
@@ -1190,6 +1190,16 @@ _NL: dict[str, str] = {
     "rpt_intro_ls_duration": "Leersteun gestart in {year}: hoe vaak (sessies per leersteun en "
                              "per leerling) en hoe lang (mediane duur in weken van de afgeronde "
                              "leersteun).",
+    # OIDC login: "Inloggen met <provider>" (st.login) beside the password form
+    "oidc_button": "Inloggen met {provider}",
+    "oidc_default_provider": "uw organisatieaccount",
+    "oidc_or_password": "Of log hieronder in met uw gebruikersnaam en wachtwoord.",
+    "oidc_refused": "Inloggen met uw organisatieaccount is geweigerd: het e-mailadres van dat "
+                    "account hoort bij geen gebruiker van dit dashboard, of de provider heeft "
+                    "het niet bevestigd. U bent daar afgemeld. Vraag de beheerder uw "
+                    "e-mailadres aan uw gebruiker te koppelen (`pib users set-email`).",
+    "oidc_stale": "Uw aanmelding met uw organisatieaccount is verlopen. Log opnieuw in.",
+    "oidc_admin_email": "E-mailadres (organisatieaccount)",
 }
 
 _VL: dict[str, str] = {

@@ -7,6 +7,12 @@ then on a missing, emptied or unreadable store shows the login form and an error
 cookie that `dashboard.app.cookies` sets; every script run (every interaction) reads the
 session's user, role and schools afresh from the store, so removing a user or changing a role
 reaches open sessions at their next interaction.
+
+With OIDC configured (Streamlit's `[auth]` in `.streamlit/secrets.toml`, see `dashboard.oidc`)
+the login form also offers "Inloggen met <provider>" (`st.login`). Streamlit then holds the
+provider's identity (`st.user`); `access.oidc_login` finds the user by e-mail and opens a
+session of the same kind, named by `oidc.session_key`, or refuses (audited): then `st.logout`
+ends the OIDC session and `cookies.note_oidc_refusal` lets the login form say why afterwards.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ import os
 
 import streamlit as st
 
-from dashboard import access
+from dashboard import access, oidc
 from dashboard.app import cookies
 from dashboard.app.navigation import BY_KEY
 from dashboard.labels import label
@@ -67,6 +73,41 @@ def session_token() -> str | None:
     return token if isinstance(token, str) else None
 
 
+def oidc_providers() -> list[tuple[str | None, str]]:
+    """The OIDC providers of `[auth]` in Streamlit's secrets (`oidc.providers`); none without a
+    secrets file or without `[auth]`: then OIDC login is off."""
+    try:
+        return oidc.providers(st.secrets.get("auth"))
+    except FileNotFoundError:  # no (readable) secrets.toml
+        return []
+
+
+def _oidc_claims() -> dict:
+    """The identity Streamlit holds after `st.login`, or {} when OIDC is off or nobody is
+    logged in at the provider."""
+    claims = st.user.to_dict()
+    return claims if claims.get("is_logged_in") is True and oidc_providers() else {}
+
+
+def _oidc_user() -> tuple[access.User | None, str]:
+    """The user of the OIDC identity (its open session, else a new one) and "", or None and
+    the outcome (`oidc.REFUSALS`, `oidc.STALE`, or "" without an identity). A refusal ends the
+    OIDC session (`st.logout`)."""
+    claims = _oidc_claims()
+    if not claims:
+        return None, ""
+    user = access.session_user(oidc.session_key(claims), _db())
+    if user is not None:
+        return user, ""
+    address = st.context.ip_address
+    user, outcome = access.oidc_login(claims, str(claims.get("provider") or "default"), _db(),
+                                      source=address if isinstance(address, str) else access.LOCAL)
+    if outcome in oidc.REFUSALS:
+        cookies.note_oidc_refusal(st.context.cookies.get(cookies.OIDC_COOKIE))
+        st.logout()
+    return user, outcome
+
+
 def _forget_account() -> None:
     for key in _ACCOUNT_KEYS:
         st.session_state.pop(key, None)
@@ -80,7 +121,9 @@ def signed_in() -> str | None:
         return None
     try:
         access.check_store(_db())
-        user = access.session_user(session_token(), _db())
+        user, outcome = access.session_user(session_token(), _db()), ""
+        if user is None:
+            user, outcome = _oidc_user()
     except access.StoreUnavailable:
         _forget_account()
         return label("login_store_unavailable")
@@ -89,6 +132,8 @@ def signed_in() -> str | None:
         return None
     was_signed_in = "user" in st.session_state
     _forget_account()
+    if outcome:
+        return label("oidc_stale" if outcome == oidc.STALE else "oidc_refused")
     return label("login_ended") if was_signed_in else ""
 
 
@@ -101,6 +146,15 @@ def login_form(problem: str = "") -> None:
         st.error(problem)
     elif str(st.context.cookies.get(cookies.FAILED_COOKIE)) == "failed":
         st.error(label("login_failed"))
+    elif str(st.context.cookies.get(cookies.FAILED_COOKIE)) == cookies.OIDC_REFUSED:
+        st.error(label("oidc_refused"))
+    providers = oidc_providers()
+    for provider, name in providers:
+        if st.button(label("oidc_button", provider=name or label("oidc_default_provider")),
+                     key=f"oidc-{provider or 'default'}", type="primary"):
+            st.login(provider)
+    if providers:
+        st.caption(label("oidc_or_password"))
     field = ("display:block;width:100%;max-width:22rem;padding:.45rem;margin:.2rem 0 .9rem;"
              "border:1px solid #b8c2cc;border-radius:.4rem;font-size:1rem")
     st.html(
@@ -132,7 +186,11 @@ def sidebar_account() -> None:
             st.caption(label("signed_in_as", user=st.session_state["user"], role=role()))
             if st.button(label("logout")):
                 access.end_session(session_token(), _db())
+                claims = _oidc_claims()
                 _forget_account()
+                if claims:  # also end the OIDC session (Streamlit's identity cookie)
+                    access.end_session(oidc.session_key(claims), _db())
+                    st.logout()
                 st.rerun()
         elif not login_enabled():
             st.caption(label("login_off"))

@@ -10,16 +10,26 @@ string: the filters and `as_of` of a deep link survive the login) with the cooki
 It is a browser-session cookie: a reload keeps it, closing the browser ends it; the server ends
 the session after `access.SESSION_IDLE` without use or at logout. A failed try answers the same
 redirect with a short-lived `pib_login=failed` cookie the form shows as an error.
+
+OIDC login (`st.login`) runs through Streamlit's own routes (`/auth/login`, `/oauth2callback`,
+`/auth/logout`), which this middleware passes on. One addition: when the dashboard refused an
+OIDC identity (`note_oidc_refusal`, called before `st.logout`), the logout request of the
+browser holding that identity cookie gets `pib_login=oidc_refused` on its answer, so the login
+form can say why once the browser is back from the provider's logout.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
+import time
 from http.cookies import SimpleCookie
 from urllib.parse import parse_qs, urlsplit
 
 import anyio
+from starlette.requests import cookie_parser
+from streamlit.web.server.starlette.starlette_server_config import USER_COOKIE_NAME
 
 from dashboard import access
 
@@ -30,6 +40,31 @@ FORM_FIELD = "pib_form"  # hidden field: value `login`
 USER_FIELD = "pib_user"
 PASSWORD_FIELD = "pib_password"
 _MAX_BODY = 8192  # bytes: a login form is far smaller
+OIDC_COOKIE = USER_COOKIE_NAME  # Streamlit's signed identity cookie after st.login
+OIDC_REFUSED = "oidc_refused"  # value of FAILED_COOKIE after a refused OIDC login
+REFUSED_SECONDS = 300  # the provider's logout page may take a while
+_REFUSED: dict[str, float] = {}  # SHA-256 of a refused identity cookie → monotonic time noted
+
+
+def note_oidc_refusal(identity_cookie: object) -> None:
+    """Remember for REFUSED_SECONDS, in this server process, that the browser holding this
+    identity cookie (its raw value; anything else is ignored) was refused, so that its logout
+    (`st.logout` → GET /auth/logout) answers with `pib_login=oidc_refused`."""
+    if isinstance(identity_cookie, str) and identity_cookie:
+        now = time.monotonic()
+        for key, noted in list(_REFUSED.items()):
+            if now - noted > REFUSED_SECONDS:
+                _REFUSED.pop(key, None)
+        _REFUSED[hashlib.sha256(identity_cookie.encode()).hexdigest()] = now
+
+
+def _was_refused(scope: dict) -> bool:
+    """Whether this request carries an identity cookie noted as refused (then forgotten)."""
+    identity = cookie_parser(_header(scope, b"cookie") or "").get(OIDC_COOKIE)
+    if not identity:
+        return False
+    noted = _REFUSED.pop(hashlib.sha256(identity.encode()).hexdigest(), None)
+    return noted is not None and time.monotonic() - noted <= REFUSED_SECONDS
 
 
 def _header(scope: dict, name: bytes) -> str | None:
@@ -70,6 +105,11 @@ class LoginMiddleware:
         self.app = app
 
     async def __call__(self, scope, receive, send):
+        if (scope["type"] == "http" and scope["method"] == "GET"
+                and scope["path"].endswith("/auth/logout") and _was_refused(scope)):
+            await self.app(scope, receive, _adding_cookie(send, _cookie(
+                FAILED_COOKIE, OIDC_REFUSED, scope, REFUSED_SECONDS)))
+            return
         if scope["type"] != "http" or scope["method"] != "POST" or scope["path"].startswith(
                 "/_stcore/"):
             await self.app(scope, receive, send)
@@ -107,6 +147,15 @@ def _sign_in(name: str, password: str, source: str, db: str | None) -> str | Non
         return access.create_session(user.name, db) if user else None
     except (access.StoreUnavailable, sqlite3.Error, OSError, ValueError):
         return None
+
+
+def _adding_cookie(send, cookie: tuple[bytes, bytes]):
+    """`send` with `cookie` added to the response's headers."""
+    async def wrapped(message):
+        if message["type"] == "http.response.start":
+            message = {**message, "headers": [*message.get("headers", []), cookie]}
+        await send(message)
+    return wrapped
 
 
 async def _respond(send, status: int, headers: list[tuple[bytes, bytes]]) -> None:

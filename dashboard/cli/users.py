@@ -1,4 +1,5 @@
-"""`pib users add|list|remove|set-role|demo`: dashboard users of the warehouse in PIB_DB."""
+"""`pib users add|list|remove|set-role|set-email|demo`: dashboard users of the warehouse
+in PIB_DB."""
 
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ SchoolOption = Annotated[
     list[str] | None, typer.Option(
         "--school", help="School-id (rollen school, clb en begeleider; herhaalbaar).")
 ]
+EmailOption = Annotated[str | None, typer.Option(
+    "--email", help="E-mailadres voor inloggen met het organisatieaccount (OIDC); uniek, "
+                    "hoofdletters tellen niet.")]
 
 
 def _run(action, *args, **kwargs) -> None:
@@ -39,26 +43,27 @@ def add(
     name: str, role: RoleArg,
     password_stdin: Annotated[bool, typer.Option("--password-stdin",
                                                  help="Lees het wachtwoord van stdin.")] = False,
-    school: SchoolOption = None, db: DbOption = None, by: ByOption = None,
+    school: SchoolOption = None, email: EmailOption = None, db: DbOption = None,
+    by: ByOption = None,
 ) -> None:
     """Voeg een gebruiker toe (wachtwoord via --password-stdin)."""
     if not password_stdin:
         err.print("Geef het wachtwoord via --password-stdin (nooit als argument).")
         raise typer.Exit(2)
     password = sys.stdin.readline().rstrip("\r\n")
-    _run(access.add_user, name, role, password, tuple(school or ()), db=db)
-    access.record_audit("user_add", f"{name} ({role})", access.cli_actor(by), "beheer", db,
-                        source=access.LOCAL)
+    _run(access.add_user, name, role, password, tuple(school or ()), db=db, email=email)
+    access.record_audit("user_add", f"{name} ({role}{', e-mail' if email else ''})",
+                        access.cli_actor(by), "beheer", db, source=access.LOCAL)
     out.print(f"Gebruiker {name} toegevoegd met rol {role}.")
 
 
 @users_app.command("list")
 def list_cmd(db: DbOption = None) -> None:
     """Toon alle gebruikers en hun rol."""
-    table = Table("gebruiker", "rol", "scholen", "demo")
+    table = Table("gebruiker", "rol", "scholen", "demo", "e-mail")
     for user in access.list_users(db):
         table.add_row(user.name, user.role, ", ".join(user.school_ids),
-                      "ja" if user.demo else "")
+                      "ja" if user.demo else "", user.email or "")
     out.print(table)
 
 
@@ -79,6 +84,25 @@ def set_role(name: str, role: RoleArg, school: SchoolOption = None, db: DbOption
     access.record_audit("user_set_role", f"{name} ({role})", access.cli_actor(by), "beheer",
                         db, source=access.LOCAL)
     out.print(f"Gebruiker {name} heeft nu rol {role}.")
+
+
+@users_app.command("set-email")
+def set_email(
+    name: str,
+    email: Annotated[str | None, typer.Argument(
+        help="Het e-mailadres; weglaten met --remove.")] = None,
+    remove: Annotated[bool, typer.Option("--remove", help="Haal het e-mailadres weg.")] = False,
+    db: DbOption = None, by: ByOption = None,
+) -> None:
+    """Koppel een e-mailadres aan een gebruiker (inloggen met het organisatieaccount), of haal
+    het weg met --remove; beëindigt de open sessies van die gebruiker."""
+    if (email is None) != remove:
+        err.print("Geef een e-mailadres, of --remove om het weg te halen (niet allebei).")
+        raise typer.Exit(2)
+    _run(access.set_email, name, email, db=db)
+    access.record_audit("user_set_email", f"{name} ({'weg' if remove else 'gezet'})",
+                        access.cli_actor(by), "beheer", db, source=access.LOCAL)
+    out.print(f"Gebruiker {name}: e-mailadres {'weggehaald' if remove else 'gezet'}.")
 
 
 @users_app.command("demo")

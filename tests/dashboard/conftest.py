@@ -63,14 +63,16 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60) -> None
 
 
 @contextmanager
-def serving(db: Path, log: Path) -> Iterator[str]:
-    """`pib serve` on a free port against `db`; yields its base URL, stops it afterwards."""
-    port = _free_port()
+def serving(db: Path, log: Path, cwd: Path | None = None,
+            port: int | None = None) -> Iterator[str]:
+    """`pib serve` on a free port (or `port`) against `db`, run in `cwd` (where Streamlit looks
+    for `.streamlit/secrets.toml`); yields its base URL, stops it afterwards."""
+    port = port or _free_port()
     pib = str(Path(sys.executable).with_name("pib"))
     env = {**os.environ, "PIB_DB": str(db)}
     with open(log, "w") as out:
         proc = subprocess.Popen([pib, "serve", "--db", str(db), "--port", str(port)],
-                                stdout=out, stderr=subprocess.STDOUT, env=env)
+                                stdout=out, stderr=subprocess.STDOUT, env=env, cwd=cwd)
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, proc)

@@ -23,9 +23,11 @@ st.dataframe(
             label("admin_role"): [u.role for u in users],
             label("admin_schools"): [", ".join(u.school_ids) for u in users],
             label("admin_demo"): [u.demo for u in users],
+            label("oidc_admin_email"): [u.email or "" for u in users],
         },
         schema={label("login_user"): pl.String, label("admin_role"): pl.String,
-                label("admin_schools"): pl.String, label("admin_demo"): pl.Boolean},
+                label("admin_schools"): pl.String, label("admin_demo"): pl.Boolean,
+                label("oidc_admin_email"): pl.String},
     ),
     hide_index=True,
 )
