@@ -160,6 +160,25 @@ def browser():
         chromium.close()
 
 
+@contextmanager
+def browser_page(browser, width: int = 1400, height: int = 900, **options: object):
+    """A page in a fresh browser context (its own cookies) of width x height pixels; the
+    context is closed afterwards. `options` go to `browser.new_context` (e.g. locale)."""
+    context = browser.new_context(viewport={"width": width, "height": height}, **options)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A 1400 x 900 page in a fresh context; a test module wanting another size overrides it
+    with `browser_page`."""
+    with browser_page(browser) as found:
+        yield found
+
+
 IDLE = ('[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
         '[data-test-script-state="notRunning"]')
 

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from dashboard.app.navigation import PAGES
 from dashboard.labels import code_label, label
-from tests.dashboard.conftest import SCREENSHOTS, wait_for_app
+from tests.dashboard.conftest import SCREENSHOTS, browser_page, wait_for_app
 
 pytestmark = pytest.mark.browser
 CHART_PAGES = {"signals", "overview", "coverage", "waiting", "prevention", "out_of_school",
@@ -21,10 +21,8 @@ CHART_PAGES = {"signals", "overview", "coverage", "waiting", "prevention", "out_
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
-    page = context.new_page()
-    yield page
-    context.close()
+    with browser_page(browser, 1400, 1000, locale="nl-NL") as found:
+        yield found
 
 
 @pytest.mark.parametrize(("key", "slug", "title"), [

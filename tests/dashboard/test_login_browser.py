@@ -21,14 +21,6 @@ pytestmark = pytest.mark.browser
 NAV = '[data-testid="stSidebarNav"]'
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def submit_login(page, name: str, password: str) -> None:
     """Fill in the login form once it is shown, and send it."""
     user = page.get_by_label(label("login_user"))

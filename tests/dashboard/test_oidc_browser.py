@@ -115,14 +115,6 @@ def oidc_server(demo_db: Path, provider: FakeProvider,
         yield url, db
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def click_provider(page, server: str) -> None:
     page.goto(server)
     button = page.get_by_role("button", name=label("oidc_button", provider="Microsoft"))

@@ -13,7 +13,7 @@ from dashboard import access
 from dashboard.labels import label
 from dashboard.report.public import build_public, updated_until
 from tests.conftest import ROOT
-from tests.dashboard.conftest import SCREENSHOTS, serving, wait_for_app
+from tests.dashboard.conftest import SCREENSHOTS, browser_page, serving, wait_for_app
 
 
 def enable_public(config: Path) -> None:
@@ -74,10 +74,8 @@ def public_server(login_db: Path, tmp_path_factory: pytest.TempPathFactory):
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 2600})
-    page = context.new_page()
-    yield page
-    context.close()
+    with browser_page(browser, 1280, 2600) as found:
+        yield found
 
 
 def _warm(page, url: str) -> None:
