@@ -40,7 +40,7 @@ demo-data: $(STAMP)
 
 ## Lint (style and the layer contracts) and run the whole test suite (browser tests included)
 test: lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 ## ruff, and import-linter's layer contracts of pyproject.toml
 lint: $(STAMP)
