@@ -35,19 +35,25 @@ def latest(load_date: date) -> date:
         return load_date.replace(year=load_date.year + 1, day=28)
 
 
+def _tokens(fmt: str) -> list[tuple[bool, str]]:
+    """A `strptime` format as (is a directive, its letter or the literal character) pairs:
+    `%d-%m` is [(True, 'd'), (False, '-'), (True, 'm')]."""
+    tokens, i = [], 0
+    while i < len(fmt):
+        directive = fmt[i] == "%" and i + 1 < len(fmt)
+        tokens.append((directive, fmt[i + 1] if directive else fmt[i]))
+        i += 2 if directive else 1
+    return tokens
+
+
 def _shape(fmt: str) -> str | None:
     """A regex for the text a `strptime` format accepts, or None when the format uses a
     directive without a fixed shape (month names: those values are parsed unguarded)."""
-    parts, i = ["^"], 0
-    while i < len(fmt):
-        if fmt[i] == "%" and i + 1 < len(fmt):
-            if (rx := _DIRECTIVES.get(fmt[i + 1])) is None:
-                return None
-            parts.append(rx)
-            i += 2
-        else:
-            parts.append(re.escape(fmt[i]))
-            i += 1
+    parts = ["^"]
+    for directive, char in _tokens(fmt):
+        if directive and char not in _DIRECTIVES:
+            return None
+        parts.append(_DIRECTIVES[char] if directive else re.escape(char))
     return "".join(parts) + "$"
 
 
@@ -94,16 +100,11 @@ _COMMON = {"Y": (r"\d{4}", "0000"), "y": (r"\d{2}", "00"), "d": (r"\d{2}", "00")
 def _common_parts(fmt: str) -> list[tuple[str, str]] | None:
     """(regex, example text) per part of `fmt` in its common spelling; None for a directive
     without one (month names, `%e`)."""
-    parts, i = [], 0
-    while i < len(fmt):
-        if fmt[i] == "%" and i + 1 < len(fmt):
-            if (part := _COMMON.get(fmt[i + 1])) is None:
-                return None
-            parts.append(part)
-            i += 2
-        else:
-            parts.append((re.escape(fmt[i]), fmt[i]))
-            i += 1
+    parts = []
+    for directive, char in _tokens(fmt):
+        if directive and char not in _COMMON:
+            return None
+        parts.append(_COMMON[char] if directive else (re.escape(char), char))
     return parts
 
 
