@@ -78,14 +78,21 @@ class Cells:
         return self._texts[cell]
 
     def add_relation(self, total: int, parts: list[int], label: str) -> None:
-        """total = Σ parts + remainder; the remainder becomes an unpublished cell."""
-        rest = sum(self.value[p] for p in parts)
+        """total = Σ parts + remainder, the remainder named after the total's key and column and
+        `label`, which must tell this relation from any other on the same total (two `sums`
+        lines on one total have different rests). Names come from the relation's content only:
+        they order the relations, and so the pattern, the same way in every bundle."""
         _, key, column = self.names[total]
-        # one remainder per relation: two `sums` lines on one total have different rests
-        remainder = self.id((f"~{label}#{len(self.relations)}", key, column))
-        self.value[remainder] = self.value[total] - rest
-        self.unpublished.add(remainder)
-        self.relations.append([(1, total), *((-1, p) for p in parts), (-1, remainder)])
+        self.relate([total], parts, ("~" + label, key, column))
+
+    def relate(self, totals: list[int], parts: list[int], remainder: CellId) -> None:
+        """Σ totals = Σ parts + the cell `remainder`, which becomes an unpublished cell."""
+        rest = sum(self.value[c] for c in totals) - sum(self.value[c] for c in parts)
+        cell = self.id(remainder)
+        self.value[cell] = rest
+        self.unpublished.add(cell)
+        self.relations.append([*((1, c) for c in totals), *((-1, c) for c in parts),
+                               (-1, cell)])
 
     def unknown(self, cell: int) -> bool:
         """A cell the user cannot read (a zero remainder counts as known: it may be public)."""
@@ -351,7 +358,7 @@ def collect(runs: dict[Run, pl.DataFrame], source: Source, min_cell: int) -> Cel
             for rule in query.sums:
                 total = cells.id((name, key, rule.total))
                 parts = [cells.id((name, key, p)) for p in rule.parts]
-                cells.add_relation(total, parts, f"{name}:{rule.total}")
+                cells.add_relation(total, parts, f"{name}:{rule.total}={'+'.join(rule.parts)}")
     for name, columns in by_query.items():
         for margin in source.describe(name).margins:
             for entries in columns.values():
@@ -383,7 +390,8 @@ def collect(runs: dict[Run, pl.DataFrame], source: Source, min_cell: int) -> Cel
                 parts = [c for k, c in index.get(tuple(key.get(n) for n in fixed), [])
                          if matches(key, k, query.grain, rollup.condition,
                                     rollup.part_condition)]
-                cells.add_relation(cell, parts, f"{name}>{rollup.target}")
+                cells.add_relation(cell, parts, f"{name}:{rollup.column}"
+                                   f"{rollup.part_condition}>{rollup.target}")
         for rule in query.equals:
             _add_equal(cells, by_query, query, source.describe(rule.target), rule)
         for total, part, per in query.totals:
@@ -399,7 +407,8 @@ def collect(runs: dict[Run, pl.DataFrame], source: Source, min_cell: int) -> Cel
                     cells.add_relation(first, parts, f"{name}:{total}")
                     for other in totals:  # the same total on every row: one hidden, all hidden
                         if other != first:
-                            cells.add_relation(first, [other], f"{name}:{total}=")
+                            cells.add_relation(first, [other],
+                                               f"{name}:{total}={cells.order(other)}")
     return cells
 
 
@@ -430,12 +439,8 @@ def _add_equal(cells: Cells, by_query: dict[str, dict[str, list[tuple[dict[str, 
     for fixed, (totals, parts) in sides.items():
         if not totals or not parts:
             continue
-        rest = sum(cells.value[c] for c in totals) - sum(cells.value[c] for c in parts)
-        remainder = cells.id((f"~{query.name}={target.name}", fixed, rule.column))
-        cells.value[remainder] = rest
-        cells.unpublished.add(remainder)
-        cells.relations.append([*((1, c) for c in totals), *((-1, c) for c in parts),
-                                (-1, remainder)])
+        cells.relate(totals, parts, (f"~{query.name}:{rule.column}{rule.part_condition}="
+                                     f"{target.name}{rule.condition}", fixed, rule.column))
 
 
 def answers(query: Query, bound: dict[str, object], source: Source,

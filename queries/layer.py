@@ -50,7 +50,8 @@ be a literal or `settings.FIELD` of `etl.settings.Settings`. The keys up to `col
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from functools import cache
@@ -81,6 +82,7 @@ FALSE_WORDS = ("false", "0", "nee", "no")
 _REQUIRED = ("for", "definition", "titel", "definitie", "params", "grain", "columns")
 _OPTIONAL = ("numerator", "denominator", "time_basis", "note", "why")
 _DISCLOSURE = ("counts", "suppress", "sums", "margins", "rollup", "equals", "total")
+_REPEATABLE = ("suppress", "sums", "rollup", "equals", "total")  # keys that may come more than once
 _KEYS = (*_REQUIRED, *_OPTIONAL, *_DISCLOSURE)
 _SUM = re.compile(r"(\w+)\s*(>?=)\s*(\w+(?:\s*\+\s*\w+)*)")
 _MARGIN = re.compile(r"(\w+)\s+in\s+(\w+)")
@@ -202,8 +204,7 @@ def parse(name: str, text: str) -> Query:
     )]:
         what = ", ".join(f"{k} ({_DUTCH[k]})" if k in _DUTCH else k for k in missing)
         raise ValueError(f"{where}: header lacks {what}; see docs/kpis.md for the format")
-    if repeated := [k for k in _KEYS if k not in ("suppress", "sums", "rollup", "equals", "total")
-                    and len(found.get(k, [])) > 1]:
+    if repeated := [k for k in _KEYS if k not in _REPEATABLE and len(found.get(k, [])) > 1]:
         raise ValueError(f"{where}: header repeats {', '.join(repeated)}")
     params = tuple(_parse_param(p, where) for p in _split(found["params"][0], ";"))
     suppress = tuple(
@@ -450,8 +451,8 @@ def run_query(
     bound = bind(query, params)
     settings = get_settings()
     if not who.exact:
-        for name, value in bound.items():
-            if problem := grid_problem(name, value, settings):
+        for param, value in bound.items():
+            if problem := grid_problem(param, value, settings):
                 raise QueryError(f"{problem} voor de rol {who.name} (query {query.name}).")
         if len(split := [m.param for m in query.margins if bound.get(m.param) is not None]) > 1:
             # The protected cube holds each filter alone (queries/disclosure.py `_cube`).
@@ -482,27 +483,36 @@ def _suppressed(query: Query, bound: dict[str, object], db: str | Path | None,
     computed = _answers(query, bound, db, school_ids, settings)
     if version:
         # An asked filter value outside the data adds a point to the cube: keep only that answer.
-        margins = {m.param for m in query.margins}
-        inside = all(bound[m] is None or bound[m] in _margin_values(db, school_ids, query, m)
-                     for m in margins)
+        inside = _inside_the_data(query, bound, db, school_ids, settings)
         keep = computed if inside else {frozen(bound): computed[frozen(bound)]}
         precomputed.store(db, version, scope, {
             (query.name, precomputed.params_key(k)): v for k, v in keep.items()})
     return computed[frozen(bound)]
 
 
+@contextmanager
+def _bundle_source(db: str | Path | None, school_ids: tuple[str, ...],
+                   settings: Settings) -> Iterator[Source]:
+    """The disclosure module's view of the warehouse (scoped to `school_ids` when given), its
+    runs remembered under this warehouse, data version, scope and settings."""
+    shadow = school_scope(school_ids) if school_ids else None
+    with reader(db, shadow=shadow) as con:
+        yield _source(con, (str(warehouse_path(db)), data_version(db), school_ids,
+                            repr(settings)))
+
+
 def _answers(query: Query, bound: dict[str, object], db: str | Path | None,
              school_ids: tuple[str, ...], settings: Settings) -> dict[Key, pl.DataFrame]:
-    shadow = school_scope(school_ids) if school_ids else None
-    with reader(db, shadow=shadow) as con:
-        version = (str(warehouse_path(db)), data_version(db), school_ids, repr(settings))
-        return answers(query, bound, _source(con, version), settings.min_cell)
+    with _bundle_source(db, school_ids, settings) as source:
+        return answers(query, bound, source, settings.min_cell)
 
 
-def _margin_values(db: str | Path | None, school_ids: tuple[str, ...], query: Query,
-                   param: str) -> list[object]:
-    margin = next(m for m in query.margins if m.param == param)
-    shadow = school_scope(school_ids) if school_ids else None
-    with reader(db, shadow=shadow) as con:
-        version = (str(warehouse_path(db)), data_version(db), school_ids, repr(get_settings()))
-        return _source(con, version).values(margin.table, margin.param)
+def _inside_the_data(query: Query, bound: dict[str, object], db: str | Path | None,
+                     school_ids: tuple[str, ...], settings: Settings) -> bool:
+    """Whether every filter value asked is a value of the data (no filter set: true, without
+    opening the warehouse)."""
+    asked = [m for m in query.margins if bound.get(m.param) is not None]
+    if not asked:
+        return True
+    with _bundle_source(db, school_ids, settings) as source:
+        return all(bound[m.param] in source.values(m.table, m.param) for m in asked)

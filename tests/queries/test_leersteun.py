@@ -26,7 +26,8 @@ from pathlib import Path
 import pytest
 
 from etl.load import load
-from queries import run_query
+from etl.settings import get_settings
+from queries import describe, disclosure, layer, run_query
 from tests.queries.conftest import expect
 
 YEAR = {"school_year": "2025-2026"}
@@ -192,3 +193,25 @@ def test_report_types_hide_a_second_type(db):
     expect(run_query("support_by_report_type", YEAR, role="bestuur", db=db), [
         ("gc", None, None, True), ("iac", None, None, True), ("unknown", 3, 52.0, False),
     ])
+
+
+def test_the_pattern_does_not_depend_on_the_question_asked_first(db):
+    """Which cells are hidden is a function of the data: a bundle started from the year total,
+    from one breakdown or from another hides the same leersteun cells of 2025-2026 (else two
+    answers computed from different first questions could be set against each other)."""
+    settings = get_settings()
+    hidden = {}
+    for first, params in (("support_by_target", YEAR), ("support_by_report_type", YEAR),
+                          ("prevention_trend", {})):
+        layer._RUNS.clear()
+        with layer._bundle_source(db, (), settings) as source:
+            runs = disclosure.bundle(first, layer.bind(describe(first), params), source)
+            cells = disclosure.collect(runs, source, settings.min_cell)
+            disclosure.protect(cells, settings.min_cell)
+        hidden[first] = sorted(
+            cells.order(c) for c in cells.hidden
+            if cells.names[c][0] in ("support_by_target", "support_by_report_type")
+            and dict(cells.names[c][1]).get("school_year") == YEAR["school_year"])
+    assert hidden["support_by_target"]  # teacher, team, unknown; iac and gc
+    assert hidden["support_by_target"] == hidden["support_by_report_type"] == hidden[
+        "prevention_trend"]
