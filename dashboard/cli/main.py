@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 from typing import Annotated
 
@@ -214,6 +213,7 @@ def export(
     """Schrijf een rapport (inspectiedossier, bestuursrapportage, openbare cijfers of
     thuiszitterslijst)."""
     import os
+    import time
     from datetime import date
 
     import duckdb
