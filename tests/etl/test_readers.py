@@ -137,3 +137,19 @@ def test_xlsx_over_the_size_limits_is_refused_before_reading(tmp_path, monkeypat
     assert bomb.stat().st_size < 10_000
     with pytest.raises(FileRejected, match=r"^bomb\.xlsx: het Excel-bestand is uitgepakt 0\.0 GB"):
         check_excel_size(bomb)
+
+
+@pytest.mark.parametrize(("data", "encoding"), [
+    (b"a" * 7 + "é".encode() + b"b" * 20, "utf-8"),   # é split over two chunks of 8 bytes
+    (b"a" * 16 + "é".encode() + b"b" * 20, "utf-8"),  # ASCII chunks first, skipped unread
+    (b"a" * 16 + "é".encode("cp1252") + b"b" * 20, "cp1252"),  # a lone 0xE9 after them
+    (b"a" * 24 + "é".encode()[:1], "cp1252"),  # a character cut off at the end
+    # a lead byte, then an ASCII chunk: read, not skipped (C3 A9 would be é without it)
+    (b"a" * 7 + b"\xc3" + b"b" * 8 + b"\xa9" + b"c" * 7, "cp1252"),
+])
+def test_the_encoding_is_found_whatever_the_chunk_boundaries(tmp_path, monkeypatch, data,
+                                                              encoding):
+    monkeypatch.setattr(readers, "_CHUNK", 8)
+    path = tmp_path / "export.csv"
+    path.write_bytes(data)
+    assert readers.detect_encoding(path) == encoding
