@@ -26,6 +26,7 @@ class FileRules:
     decimal: str | None = None  # the profile's decimal mark, "," or "."
     terminology: str = "nl"  # which municipality codes apply: nl (CBS) or vl (NIS)
     load_date: date = field(default_factory=date.today)  # dates after it + 1 year are implausible
+    trimmed: bool = False  # values come trimmed, empty as null (a source profile's translation)
     detected: str | None = None  # the decimal mark found in the values (when no profile says)
     number_evidence: tuple[int, int] = (0, 0)  # values that read under a comma / point only
     totals_lines: list[int] = field(default_factory=list)  # totals and footer rows dropped

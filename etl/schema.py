@@ -337,10 +337,20 @@ create table if not exists school_locations (
 """
 
 
+# Pupil ids and keys are stored uncompressed. A pseudonym is 24 random hex characters (and a
+# source profile's key built from a pupil number is one too): DuckDB's string compression
+# halves it, but at load costs about a quarter of the whole insert per such column
+# (docs/performance.md); the ids are nearly unique, so a dictionary gains nothing either. A
+# warehouse made before keeps its columns as they were.
+_STORED_PLAIN = " using compression uncompressed"
+
+
 def table_ddl(entity: Entity) -> str:
     """`create table` for an entity: canonical columns plus lineage; for a table made by an
     earlier version, the optional columns added since (`alter table ... add column`)."""
-    cols = [f"{c.name} {DUCKDB_TYPES[c.kind]}" for c in (*entity.columns, *LINEAGE)]
+    plain = {c.name for c in entity.columns if c.pseudonymised} | set(entity.key)
+    cols = [f"{c.name} {DUCKDB_TYPES[c.kind]}{_STORED_PLAIN if c.name in plain else ''}"
+            for c in (*entity.columns, *LINEAGE)]
     added = "".join(
         f"alter table {entity.name} add column if not exists {c.name} {DUCKDB_TYPES[c.kind]};"
         for c in entity.columns if not c.required

@@ -46,7 +46,7 @@ def _text(name: str) -> pl.Expr:
 def parse_expr(column: Column, rules: FileRules) -> pl.Expr:
     """The typed value of a text column under the file's rules; null where empty or
     unparseable."""
-    raw = _text(column.name)
+    raw = pl.col(column.name) if rules.trimmed else _text(column.name)
     match column.kind:
         case "date":
             value = parse_date(raw, rules.date_formats)

@@ -27,7 +27,6 @@ def show(db: Annotated[Path | None, typer.Option("--db", help="Warehouse-bestand
         raise typer.Exit(1) from None
     where = "PIB_SECRET" if os.environ.get("PIB_SECRET") else str(key_file())
     pseudonymiser = Pseudonymiser(key)
-    pseudonymiser.close()
     stored = warehouse_fingerprint(db)
     out.print(f"Sleutel uit: {where}\nVingerafdruk: {pseudonymiser.fingerprint}\n"
               f"Warehouse {warehouse_path(db)}: "

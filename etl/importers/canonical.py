@@ -2,14 +2,15 @@
 
 The entity comes from the file name; `etl.readers` checks the file and reads it in batches of
 strings, `etl.validate` checks every row. The valid rows go into the entity table in one insert
-(pupil ids pseudonymised in DuckDB); rejected rows go to quarantine. A row's key replaces the
-row with that key from an earlier load; a key repeated within the file quarantines every copy.
+(pupil ids pseudonymised as the rows are checked); rejected rows go to quarantine. A row's key
+replaces the row with that key from an earlier load; a key repeated within the file quarantines
+every copy.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -28,12 +29,16 @@ from etl.validate import check_batch, typed_schema
 
 @dataclass
 class CanonicalFile(Opened):
-    """An opened canonical file: its reader (whose `warnings` list is `Opened.warnings`), and
-    the columns besides the entity's pupil ids that carry a pupil id (a source profile's key
-    built from a pupil number): pseudonymised with them, in the insert and in quarantine."""
+    """An opened canonical file: its reader (whose `warnings` list is `Opened.warnings`); the
+    columns besides the entity's pupil ids that carry a pupil id (a source profile's key built
+    from a pupil number): pseudonymised with them, in the insert and in quarantine; and the
+    columns built from the pupil's pseudonym (`etl.profiles.transform.pupil_keys`): column to
+    the separator between the pseudonym and the column's value as read, None for a column that
+    is the pupil id itself (pseudonymised in quarantine)."""
 
     source: SourceFile | None = None
     pupil_derived: tuple[str, ...] = ()
+    pupil_keys: dict[str, str | None] = field(default_factory=dict)
 
 
 class CanonicalImporter(Importer):
@@ -59,8 +64,8 @@ class CanonicalImporter(Importer):
 
     def import_(self, con: duckdb.DuckDBPyConnection, opened: Opened, run: Run) -> FileReport:
         """Insert the valid rows straight into the entity table under a new load id, in one
-        insert that pseudonymises the pupil ids and is fed by a stream of batches that a
-        background thread reads and checks (DuckDB writes one bulk insert far faster than many
+        insert fed by a stream of batches that a background thread reads, checks and
+        pseudonymises (DuckDB writes one bulk insert far faster than many
         small ones); then quarantine the rows with a repeated key and delete the older rows the
         new ones replace."""
         assert isinstance(opened, CanonicalFile) and opened.source is not None
@@ -72,37 +77,40 @@ class CanonicalImporter(Importer):
         entry = Entry(con, rep, self.name, src.sha256)
         spool = _Spool(run.workdir / f"quarantine-{entry.load_id}", entry)
         hidden = _hidden_columns(entity, opened.pupil_derived)
-        hide = partial(_pseudonymise, run.pseudonymiser, hidden)
-        schema = typed_schema(entity).to_arrow().schema
+        pupil_keys = opened.pupil_keys
+        hide = partial(_pseudonymise, run.pseudonymiser,
+                       hidden + tuple(c for c, sep in pupil_keys.items() if sep is None))
+        schema = typed_schema(entity).to_arrow(compat_level=pl.CompatLevel.newest()).schema
 
         key_hashes: list[pl.Series] = []  # of the valid rows, filled by the reading thread
 
-        def check(raw: pl.DataFrame) -> tuple[int, pl.DataFrame]:
+        def check(raw: pl.DataFrame) -> tuple[int, pa.Table]:
             checked = check_batch(entity, _note_shifted(raw, hidden), hide, src.rules)
             spool.add(checked.rejected)
-            key_hashes.append(_key_hashes(checked.valid, entity))
-            return raw.height, checked.valid.select(schema.names)
+            valid = checked.valid.with_columns(  # the checks trimmed the values
+                run.pseudonymiser.expr(c) for c in hidden if c in checked.valid.columns)
+            valid = _keyed_by_pupil(valid, pupil_keys).select(schema.names)
+            key_hashes.append(_key_hashes(valid, entity))
+            table = valid.to_arrow(compat_level=pl.CompatLevel.newest())  # string views: no copy
+            return raw.height, table if table.schema == schema else table.cast(schema)
 
         def stream() -> Iterator[pa.RecordBatch]:
-            for rows, valid in prefetch(src.batches(run.batch_size), check):
+            read = prefetch(src.batches(run.batch_size))  # reading runs a batch ahead of
+            for rows, valid in prefetch(read, check):      # checking, a batch ahead of DuckDB
                 rep.rows_read += rows
                 if run.progress:
                     run.progress(src.path.name, rows)
-                yield from valid.to_arrow().cast(schema).to_batches()
+                yield from valid.to_batches()
 
         errors: list[Exception] = []
         batches = _noting_errors(stream(), errors)
         valid = pa.RecordBatchReader.from_batches(schema, batches)  # noqa: F841 — read by DuckDB
-        pseudonymiser = run.pseudonymiser
-        values = ", ".join(pseudonymiser.sql(c.name) if c.name in hidden else c.name
-                           for c in entity.columns)
         params = {"load_id": entry.load_id}
-        if hidden:
-            params.update(pseudonymiser.params)
         try:
             con.execute(f"insert into {entity.name} ({', '.join(entity.column_names)}, "
                         f"{', '.join(c.name for c in LINEAGE)}) "
-                        f"select {values}, $load_id, {LINE} from valid", params)
+                        f"select {', '.join(entity.column_names)}, $load_id, {LINE} "
+                        "from valid", params)
         except duckdb.Error:
             if errors:  # raised while reading or checking the file, re-raised by DuckDB
                 raise errors[0] from None
@@ -167,6 +175,15 @@ def _hidden_columns(entity: Entity, pupil_derived: tuple[str, ...]) -> tuple[str
     return tuple(c.name for c in entity.columns if c.pseudonymised or c.name in pupil_derived)
 
 
+def _keyed_by_pupil(valid: pl.DataFrame, pupil_keys: dict[str, str | None]) -> pl.DataFrame:
+    """The rows with each of `pupil_keys` built from the pupil's pseudonym (`pupil_id`, already
+    pseudonymised): the pseudonym, then the separator and the column's value."""
+    return valid.with_columns(
+        (pl.col("pupil_id") if sep is None
+         else pl.concat_str([pl.col("pupil_id"), pl.col(column)], separator=sep)).alias(column)
+        for column, sep in pupil_keys.items())
+
+
 def _may_shift_ids(hidden: tuple[str, ...], raw: pl.DataFrame) -> bool:
     """Whether the batch has pupil ids and rows with a wrong number of fields, in which an id
     could have shifted into another column."""
@@ -202,10 +219,9 @@ def _pseudonymise(pseudonymiser: Pseudonymiser, hidden: tuple[str, ...], raw: pl
 
 
 def _key_hashes(valid: pl.DataFrame, entity: Entity) -> pl.Series:
-    """A 64-bit hash of the key of each valid row, before pseudonymisation: equal keys have
-    equal hashes (and a pseudonym is equal only for an equal value: HMAC-SHA256 cut to 96
-    bits). Keys are text, school years and dates (`etl.schema`), whose SQL equality is the
-    equality of the values hashed here; a float key (-0.0 = 0.0) would not be."""
+    """A 64-bit hash of the key of each valid row as stored: equal keys have equal hashes.
+    Keys are text, school years and dates (`etl.schema`), whose SQL equality is the equality
+    of the values hashed here; a float key (-0.0 = 0.0) would not be."""
     return valid.select(pl.struct(entity.key).hash()).to_series()
 
 

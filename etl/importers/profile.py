@@ -14,20 +14,22 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
 
+import duckdb
 import polars as pl
 
 from etl.filerules import FileRules
-from etl.importers.base import FileReport, Run
+from etl.importers.base import FileReport, Opened, Run
 from etl.importers.bookkeeping import Entry
 from etl.importers.canonical import CanonicalFile, CanonicalImporter
 from etl.profiles import Profile, Summary, Translation, translate
 from etl.profiles.transform import BATCH_ROWS, made_columns
 from etl.profiles.transform import LINE as PROFILE_LINE
-from etl.readers import LINE, PROBLEM, PROBLEM_COLUMN, sha256_of
+from etl.readers import LINE, PROBLEM, PROBLEM_COLUMN, FileRejected, sha256_of
 from etl.schema import ENTITIES, Entity
 from etl.settings import get_settings
 
@@ -57,8 +59,8 @@ class TranslatedSource:
     warnings: list[str] = field(default_factory=list)
     blank_rows: int = 0
     rejected: list[pl.DataFrame] = field(default_factory=list)
-    rules: FileRules = field(default_factory=lambda: FileRules(
-        terminology=get_settings().terminology))  # the profile wrote dates and numbers plainly
+    rules: FileRules = field(default_factory=lambda: FileRules(  # the profile wrote dates
+        terminology=get_settings().terminology, trimmed=True))  # and numbers plainly, trimmed
 
     def batches(self, size: int = BATCH_ROWS) -> Iterator[pl.DataFrame]:
         none = pl.lit(None, pl.String)
@@ -100,14 +102,24 @@ class ProfileImporter(CanonicalImporter):
         fits no layout of the profile."""
         folder = workdir / f"profile-{hashlib.sha256(str(path).encode()).hexdigest()[:12]}"
         folder.mkdir(exist_ok=True)
-        translation = translate(self.profile, path, entity.name if entity else None, folder)
+        with ThreadPoolExecutor(1) as pool:  # the file's hash beside the header's reading
+            content = pool.submit(sha256_of, path)
+            translation = translate(self.profile, path, entity.name if entity else None,
+                                    folder, split_keys=True)
+            key = hashlib.sha256(f"{content.result()}:{self._digest}".encode()).hexdigest()
         entity = ENTITIES[translation.summary.entity]
-        key = hashlib.sha256(f"{sha256_of(path)}:{self._digest}".encode()).hexdigest()
         made = made_columns(translation.layout)
         source = TranslatedSource(path, entity, key, translation,
                                   [c for c in entity.column_names if c in made] + [LINE])
         return ProfileFile(path, entity.name, key, source.warnings, source,
-                           translation.summary.also_pseudonymise, translation)
+                           translation.summary.also_pseudonymise,
+                           translation.summary.pupil_keys, translation)
+
+    def import_(self, con: duckdb.DuckDBPyConnection, opened: Opened, run: Run) -> FileReport:
+        """The canonical import of the translated rows, after `_refuse_old_keys`."""
+        assert isinstance(opened, ProfileFile)
+        _refuse_old_keys(con, opened, self.name)
+        return super().import_(con, opened, run)
 
     def report(self, opened: CanonicalFile) -> FileReport:
         assert isinstance(opened, ProfileFile) and opened.translation is not None
@@ -126,3 +138,25 @@ class ProfileImporter(CanonicalImporter):
                 pl.format("{}: {}", "column_name", "reason").alias("reason")), line_column="line")
         # every row of the file counts as read: the canonical rows add themselves
         entry.rep.rows_read += summary.rows_rejected + sum(summary.dropped.values())
+
+
+def _refuse_old_keys(con: duckdb.DuckDBPyConnection, opened: ProfileFile, profile: str) -> None:
+    """Refuse (FileRejected, nothing loaded) to load an export whose key is built from the
+    pupil's pseudonym (`pupil_keys`) into a warehouse that holds rows of this profile with
+    keys in the form of an earlier version: the whole key pseudonymised, 24 hex characters.
+    Those rows and the export's would not replace each other, so a referral in both would
+    count twice."""
+    for column, separator in opened.pupil_keys.items():
+        if separator is None:  # the pupil's pseudonym itself: the same as before
+            continue
+        old = con.execute(
+            f"select count(*) from {opened.entity} t join load_log l on t.load_id = l.load_id "
+            f"where l.source = ? and regexp_full_match(t.{column}, '[0-9a-f]{{24}}')",
+            [profile]).fetchone()[0]
+        if old:
+            raise FileRejected(opened.path, (
+                f"het warehouse bevat {old} rij(en) uit een eerdere lading met profiel "
+                f"{profile} waarvan de sleutel ({column}) in een oudere vorm is opgeslagen; "
+                "deze export zou die rijen niet vervangen maar dubbel tellen. Er is niets "
+                "geladen. Laad alle exporten van dit profiel opnieuw in een nieuw warehouse "
+                "(pib load MAP --db NIEUW.duckdb)."))

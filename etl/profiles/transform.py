@@ -46,7 +46,8 @@ class Summary:
     rows dropped for it (never loaded, never quarantined); `derived` and `unknown` map a
     canonical column to the values derived / the rows holding `unknown`; `also_pseudonymise`
     names canonical columns built from a pupil id (e.g. a key), which the loader must
-    pseudonymise like pupil_id."""
+    pseudonymise like pupil_id; `pupil_keys` those the loader builds from the pupil's
+    pseudonym instead (see `pupil_keys`)."""
 
     profile: str
     file: str
@@ -60,6 +61,7 @@ class Summary:
     derived: dict[str, int] = field(default_factory=dict)
     unknown: dict[str, int] = field(default_factory=dict)
     also_pseudonymise: tuple[str, ...] = ()
+    pupil_keys: dict[str, str | None] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
         """The summary as Dutch sentences, one per fact."""
@@ -281,8 +283,10 @@ class _Builder:
     column at a time (`_c_NAME`, with `_p{i}` reasons and `_d_NAME` derived flags), so a later
     derivation reads a finished column instead of recomputing it."""
 
-    def __init__(self, profile: Profile, layout: Layout, frame: pl.DataFrame):
+    def __init__(self, profile: Profile, layout: Layout, frame: pl.DataFrame,
+                 pupil_keys: dict[str, tuple[str, ...] | None]):
         self.profile, self.layout, self.frame = profile, layout, frame
+        self.pupil_keys = pupil_keys  # keys the loader completes (`_pupil_key_parts`)
         self.source = {_key(c): c for c in frame.columns if c != LINE}
         self.made: list[str] = []
         self.iso: set[str] = set()  # canonical columns already holding ISO dates
@@ -322,8 +326,10 @@ class _Builder:
         column = self.layout.entity.column(canonical)
         if canonical in self.layout.values:
             table = {k.strip().casefold(): v for k, v in self.layout.values[canonical].items()}
-            self._add(_code=raw.str.to_lowercase().replace_strict(
-                list(table), list(table.values()), default=_UNMAPPED, return_dtype=pl.String))
+            seen = self.frame.get_column(self.source[_key(source)]).unique().drop_nulls()
+            found = {v: table.get(v.casefold(), _UNMAPPED) for v in seen}  # few distinct values
+            self._add(_code=raw.replace_strict(list(found), list(found.values()),
+                                               default=_UNMAPPED, return_dtype=pl.String))
             unmapped = raw.is_not_null() & (pl.col("_code") == _UNMAPPED)
             self._problem(canonical, pl.when(unmapped).then(pl.format(
                 "waarde '{}' in kolom {} heeft geen vertaling in profiel {}", raw,
@@ -364,6 +370,10 @@ class _Builder:
                 if "pad" in o:
                     expr = expr.str.zfill(o["pad"])
                 expr = pl.lit(o.get("prefix", "")) + expr
+            elif d.op == "key" and d.column in self.pupil_keys:  # the loader puts the
+                rest = [self.col(p).fill_null("") for p in self.pupil_keys[d.column] or ()]
+                expr = pl.concat_str(rest, separator=o.get("separator", "|")) if rest else \
+                    pl.lit("")                            # pupil's pseudonym in front
             elif d.op == "key":
                 parts = [self.col(p) for p in d.arg]
                 joined = pl.concat_str([p.fill_null("") for p in parts],
@@ -403,9 +413,59 @@ def made_columns(layout: Layout) -> set[str]:
     return {*layout.columns, *layout.constants, *(d.column for d in layout.derive)}
 
 
-def pupil_sources(layout: Layout) -> tuple[set[str], tuple[str, ...]]:
+def _pupil_source(layout: Layout) -> str | None:
+    """The source column (key) pupil_id is, as it stands: mapped, or derived as its `value`
+    without options; None when pupil_id is made otherwise or not at all."""
+    if "pupil_id" in layout.columns:
+        return _key(layout.columns["pupil_id"])
+    plain = [d for d in layout.derive if d.column == "pupil_id" and d.op == "value"
+             and not d.options and isinstance(d.arg, str)]
+    return _key(plain[0].arg) if plain else None
+
+
+def _pupil_key_parts(layout: Layout) -> dict[str, tuple[str, ...] | None]:
+    """`pupil_keys`, with the other parts of each key (None: the column is the pupil id)."""
+    pupil = _pupil_source(layout)
+    if pupil is None:
+        return {}
+    hidden = {c.name for c in layout.entity.columns if c.pseudonymised}
+    held = {_key(n) for c, s in layout.columns.items() if c not in hidden for n in (c, s)
+            if _key(s) != pupil}
+    out: dict[str, tuple[str, ...] | None] = {
+        c: None for c, s in layout.columns.items() if c not in hidden and _key(s) == pupil}
+    for d in layout.derive:
+        if d.column in hidden or d.column in layout.columns:
+            continue
+        if d.op == "value" and not d.options and _key(str(d.arg)) == pupil:
+            out[d.column] = None
+        elif d.op == "key":
+            own = [p for p in d.arg if _key(p) in (pupil, "pupil_id")]
+            rest = tuple(p for p in d.arg if p not in own)
+            if len(own) == 1 and all(_key(p) in held for p in rest):
+                out[d.column] = rest
+    return out
+
+
+def pupil_keys(layout: Layout) -> dict[str, str | None]:
+    """Canonical columns the loader builds from the pupil's pseudonym, each with the separator
+    it puts between the pseudonym and the column's own value (None: the column is the pupil's
+    pseudonym itself, e.g. an episode numbered by the pupil's register number). Such a column
+    is the pupil id as it stands, or a `key` of the pupil id and values the row holds anyway
+    (sources mapped to its other columns, such as a request date and type); the translation
+    then gives the key without the pupil id, and the loader puts the pseudonym in front. So a
+    row costs one HMAC instead of two, and the key shows nothing the row does not. Any other
+    column built from a pupil id is pseudonymised whole (`pupil_sources`)."""
+    parts = _pupil_key_parts(layout)
+    separators = {d.column: str(d.options.get("separator", "|")) for d in layout.derive}
+    return {c: None if rest is None else separators[c] for c, rest in parts.items()}
+
+
+def pupil_sources(layout: Layout, split_keys: bool = False
+                  ) -> tuple[set[str], tuple[str, ...]]:
     """Source columns (keys) that carry a pupil id, and the non-pseudonymised canonical
-    columns built from them (to be pseudonymised too, e.g. a key from the pupil number)."""
+    columns built from them (to be pseudonymised too, e.g. a key from the pupil number); with
+    `split_keys`, only those that are not `pupil_keys` (e.g. a key from the pupil number and a
+    birth date)."""
     deps: dict[str, set[str]] = {c: {_key(s)} for c, s in layout.columns.items()}
     for d in layout.derive:
         found = deps.get(d.column, set())
@@ -414,7 +474,9 @@ def pupil_sources(layout: Layout) -> tuple[set[str], tuple[str, ...]]:
         deps[d.column] = found
     pseudonymised = {c.name for c in layout.entity.columns if c.pseudonymised}
     tainted = set().union(*(deps.get(c, set()) for c in pseudonymised))
-    extra = tuple(c for c in deps if c not in pseudonymised and deps[c] & tainted)
+    keyed = _pupil_key_parts(layout) if split_keys else {}
+    extra = tuple(c for c in deps
+                  if c not in pseudonymised and c not in keyed and deps[c] & tainted)
     return tainted, extra
 
 
@@ -471,15 +533,17 @@ class Translation:
             taken = taken | hit
         _add_counts(summary.dropped, {k: int(v) for k, v in
                                       frame.select(hits).row(0, named=True).items()})
-        builder = _Builder(self.profile, layout, frame.filter(~taken))
+        builder = _Builder(self.profile, layout, _without(frame, taken),
+                           _pupil_key_parts(layout) if summary.pupil_keys else {})
         out = builder.build()
         tainted = pupil_sources(layout)[0]
         order = [c for c in layout.entity.column_names if c in builder.made]
         checked = [f"_p{i}" for i in range(len(builder.problems))]
         bad = (pl.any_horizontal(pl.col(c).is_not_null() for c in checked) if checked
                else pl.lit(False))
+        good = _without(out, bad)
         if builder.derived:
-            counted = out.filter(~bad).select(pl.col(f"_d_{c}").sum() for c in builder.derived)
+            counted = good.select(pl.col(f"_d_{c}").sum() for c in builder.derived)
             _add_counts(summary.derived, dict(zip(builder.derived, map(int, counted.row(0)),
                                                   strict=True)))
         keep = [c for c in values if _key(c) not in tainted]
@@ -495,8 +559,7 @@ class Translation:
         else:
             rejected = pl.DataFrame(schema={"line": pl.Int64, "column_name": pl.String,
                                             "reason": pl.String, "raw_values": pl.String})
-        canonical = out.filter(~bad).select(*(pl.col(f"_c_{c}").alias(c) for c in order),
-                                            pl.col(LINE))
+        canonical = good.select(*(pl.col(f"_c_{c}").alias(c) for c in order), pl.col(LINE))
         summary.rows_out += canonical.height
         summary.rows_rejected += out.height - canonical.height
         _add_counts(summary.unknown, {c: n for c in order
@@ -504,19 +567,29 @@ class Translation:
         return canonical, rejected
 
 
-def translate(profile: Profile, path: str | Path, entity: str | None, workdir: Path
-              ) -> Translation:
+def _without(frame: pl.DataFrame, flagged: pl.Expr) -> pl.DataFrame:
+    """The rows of `frame` where `flagged` is not true; the frame itself when there are none
+    (the common case: a filter would copy every column)."""
+    mask = frame.select(flagged.fill_null(False)).to_series()
+    return frame.filter(~mask) if mask.any() else frame
+
+
+def translate(profile: Profile, path: str | Path, entity: str | None, workdir: Path,
+              split_keys: bool = False) -> Translation:
     """Open one export with `profile` (see etl.profiles.model): its layout is chosen from the
     first rows now; the rows are read and translated as `Translation.batches` runs, so a
     national export never sits in memory whole. `entity` restricts the layouts to that
-    canonical entity; `workdir` must outlive the batches. Raises FileRejected (Dutch, naming
+    canonical entity; `workdir` must outlive the batches. With `split_keys` (the loader), a key
+    of `pupil_keys` is given without its pupil id, which the loader puts in front as the
+    pupil's pseudonym; without (previews), keys are whole. Raises FileRejected (Dutch, naming
     the file) when the file cannot be read or no layout fits its header."""
     path = Path(path)
     layout, header_row, records = open_rows(
         path, workdir, lambda rows: _choose(profile, path, rows, entity),
         max((lo.header_row or 0 for lo in profile.layouts), default=0) + HEADER_SEARCH_ROWS)
     summary = Summary(profile.name, path.name, layout.entity.name, layout.number, header_row,
-                      also_pseudonymise=pupil_sources(layout)[1])
+                      also_pseudonymise=pupil_sources(layout, split_keys)[1],
+                      pupil_keys=pupil_keys(layout) if split_keys else {})
     return Translation(profile, layout, summary, records)
 
 

@@ -87,3 +87,15 @@ def test_a_load_under_another_key_is_refused_and_changes_nothing(monkeypatch, wa
     with pytest.raises(KeyProblem, match=r"andere pseudonimiseringssleutel.*niets gewijzigd"):
         load([tmp_path / "schools2.csv"])
     assert warehouse.read_bytes() == before
+
+
+def test_a_key_with_letters_outside_ascii_gives_the_hmac_of_its_utf8_bytes():
+    key = "sleutel-één-twee-drie-vier-vijf-zes".encode()
+    frame = pl.DataFrame({"pupil_id": ["P-001"]})
+    expected = hmac.new(key, b"P-001", hashlib.sha256).hexdigest()[:PSEUDONYM_LENGTH]
+    assert Pseudonymiser(key).apply(frame, ["pupil_id"])["pupil_id"][0] == expected
+
+
+def test_a_key_that_is_not_text_is_refused():
+    with pytest.raises(KeyProblem, match="geen tekst"):
+        Pseudonymiser(b"\xff" * 40)

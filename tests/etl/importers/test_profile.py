@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from pathlib import Path
 
 import duckdb
@@ -54,6 +56,68 @@ def test_an_indigo_inspection_report_loads_as_referrals(tmp_path, monkeypatch):
         == [("indigo", 8, 4, 2)]
     again = load([DATA / "indigo_inspectierapportage_povo.csv"], db=db, source="indigo")
     assert again.files[0].skipped
+
+
+SECRET = "profile-test-secret-0123456789abcdef"
+
+
+def _pseudonym(pupil: str) -> str:
+    return hmac.new(SECRET.encode(), pupil.encode(), hashlib.sha256).hexdigest()[:24]
+
+
+def test_a_key_from_the_pupil_number_is_led_by_the_pupils_pseudonym(tmp_path, monkeypatch):
+    # the pos export has no request number: the key is pupil number + request date + request
+    # type. The loader puts the pupil's pseudonym (one HMAC) before the date and type as read,
+    # which the row holds anyway, instead of pseudonymising the whole key (a second HMAC)
+    monkeypatch.setenv("PIB_SECRET", SECRET)
+    db = tmp_path / "wh.duckdb"
+    load([DATA / "indigo_pos_export_povo.csv"], db=db, source="indigo")
+    assert _rows(db, "select referral_id, pupil_id from referrals order by source_line") == [
+        (f"{_pseudonym('100234')}|02-09-2024|TLV SO", _pseudonym("100234")),
+        (f"{_pseudonym('100234')}|03-03-2025|TLV VSO", _pseudonym("100234")),
+        (f"{_pseudonym('100871')}|1-10-2024|TLV SBO", _pseudonym("100871")),
+        (f"{_pseudonym('100990')}|15-01-2025|ONDWARR", _pseudonym("100990")),
+    ]
+    # a later export with the same request decided: it replaces the row, no second referral
+    later = tmp_path / "later" / "indigo_pos_export_povo.csv"
+    later.parent.mkdir()
+    later.write_text("lokaal_leerlingnummer;aanvraagtype;datum_aanvraag;besluitdatum;"
+                     "ontvangst_tot_besluit;datum_update\n"
+                     "100234;TLV VSO;03-03-2025;17-04-2025;45;18-04-2025\n", encoding="utf-8")
+    load([later], db=db, source="indigo")
+    assert _rows(db, "select count(*), count(decided_on) from referrals") == [(4, 4)]
+    assert _rows(db, "select referral_id, decided_on::varchar from referrals "
+                     "where request_type = 'admission_vso'") \
+        == [(f"{_pseudonym('100234')}|03-03-2025|TLV VSO", "2025-04-17")]
+    assert "100234" not in str(_rows(db, "select * from referrals"))
+
+
+def test_an_episode_numbered_by_the_pupil_is_the_pupils_pseudonym(tmp_path, monkeypatch):
+    monkeypatch.setenv("PIB_SECRET", SECRET)
+    db = tmp_path / "wh.duckdb"
+    load([DATA / "indigo_verzuim_povo.csv"], db=db, source="indigo")
+    assert _rows(db, "select episode_id, pupil_id from out_of_school order by source_line") \
+        == [(_pseudonym(n), _pseudonym(n)) for n in ("V-3001", "V-3002", "V-3004")]
+
+
+def test_keys_in_the_form_of_an_earlier_version_refuse_the_load(tmp_path, monkeypatch):
+    # before, the whole key was pseudonymised (24 hex characters): a new export would not
+    # replace those rows but count them twice, so the load is refused and changes nothing
+    monkeypatch.setenv("PIB_SECRET", SECRET)
+    db = tmp_path / "wh.duckdb"
+    load([DATA / "indigo_pos_export_povo.csv"], db=db, source="indigo")
+    con = duckdb.connect(str(db))
+    con.execute("update referrals set referral_id = left(sha256(referral_id), 24)")
+    con.close()
+    before = db.read_bytes()
+    later = tmp_path / "later" / "indigo_pos_export_povo.csv"
+    later.parent.mkdir()
+    later.write_text("lokaal_leerlingnummer;aanvraagtype;datum_aanvraag;besluitdatum\n"
+                     "100234;TLV VSO;03-03-2025;17-04-2025\n", encoding="utf-8")
+    with pytest.raises(LoadRejected, match=r"4 rij\(en\) uit een eerdere lading met profiel "
+                       r"indigo.*dubbel tellen.*nieuw warehouse"):
+        load([later], db=db, source="indigo")
+    assert db.read_bytes() == before
 
 
 def test_the_duo_file_with_the_duo_profile(tmp_path, monkeypatch):

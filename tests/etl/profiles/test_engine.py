@@ -230,3 +230,47 @@ def test_a_draft_names_the_required_columns_it_could_not_find(tmp_path):
     with pytest.raises(ProfileError, match=r"verplichte kolom.*referral_id, municipality_code, "
                                            "need_category, request_type"):
         parse_profile(draft, tmp_path / "lijst.toml")
+
+
+KEYED = """
+[[files]]
+entity = "referrals"
+[files.columns]
+pupil_id = "Leerling"
+received_on = "Datum"
+request_type = "Soort"
+[files.values.request_type]
+"TLV SO" = "admission_so"
+[files.constants]
+municipality_code = "unknown"
+need_category = "unknown"
+[files.derive]
+referral_id = { key = ["Leerling", "Datum", "Soort"], separator = "/" }
+"""
+
+
+@pytest.mark.parametrize(("text", "keys", "whole", "key"), [
+    # the key's other parts are columns the row holds: the loader puts the pupil's
+    # pseudonym in front of them (one HMAC per row)
+    (KEYED, {"referral_id": "/"}, (), "2024-09-02/TLV SO"),
+    # a part the row does not hold (a birth date): the whole key is pseudonymised
+    (KEYED.replace('"Soort"],', '"Geboortedatum"],'), {}, ("referral_id",),
+     "7/2024-09-02/2012-05-01"),
+    # pupil_id made with options is not the pupil number as it stands
+    (KEYED.replace('pupil_id = "Leerling"\n', '').replace(
+        '[files.derive]', '[files.derive]\npupil_id = { value = "Leerling", prefix = "L" }'),
+     {}, ("referral_id",), "7/2024-09-02/TLV SO"),
+])
+def test_which_columns_the_loader_builds_from_the_pupils_pseudonym(tmp_path, text, keys,
+                                                                     whole, key):
+    path = tmp_path / "export.csv"
+    path.write_text("Leerling,Datum,Soort,Geboortedatum\n7,2024-09-02,TLV SO,2012-05-01\n",
+                    encoding="utf-8")
+    loading = translate(parse(text), path, None, tmp_path, split_keys=True)
+    assert (loading.summary.pupil_keys, loading.summary.also_pseudonymise) == (keys, whole)
+    [(canonical, _rejected)] = list(loading.batches())
+    assert canonical["referral_id"].to_list() == [key]
+    # a preview shows the key whole
+    canonical, _rejected, summary = apply(parse(text), path)
+    assert canonical["referral_id"].to_list() == ["7/" + key.removeprefix("7/")]
+    assert summary.pupil_keys == {} and summary.also_pseudonymise == ("referral_id",)
