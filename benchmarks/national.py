@@ -134,7 +134,7 @@ def bench_load(folder: Path, runs: int, tag: str = "load", pib_args: tuple[str, 
 QUERY_TIMES = """
 import json, statistics, sys, time
 import duckdb
-from etl.warehouse import school_year_macro
+from etl.warehouse import region_macro, school_year_macro, target_macro, terminology_macro
 from queries import describe, list_queries, run_query
 from queries.layer import bind
 db, repeats, year = sys.argv[1], int(sys.argv[2]), sys.argv[3]
@@ -144,8 +144,12 @@ for name in list_queries():
     q = describe(name)
     params = {p.name: required[p.name] for p in q.params if p.required}
     layer, bare = [], []
-    con = duckdb.connect(db, read_only=True)
-    con.execute(school_year_macro())
+    con = duckdb.connect()  # as the layer's reader: the macros in memory, the warehouse attached
+    for macro in (school_year_macro, region_macro, target_macro, terminology_macro):
+        con.execute(macro("memory.main"))
+    con.execute("attach ? as wh (read_only)", [db])
+    con.execute("set search_path = 'wh.main,memory.main'")
+    con.execute("set enable_progress_bar = false")
     bound = bind(q, params)
     for _ in range(repeats):
         t = time.perf_counter(); run_query(name, params, role="kwaliteit", db=db)

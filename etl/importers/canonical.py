@@ -58,6 +58,12 @@ class CanonicalImporter(Importer):
         """The report the import fills in (a subclass may say more in its summary)."""
         return FileReport(opened.path.name, opened.entity)
 
+    def batches(self, opened: CanonicalFile, size: int) -> Iterator[pl.DataFrame]:
+        """The file's batches of text rows, read in the thread that checks them (a subclass
+        may read further ahead)."""
+        assert opened.source is not None
+        return opened.source.batches(size)
+
     def after_insert(self, entry: Entry, opened: CanonicalFile, run: Run) -> None:
         """What a subclass does after the rows are inserted, under the file's load entry (a
         source profile quarantines the rows it could not translate)."""
@@ -95,8 +101,7 @@ class CanonicalImporter(Importer):
             return raw.height, table if table.schema == schema else table.cast(schema)
 
         def stream() -> Iterator[pa.RecordBatch]:
-            read = prefetch(src.batches(run.batch_size))  # reading runs a batch ahead of
-            for rows, valid in prefetch(read, check):      # checking, a batch ahead of DuckDB
+            for rows, valid in prefetch(self.batches(opened, run.batch_size), check):
                 rep.rows_read += rows
                 if run.progress:
                     run.progress(src.path.name, rows)

