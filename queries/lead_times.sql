@@ -31,56 +31,60 @@
 
 with
 
-chosen as (
+stages as (
 
-    select referral_id, received_on, complete_on, decided_on, decision
-    from referrals
-    where ($school_year is null or in_school_year(received_on, $school_year))
+    select
+        received_year as year,
+        stage,
+        days,
+        case stage
+            when 'receipt_to_complete' then $complete_days
+            when 'decision_to_start' then $start_days
+        end as norm,
+        referrals as k
+    from lead_time_days
+    where ($school_year is null or school_year_label(received_year) = $school_year)
         and ($municipality_code is null or municipality_code = $municipality_code)
 
 ),
 
-first_starts as (
+-- The percentiles from the day frequencies, interpolated as quantile_cont does: at position
+-- (n - 1) * q of the sorted days, between the days below and above it (a national year holds
+-- millions of referrals but a few hundred distinct day counts; docs/performance.md).
+days_counted as (
 
-    select chosen.referral_id, min(supports.started_on) as started_on
-    from chosen
-    join supports
-        on supports.referral_id = chosen.referral_id
-        and supports.started_on >= chosen.decided_on
-    where chosen.decision = 'granted'
-    group by chosen.referral_id
+    select year, stage, days, any_value(norm) as norm, sum(k) as k
+    from stages
+    group by year, stage, days
 
 ),
 
-stages as (
+cumulative as (
 
     select
-        school_year_start(received_on) as year,
-        'receipt_to_complete' as stage,
-        complete_on - received_on as days,
-        $complete_days as norm
-    from chosen
-    where complete_on is not null
+        year, stage, days, norm, k,
+        sum(k) over (partition by year, stage order by days) as up_to,
+        sum(k) over (partition by year, stage) as n
+    from days_counted
 
-    union all
+),
 
-    select
-        school_year_start(received_on) as year,
-        'complete_to_decision' as stage,
-        decided_on - complete_on as days,
-        null as norm
-    from chosen
-    where complete_on is not null and decided_on is not null
-
-    union all
+around as (
 
     select
-        school_year_start(chosen.received_on) as year,
-        'decision_to_start' as stage,
-        first_starts.started_on - chosen.decided_on as days,
-        $start_days as norm
-    from chosen
-    join first_starts using (referral_id)
+        year,
+        stage,
+        any_value(n)::bigint as n,
+        min(days) filter (where up_to > floor((n - 1) * 0.25)) as p25_below,
+        min(days) filter (where up_to > ceil((n - 1) * 0.25)) as p25_above,
+        min(days) filter (where up_to > floor((n - 1) * 0.5)) as p50_below,
+        min(days) filter (where up_to > ceil((n - 1) * 0.5)) as p50_above,
+        min(days) filter (where up_to > floor((n - 1) * 0.75)) as p75_below,
+        min(days) filter (where up_to > ceil((n - 1) * 0.75)) as p75_above,
+        coalesce(sum(k) filter (where days <= norm), 0)
+            / nullif(sum(k) filter (where norm is not null), 0) as within_norm_share
+    from cumulative
+    group by year, stage
 
 ),
 
@@ -89,14 +93,15 @@ final as (
     select
         school_year_label(year) as school_year,
         stage,
-        count(*) as n,
-        quantile_cont(days, 0.25) as p25_days,
-        quantile_cont(days, 0.5) as median_days,
-        quantile_cont(days, 0.75) as p75_days,
-        count(*) filter (where days <= norm)
-            / nullif(count(*) filter (where norm is not null), 0) as within_norm_share
-    from stages
-    group by year, stage
+        n,
+        (p25_below + (p25_above - p25_below)
+            * ((n - 1) * 0.25 - floor((n - 1) * 0.25)))::double as p25_days,
+        (p50_below + (p50_above - p50_below)
+            * ((n - 1) * 0.5 - floor((n - 1) * 0.5)))::double as median_days,
+        (p75_below + (p75_above - p75_below)
+            * ((n - 1) * 0.75 - floor((n - 1) * 0.75)))::double as p75_days,
+        within_norm_share::double as within_norm_share
+    from around
 
 )
 

@@ -59,7 +59,8 @@ def test_warehouse_without_model_tables_computes_them_live(warehouse):
 
 def test_every_model_has_a_title_and_definition():
     assert [m.name for m in models.models()] == [
-        "evaluation_counts", "funnel", "granted_demand", "referral_flow", "support_counts"]
+        "evaluation_counts", "funnel", "granted_demand", "lead_time_days", "referral_flow",
+        "support_counts"]
     assert all(m.title and m.definition.endswith(".") for m in models.models())
 
 
@@ -73,7 +74,7 @@ def test_every_model_is_documented_in_kpis_md():
 def test_a_load_rebuilds_only_the_models_that_read_what_it_changed():
     names = {m.name for m in models.models()}
     rebuilt = {m.name for m in models.to_rebuild({"supports"}, names, fresh=True)}
-    assert rebuilt == {"evaluation_counts", "support_counts"}
+    assert rebuilt == {"evaluation_counts", "lead_time_days", "support_counts"}
     assert models.to_rebuild(set(), names, fresh=True) == []
     assert {m.name for m in models.to_rebuild(set(), names - {"referral_flow"}, fresh=True)} == {
         "referral_flow"}
