@@ -159,7 +159,8 @@ def _refuse_old_keys(con: duckdb.DuckDBPyConnection, opened: ProfileFile, profil
             continue
         old = con.execute(
             f"select count(*) from {opened.entity} t join load_log l on t.load_id = l.load_id "
-            f"where l.source = ? and regexp_full_match(t.{column}, '[0-9a-f]{{24}}')",
+            f"where length(t.{column}) = 24 and l.source = ? "
+            f"and regexp_full_match(t.{column}, '[0-9a-f]{{24}}')",
             [profile]).fetchone()[0]
         if old:
             raise FileRejected(opened.path, (
