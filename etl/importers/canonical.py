@@ -71,9 +71,9 @@ class CanonicalImporter(Importer):
     def import_(self, con: duckdb.DuckDBPyConnection, opened: Opened, run: Run) -> FileReport:
         """Insert the valid rows straight into the entity table under a new load id, in one
         insert fed by a stream of batches that a background thread reads, checks and
-        pseudonymises (DuckDB writes one bulk insert far faster than many
-        small ones); then quarantine the rows with a repeated key and delete the older rows the
-        new ones replace."""
+        pseudonymises (DuckDB writes one bulk insert far faster than many small ones); then
+        quarantine the rows with a repeated key and delete the older rows the new ones
+        replace."""
         assert isinstance(opened, CanonicalFile) and opened.source is not None
         src = opened.source
         known = len(src.warnings)
