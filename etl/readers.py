@@ -110,18 +110,22 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _feed(decoder: codecs.IncrementalDecoder, chunk: bytes) -> None:
+    """Decode the next chunk of a file, for its check only: a chunk of ASCII bytes alone is
+    skipped when no character is half read, as it decodes in UTF-8 and in Windows-1252 alike
+    (NumPy finds that at memory speed: 0.02 s for 520 MB, `bytes.isascii` 0.19 s, the decoder
+    0.4 s). UnicodeDecodeError when the chunk does not decode."""
+    if not chunk or decoder.getstate()[0] or np.frombuffer(chunk, np.uint8).max() >= 0x80:
+        decoder.decode(chunk)
+
+
 def _decodes_as(path: Path, encoding: str) -> bool:
-    """Whether the whole file decodes in `encoding`. For UTF-8 a chunk of ASCII bytes alone
-    (NumPy finds that at memory speed) is skipped when no character is half read: it decodes."""
+    """Whether the whole file decodes in `encoding` (UTF-8 or Windows-1252)."""
     decoder = codecs.getincrementaldecoder(encoding)()
-    utf8 = codecs.lookup(encoding).name == "utf-8"
     try:
         with open(path, "rb") as fh:
             while chunk := fh.read(_CHUNK):
-                if utf8 and not decoder.getstate()[0] and \
-                        np.frombuffer(chunk, np.uint8).max() < 0x80:
-                    continue
-                decoder.decode(chunk)
+                _feed(decoder, chunk)
         decoder.decode(b"", final=True)
     except UnicodeDecodeError:
         return False
@@ -543,9 +547,9 @@ def _scan(path: Path, sniffed: _Sniffed, workdir: Path) -> tuple[CsvLayout, str,
         digest.update(fh.read(sniffed.offset))  # the preamble: hashed, not scanned
         while chunk := fh.read(_SCAN_CHUNK):
             digest.update(chunk)
-            if utf8 and not (chunk.isascii() and not decoder.getstate()[0]):
+            if utf8:
                 try:
-                    decoder.decode(chunk)
+                    _feed(decoder, chunk)
                 except UnicodeDecodeError:
                     utf8 = False
             scanner.feed(chunk)
