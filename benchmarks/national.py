@@ -134,7 +134,7 @@ def bench_load(folder: Path, runs: int, tag: str = "load", pib_args: tuple[str, 
 QUERY_TIMES = """
 import json, statistics, sys, time
 import duckdb
-from etl.warehouse import region_macro, school_year_macro, target_macro, terminology_macro
+from etl.warehouse import reader_macros
 from queries import describe, list_queries, run_query
 from queries.layer import bind
 db, repeats, year = sys.argv[1], int(sys.argv[2]), sys.argv[3]
@@ -145,8 +145,7 @@ for name in list_queries():
     params = {p.name: required[p.name] for p in q.params if p.required}
     layer, bare = [], []
     con = duckdb.connect()  # as the layer's reader: the macros in memory, the warehouse attached
-    for macro in (school_year_macro, region_macro, target_macro, terminology_macro):
-        con.execute(macro("memory.main"))
+    con.execute(reader_macros("memory.main"))
     con.execute("attach ? as wh (read_only)", [db])
     con.execute("set search_path = 'wh.main,memory.main'")
     con.execute("set enable_progress_bar = false")

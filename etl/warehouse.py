@@ -82,6 +82,13 @@ def terminology_macro(schema: str) -> str:
     return f"create or replace macro {schema}.terminology() as '{get_settings().terminology}';"
 
 
+def reader_macros(schema: str) -> str:
+    """The DDL of every macro a query may call, in `schema`: the school-year macros,
+    `in_region`, `target` and `terminology`."""
+    return "\n".join((school_year_macro(schema), region_macro(schema), target_macro(schema),
+                      terminology_macro(schema)))
+
+
 def data_version(db: str | Path | None = None) -> tuple[int, int]:
     """Changes whenever a writer replaces the warehouse (inode, mtime); (0, 0) when absent."""
     try:
@@ -155,10 +162,7 @@ def _open(path: Path, key: tuple[object, ...]) -> _Shared:
     simply tries again. Raises WarehouseLocked when another process holds the file, and
     WarehouseError when it cannot be attached for another reason."""
     con = duckdb.connect()
-    con.execute(school_year_macro("memory.main"))
-    con.execute(region_macro("memory.main"))
-    con.execute(target_macro("memory.main"))
-    con.execute(terminology_macro("memory.main"))
+    con.execute(reader_macros("memory.main"))
     if key[0] == (0, 0):  # no warehouse yet: empty tables, models computed live
         con.execute(warehouse_ddl())
         return _Shared(key, con, "memory", False)
