@@ -9,7 +9,7 @@ import codecs
 import csv
 import fnmatch
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -446,7 +446,8 @@ def _pupil_key_parts(layout: Layout) -> dict[str, tuple[str, ...] | None]:
     return out
 
 
-def pupil_keys(layout: Layout) -> dict[str, str | None]:
+def pupil_keys(layout: Layout, parts: dict[str, tuple[str, ...] | None]
+               ) -> dict[str, str | None]:
     """Canonical columns the loader builds from the pupil's pseudonym, each with the separator
     it puts between the pseudonym and the column's own value (None: the column is the pupil's
     pseudonym itself, e.g. an episode numbered by the pupil's register number). Such a column
@@ -454,18 +455,18 @@ def pupil_keys(layout: Layout) -> dict[str, str | None]:
     (sources mapped to its other columns, such as a request date and type); the translation
     then gives the key without the pupil id, and the loader puts the pseudonym in front. So a
     row costs one HMAC instead of two, and the key shows nothing the row does not. Any other
-    column built from a pupil id is pseudonymised whole (`pupil_sources`)."""
-    parts = _pupil_key_parts(layout)
+    column built from a pupil id is pseudonymised whole (`pupil_sources`). `parts` is
+    `_pupil_key_parts(layout)`."""
     separators = {d.column: str(d.options.get("separator", "|")) for d in layout.derive}
     return {c: None if rest is None else separators[c] for c, rest in parts.items()}
 
 
-def pupil_sources(layout: Layout, split_keys: bool = False
+def pupil_sources(layout: Layout, keyed: Collection[str] = ()
                   ) -> tuple[set[str], tuple[str, ...]]:
     """Source columns (keys) that carry a pupil id, and the non-pseudonymised canonical
-    columns built from them (to be pseudonymised too, e.g. a key from the pupil number); with
-    `split_keys`, only those that are not `pupil_keys` (e.g. a key from the pupil number and a
-    birth date)."""
+    columns built from them (to be pseudonymised too, e.g. a key from the pupil number),
+    except `keyed`, the `pupil_keys` the loader builds (then only e.g. a key from the pupil
+    number and a birth date remains)."""
     deps: dict[str, set[str]] = {c: {_key(s)} for c, s in layout.columns.items()}
     for d in layout.derive:
         found = deps.get(d.column, set())
@@ -474,7 +475,6 @@ def pupil_sources(layout: Layout, split_keys: bool = False
         deps[d.column] = found
     pseudonymised = {c.name for c in layout.entity.columns if c.pseudonymised}
     tainted = set().union(*(deps.get(c, set()) for c in pseudonymised))
-    keyed = _pupil_key_parts(layout) if split_keys else {}
     extra = tuple(c for c in deps
                   if c not in pseudonymised and c not in keyed and deps[c] & tainted)
     return tainted, extra
@@ -508,12 +508,14 @@ def _add_counts(into: dict[str, int], counts: dict[str, int]) -> None:
 class Translation:
     """An export opened with its profile's layout (see `translate`); `batches` translates it
     batch by batch and adds what it did to `summary` as it goes (complete once the batches are
-    read to the end)."""
+    read to the end). `key_parts`: the keys it gives without their pupil id, each with its
+    other parts (`_pupil_key_parts`; empty for a preview, which gives keys whole)."""
 
     profile: Profile
     layout: Layout
     summary: Summary
     records: Callable[[int], Iterator[pl.DataFrame]]
+    key_parts: dict[str, tuple[str, ...] | None] = field(default_factory=dict)
 
     def batches(self, size: int = BATCH_ROWS) -> Iterator[tuple[pl.DataFrame, pl.DataFrame]]:
         """(canonical, rejected) per batch of `size` source rows, in file order: canonical
@@ -533,8 +535,7 @@ class Translation:
             taken = taken | hit
         _add_counts(summary.dropped, {k: int(v) for k, v in
                                       frame.select(hits).row(0, named=True).items()})
-        builder = _Builder(self.profile, layout, _without(frame, taken),
-                           _pupil_key_parts(layout) if summary.pupil_keys else {})
+        builder = _Builder(self.profile, layout, _without(frame, taken), self.key_parts)
         out = builder.build()
         tainted = pupil_sources(layout)[0]
         order = [c for c in layout.entity.column_names if c in builder.made]
@@ -587,10 +588,11 @@ def translate(profile: Profile, path: str | Path, entity: str | None, workdir: P
     layout, header_row, records = open_rows(
         path, workdir, lambda rows: _choose(profile, path, rows, entity),
         max((lo.header_row or 0 for lo in profile.layouts), default=0) + HEADER_SEARCH_ROWS)
+    parts = _pupil_key_parts(layout) if split_keys else {}
     summary = Summary(profile.name, path.name, layout.entity.name, layout.number, header_row,
-                      also_pseudonymise=pupil_sources(layout, split_keys)[1],
-                      pupil_keys=pupil_keys(layout) if split_keys else {})
-    return Translation(profile, layout, summary, records)
+                      also_pseudonymise=pupil_sources(layout, parts)[1],
+                      pupil_keys=pupil_keys(layout, parts))
+    return Translation(profile, layout, summary, records, parts)
 
 
 def apply(profile: Profile, path: str | Path, entity: str | None = None) -> Applied:
