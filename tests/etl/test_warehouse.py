@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from etl import warehouse
 from etl.schoolyear import SchoolYear
 from etl.settings import get_settings
 from etl.warehouse import data_version, reader, writer
@@ -67,6 +68,26 @@ def test_writer_commits_by_atomic_replace_and_discards_on_error(warehouse):
     assert data_version() == version
     with reader() as con:
         assert con.execute("select load_id from load_log").fetchall() == [(1,)]
+
+
+def test_the_writers_copy_is_flushed_as_it_grows(tmp_path, monkeypatch):
+    """`_Flusher` writes the copy to disk once it has grown by `step` bytes since the last
+    flush, not before, and stops with its context."""
+    flushed = []
+    monkeypatch.setattr(warehouse.os, "fdatasync", lambda fd: flushed.append(
+        warehouse.os.fstat(fd).st_size))
+    path = tmp_path / "copy"
+    path.write_bytes(b"x" * 10)
+    with warehouse._Flusher(path, step=100, every=0.01) as flusher:
+        flusher.stop.wait(0.1)
+        assert flushed == []  # 10 bytes: less than a step
+        path.write_bytes(b"x" * 150)
+        while not flushed:
+            flusher.stop.wait(0.01)
+        path.write_bytes(b"x" * 200)  # 50 more since the flush: not yet
+        flusher.stop.wait(0.1)
+    assert flushed == [150]
+    assert not flusher.thread.is_alive()
 
 
 def test_open_reader_keeps_its_version_while_the_next_reader_sees_the_new_one(warehouse):
