@@ -20,7 +20,7 @@ import polars as pl
 
 DEFAULT_DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y")
 EARLIEST = date(2000, 1, 1)
-_TIME = r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$"  # a time part after a date: dropped
+TIME_PART = r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$"  # a time part after a date: dropped
 _DIRECTIVES = {"Y": r"\d{4}", "y": r"\d{2}", "d": r"\d{1,2}", "m": r"\d{1,2}",
                "e": r"\s?\d{1,2}", "%": "%"}
 _TWO_DIGIT_YEAR = r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2}$"
@@ -60,7 +60,7 @@ def _shape(fmt: str) -> str | None:
 def parse_date(raw: pl.Expr, formats: tuple[str, ...] = DEFAULT_DATE_FORMATS) -> pl.Expr:
     """The date of a stripped text value (null where empty or not a date under `formats`).
     Each format only reads values of its own shape, so `%Y` never reads `24`."""
-    day = raw.str.replace(_TIME, "")
+    day = raw.str.replace(TIME_PART, "")
     tries = []
     for fmt in formats:
         parsed = day.str.strptime(pl.Date, fmt, strict=False)
@@ -80,7 +80,7 @@ def common_format(value: str, formats: tuple[str, ...] = DEFAULT_DATE_FORMATS) -
             continue
         earlier = [_shape(f) for f in formats[:i]]
         if (any(shape is None or re.search(shape, example) for shape in earlier)
-                or re.search(_TIME, example) or example != example.strip()):
+                or re.search(TIME_PART, example) or example != example.strip()):
             return None
         return fmt
     return None
@@ -124,7 +124,7 @@ def date_reason(raw: pl.Expr, formats: tuple[str, ...] = DEFAULT_DATE_FORMATS) -
     reason = pl.format("geen geldige datum '{}' (verwacht {})", raw, pl.lit(shown))
     if any("%y" in f for f in formats):
         return reason
-    return (pl.when(raw.str.replace(_TIME, "").str.contains(_TWO_DIGIT_YEAR)).then(pl.format(
+    return (pl.when(raw.str.replace(TIME_PART, "").str.contains(_TWO_DIGIT_YEAR)).then(pl.format(
         "tweecijferig jaartal in '{}': dat wordt nooit als jaar onder de 100 gelezen; schrijf "
         "het jaar voluit (2024) of geef in een bronprofiel een datumformaat met %y op", raw))
         .otherwise(reason))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import polars as pl
 
-from etl.profiles.transform import HEADER_SEARCH_ROWS, LINE, _key, dates, read_rows
+from etl.profiles.transform import HEADER_SEARCH_ROWS, LINE, _key, read_dates, read_rows
 from etl.readers import FileRejected
 from etl.schema import ENTITIES, Entity
 
@@ -74,12 +74,12 @@ def _q(text: str) -> str:
 
 def _date_format(values: pl.Series) -> str | None:
     """A date format that reads every sampled value, when the loader's own formats do not."""
-    sample = values.drop_nulls().head(_SAMPLE).to_frame("d")
+    sample = values.drop_nulls().head(_SAMPLE)
     if sample.is_empty():
         return None
 
     def reads(formats: tuple[str, ...]) -> bool:
-        return sample.select(dates(pl.col("d"), formats).null_count()).item() == 0
+        return read_dates(sample, formats).null_count() == 0
 
     if reads(_LOADER_DATES):
         return None

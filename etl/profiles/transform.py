@@ -16,7 +16,7 @@ from typing import TypeVar
 
 import polars as pl
 
-from etl.dates import DEFAULT_DATE_FORMATS
+from etl.dates import DEFAULT_DATE_FORMATS, TIME_PART
 from etl.profiles.model import Derivation, Layout, Profile
 from etl.readers import (
     CSV_SUFFIXES,
@@ -28,12 +28,12 @@ from etl.readers import (
     excel_first_row,
     excel_sheet,
 )
+from etl.schema import UNKNOWN
 
 LINE = "source_line"  # the spreadsheet row number of a canonical row (as etl.readers.LINE)
 REJECTED_COLUMNS = ("line", "column_name", "reason", "raw_values")
 HEADER_SEARCH_ROWS = 20
 BATCH_ROWS = 250_000  # rows translated at a time: memory stays bounded on a national export
-_TIME = r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$"  # a time part after a date: dropped
 _UNMAPPED = "\x00"
 _PEEK_BYTES = 1 << 16
 T = TypeVar("T")
@@ -253,13 +253,16 @@ def read_rows(path: Path, workdir: Path, pick: Callable[[list[list[str]]], tuple
 # ---------------------------------------------------------------- expressions
 
 
-def dates(expr: pl.Expr, formats: tuple[str, ...]) -> pl.Expr:
+def read_dates(values: pl.Series, formats: tuple[str, ...]) -> pl.Series:
     """Text to Date by the first of `formats` that reads it (a time part is dropped); a year
     below 100 (`%Y` reading `24`) is never taken: the next format may read it (`%y`). ISO
-    dates (as Excel date cells give them) are always read."""
-    text = expr.str.replace(_TIME, "")
-    parsed = [text.str.to_date(f, strict=False) for f in (*formats, "%Y-%m-%d")]
-    return pl.coalesce([pl.when(d.dt.year() >= 100).then(d) for d in parsed])
+    dates (as Excel date cells give them) are always read. A Date series of the same length
+    and name."""
+    if values.str.contains(":", literal=True).any():  # the regex only where a time may be
+        values = values.str.replace(TIME_PART, "")     # (it cost three times the parse)
+    parsed = (pl.col("v").str.to_date(f, strict=False) for f in (*formats, "%Y-%m-%d"))
+    return values.to_frame("v").select(pl.coalesce(
+        pl.when(d.dt.year() >= 100).then(d) for d in parsed)).to_series().alias(values.name)
 
 
 def _number(expr: pl.Expr, decimal: str | None) -> pl.Expr:
@@ -310,15 +313,15 @@ class _Builder:
         if name in self.iso:
             return self.frame.select(self.col(name).str.to_date("%Y-%m-%d", strict=False)
                                      ).to_series()
-        values = self.frame.select(self.col(name).alias("v")).to_series()
-        sample = values.drop_nulls().head(1000).to_frame("v")
-        likely = tuple(f for f in formats if sample.select(
-            dates(pl.col("v"), (f,)).is_not_null().any()).item()) or formats
-        parsed = self.frame.select(dates(self.col(name), likely)).to_series()
+        values = self.frame.select(self.col(name)).to_series()
+        sample = values.drop_nulls().head(1000)
+        likely = tuple(f for f in formats
+                       if read_dates(sample, (f,)).is_not_null().any()) or formats
+        parsed = read_dates(values, likely)
         unread = parsed.is_null() & values.is_not_null()
         if likely != formats and unread.any():
-            retry = values.filter(unread).to_frame("v").select(dates(pl.col("v"), formats))
-            parsed = parsed.scatter(unread.arg_true(), retry.to_series())
+            parsed = parsed.scatter(unread.arg_true(),
+                                    read_dates(values.filter(unread), formats))
         return parsed
 
     def map(self, canonical: str, source: str) -> None:
@@ -528,13 +531,15 @@ class Translation:
         layout, summary = self.layout, self.summary
         summary.rows_read += frame.height
         values = [c for c in frame.columns if c != LINE]
-        taken, hits = pl.lit(False), []
-        for why, expr in _drops(layout, values):  # a row counts once, for its first reason
-            hit = expr.fill_null(False) & ~taken
-            hits.append(hit.sum().alias(why))
+        drops = _drops(layout, values)
+        flags = frame.select(expr.fill_null(False).alias(str(i))
+                             for i, (_, expr) in enumerate(drops))
+        taken, counts = pl.repeat(False, frame.height, eager=True), {}
+        for (why, _), flag in zip(drops, flags.iter_columns(), strict=True):
+            hit = flag & ~taken  # a row counts once, for its first reason
+            counts[why] = int(hit.sum())
             taken = taken | hit
-        _add_counts(summary.dropped, {k: int(v) for k, v in
-                                      frame.select(hits).row(0, named=True).items()})
+        _add_counts(summary.dropped, counts)
         builder = _Builder(self.profile, layout, _without(frame, taken), self.key_parts)
         out = builder.build()
         tainted = pupil_sources(layout)[0]
@@ -563,15 +568,17 @@ class Translation:
         canonical = good.select(*(pl.col(f"_c_{c}").alias(c) for c in order), pl.col(LINE))
         summary.rows_out += canonical.height
         summary.rows_rejected += out.height - canonical.height
-        _add_counts(summary.unknown, {c: n for c in order
-                                      if (n := int((canonical[c] == "unknown").sum()))})
+        if order:
+            unknown = canonical.select((pl.col(c) == UNKNOWN).sum() for c in order).row(0)
+            _add_counts(summary.unknown, {c: n for c, n in zip(order, unknown, strict=True) if n})
         return canonical, rejected
 
 
-def _without(frame: pl.DataFrame, flagged: pl.Expr) -> pl.DataFrame:
-    """The rows of `frame` where `flagged` is not true; the frame itself when there are none
-    (the common case: a filter would copy every column)."""
-    mask = frame.select(flagged.fill_null(False)).to_series()
+def _without(frame: pl.DataFrame, flagged: pl.Expr | pl.Series) -> pl.DataFrame:
+    """The rows of `frame` where `flagged` (an expression, or a mask) is not true; the frame
+    itself when there are none (the common case: a filter would copy every column)."""
+    mask = flagged if isinstance(flagged, pl.Series) else frame.select(
+        flagged.fill_null(False)).to_series()
     return frame.filter(~mask) if mask.any() else frame
 
 

@@ -4,6 +4,7 @@ date formats and decimal marks, derivations, and a drafted profile completed and
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import polars as pl
@@ -18,6 +19,7 @@ from etl.profiles import (
     parse_profile,
     translate,
 )
+from etl.profiles.transform import read_dates
 
 GOOD = """
 [[files]]
@@ -151,6 +153,40 @@ postcode4 = { value = "Postcode", first = 4 }
     assert summary.dropped == {"lege regel": 0, "totaal- of voetregel": 1,
                                "eerste cel past bij '^Subtotaal' (drop_rows)": 1}
     assert summary.derived == {"school_id": 2, "municipality_code": 2, "postcode4": 2}
+
+
+@pytest.mark.parametrize("with_a_time", [False, True])
+def test_dates_are_read_with_or_without_a_time_part_in_the_batch(with_a_time):
+    """The time part is stripped only in a batch that has one (a `:`); the dates without one
+    read the same either way, and a year below 100 is never taken."""
+    values = ["01-08-2024", "2024-08-02", "3-8-24", None, "31-02-2024"]
+    values += ["2024-08-04 10:30", "05-08-2024T08:00:00"] if with_a_time else []
+    got = read_dates(pl.Series("d", values), ("%d-%m-%Y", "%d-%m-%y")).to_list()
+    assert got[:5] == [date(2024, 8, 1), date(2024, 8, 2), date(2024, 8, 3), None, None]
+    assert got[5:] == ([date(2024, 8, 4), date(2024, 8, 5)] if with_a_time else [])
+    assert read_dates(pl.Series(["01-08-24"]), ("%d-%m-%Y",)).to_list() == [None]
+
+
+def test_a_row_dropped_for_two_reasons_counts_once_for_the_first(tmp_path):
+    profile = parse("""
+[[files]]
+entity = "schools"
+drop_rows = ["^Tot", "^Sub"]
+[files.columns]
+school_id = "Brin"
+name = "Naam"
+[files.constants]
+sector = "po"
+municipality_code = "GM0034"
+""")
+    path = tmp_path / "scholen.csv"
+    path.write_text("Brin,Naam\n01AB,De Linde\nTotaal,3\nSubtotaal,2\n,\nTot slot,1\n",
+                    encoding="utf-8")
+    canonical, _rejected, summary = apply(profile, path)
+    assert canonical["school_id"].to_list() == ["01AB"]
+    assert summary.dropped == {"lege regel": 1, "totaal- of voetregel": 1,
+                               "eerste cel past bij '^Tot' (drop_rows)": 1,
+                               "eerste cel past bij '^Sub' (drop_rows)": 1}
 
 
 def test_a_streamed_export_gives_what_one_pass_gives(tmp_path):
