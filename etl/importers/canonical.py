@@ -100,8 +100,16 @@ class CanonicalImporter(Importer):
             table = valid.to_arrow(compat_level=pl.CompatLevel.newest())  # string views: no copy
             return raw.height, table if table.schema == schema else table.cast(schema)
 
+        repeats: list[bool] = []
+
+        def read() -> Iterator[pl.DataFrame]:
+            yield from self.batches(opened, run.batch_size)
+            # all batches checked: whether a key may repeat is worked out here, in the
+            # checking thread, while DuckDB still inserts the last rows
+            repeats.append(_may_repeat(key_hashes))
+
         def stream() -> Iterator[pa.RecordBatch]:
-            for rows, valid in prefetch(self.batches(opened, run.batch_size), check):
+            for rows, valid in prefetch(read(), check):
                 rep.rows_read += rows
                 if run.progress:
                     run.progress(src.path.name, rows)
@@ -128,7 +136,7 @@ class CanonicalImporter(Importer):
             src.warnings.append(f"{src.path.name}: {src.blank_rows} lege regel(s) overgeslagen.")
         src.warnings += src.rules.notes(src.path.name, any(
             c.kind == "number" and c.name in src.columns for c in entity.columns))
-        if _may_repeat(key_hashes):
+        if repeats[0]:
             _quarantine_duplicate_keys(con, entry, entity)
         if had_rows:
             keys = " and ".join(f"t.{k} = s.{k}" for k in entity.key)
