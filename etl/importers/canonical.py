@@ -191,9 +191,9 @@ def _hidden_columns(entity: Entity, pupil_derived: tuple[str, ...]) -> tuple[str
 def _keyed_by_pupil(valid: pl.DataFrame, pupil_keys: dict[str, str | None]) -> pl.DataFrame:
     """The rows with each of `pupil_keys` built from the pupil's pseudonym (`pupil_id`, already
     pseudonymised): the pseudonym, then the separator and the column's value."""
-    return valid.with_columns(
+    return valid.with_columns(  # `+` (null when a part is): a third cheaper than concat_str
         (pl.col("pupil_id") if sep is None
-         else pl.concat_str([pl.col("pupil_id"), pl.col(column)], separator=sep)).alias(column)
+         else pl.col("pupil_id") + pl.lit(sep) + pl.col(column)).alias(column)
         for column, sep in pupil_keys.items())
 
 
@@ -234,8 +234,10 @@ def _pseudonymise(pseudonymiser: Pseudonymiser, hidden: tuple[str, ...], raw: pl
 def _key_hashes(valid: pl.DataFrame, entity: Entity) -> pl.Series:
     """A 64-bit hash of the key of each valid row as stored: equal keys have equal hashes.
     Keys are text, school years and dates (`etl.schema`), whose SQL equality is the equality
-    of the values hashed here; a float key (-0.0 = 0.0) would not be."""
-    return valid.select(pl.struct(entity.key).hash()).to_series()
+    of the values hashed here; a float key (-0.0 = 0.0) would not be. A key of one column is
+    hashed as itself (a struct of one costs four times as much)."""
+    key = pl.col(entity.key[0]) if len(entity.key) == 1 else pl.struct(entity.key)
+    return valid.select(key.hash()).to_series()
 
 
 def _may_repeat(key_hashes: list[pl.Series]) -> bool:

@@ -193,3 +193,7 @@ def test_key_hashes_repeat_exactly_when_keys_repeat():
     again = pl.DataFrame({"support_id": ["s1"], "evaluated_on": ["2024-02-01"]})
     assert not _may_repeat([_key_hashes(first, outcomes)])
     assert _may_repeat([_key_hashes(first, outcomes), _key_hashes(again, outcomes)])
+    referrals = ENTITIES["referrals"]  # a key of one column, hashed as itself
+    keys = pl.DataFrame({"referral_id": ["r1", "r2", None]})
+    assert not _may_repeat([_key_hashes(keys, referrals)])
+    assert _may_repeat([_key_hashes(keys, referrals), _key_hashes(keys.head(1), referrals)])
